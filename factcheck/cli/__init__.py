@@ -1,0 +1,19 @@
+"""The click commands, nothing else: each command module parses options, calls the library, renders."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .check import check
+from .extract import extract
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """factcheck: check that the numbers in public statements agree with each other."""
+
+
+main.add_command(extract)
+main.add_command(check)

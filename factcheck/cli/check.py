@@ -1,0 +1,31 @@
+"""`factcheck check`: extract, attribute, group and apply the rules; report the findings.
+
+(First cut: JSON output only; formats, --fail-on and --ledger come with issues 3 and 4.)
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import ExitCode
+from ..pipeline import check as run_check
+from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["json"]), default="json")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="Extra rule directory or file.")
+@as_of_option
+@config_option
+@handle_errors()
+def check(paths: tuple[str, ...], output_format: str, rule_dirs: tuple[str, ...], as_of: str | None,
+          config_path: str | None) -> None:
+    """Check PATHS for numeric claims that disagree."""
+    result = run_check(paths, as_of=as_of, settings=settings_from(config_path), rule_dirs=list(rule_dirs))
+    sys.stdout.write(result.model_dump_json(indent=1) + "\n")
+    if result.coverage.unreadable:
+        report_problems(result.coverage.unreadable, json_mode=True)
+        sys.exit(ExitCode.USAGE)

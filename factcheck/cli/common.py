@@ -1,0 +1,66 @@
+"""What every command shares: options, error rendering and exit codes, in one place."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..config import Settings, load_settings
+from ..errors import ExitCode, FactcheckError
+from ..models import InputProblem
+
+
+def as_of_option(f: Callable) -> Callable:
+    return click.option("--as-of", "as_of", metavar="DATE", default=None,
+                        help="Resolve relative dates such as '(7 years ago)' against DATE "
+                             "(YYYY-MM-DD; default today).")(f)
+
+
+def config_option(f: Callable) -> Callable:
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                        help="TOML file of settings (see `factcheck config`).")(f)
+
+
+def settings_from(config_path: str | None) -> Settings:
+    return load_settings(config_path)
+
+
+def report_error(err: FactcheckError, json_mode: bool = False) -> None:
+    """One line on stderr (JSON in machine modes): what, where, how to fix."""
+    if json_mode:
+        click.echo(json.dumps({"error": err.to_dict()}), err=True)
+    else:
+        click.echo(err.render(), err=True)
+
+
+def report_problems(problems: list[InputProblem], json_mode: bool = False) -> None:
+    """Inputs that were skipped while the others were processed."""
+    for p in problems:
+        err = FactcheckError(p.message + " (skipped; the other inputs were processed)", path=p.path, line=p.line)
+        report_error(err, json_mode)
+
+
+def handle_errors(json_flag: str | None = "output_format") -> Callable:
+    """Decorator: FactcheckError -> one line on stderr and exit 2; never a traceback for bad input."""
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            json_mode = bool(json_flag) and kwargs.get(json_flag) in ("json", "jsonl", "sarif")
+            try:
+                return fn(*args, **kwargs)
+            except FactcheckError as err:
+                report_error(err, json_mode)
+                sys.exit(err.exit_code)
+            except BrokenPipeError:  # `factcheck extract ... | head`
+                sys.stderr.close()
+                sys.exit(ExitCode.CLEAN)
+
+        return wrapper
+
+    return decorate

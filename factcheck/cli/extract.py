@@ -1,0 +1,38 @@
+"""`factcheck extract`: print every numeric claim, normalised, with its evidence."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import click
+
+from ..errors import ExitCode
+from ..models import Claim, InputProblem
+from ..pipeline import extract_documents
+from ..render.claims import CLAIM_FORMATS, write_claims
+from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(CLAIM_FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+@as_of_option
+@config_option
+@handle_errors()
+def extract(paths: tuple[str, ...], output_format: str | None, as_of: str | None, config_path: str | None) -> None:
+    """Extract every numeric claim from PATHS (files, directories, or - for stdin)."""
+    fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    settings = settings_from(config_path)
+    problems: list[InputProblem] = []
+
+    def claims() -> Iterator[Claim]:
+        for _doc, doc_claims in extract_documents(paths, as_of, settings, problems):
+            yield from doc_claims
+
+    write_claims(claims(), fmt, sys.stdout)
+    sys.stdout.flush()
+    if problems:
+        report_problems(problems, json_mode=fmt in ("json", "jsonl"))
+        sys.exit(ExitCode.USAGE)

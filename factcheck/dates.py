@@ -1,0 +1,129 @@
+"""Statement dates: from metadata, from cues in the text, or from relative headers.
+
+A document is cut into Sections, each with the date that applies from its start onwards. Relative
+headers such as "(7 years ago)" or "(5 years, 11 months ago)" date the text below them and are resolved
+against `as_of`. Dates are ISO strings, partial where the text is ("2023-09").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from .models import DocumentMeta, Section
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# "25th March 2015", "3 November 2016", "March 25, 2015", "04-Nov-2016", "2016-11-03", "25/03/2015"
+DATE_PATTERN = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \-]{_MONTHS}\.?[ \-,]+\d{{4}}"
+    rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4})"
+)
+DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+
+# Cues that say "this is when the statement was made", strongest first.
+_CUES = [
+    re.compile(rf"\banswered on (?:the )?(?P<d>{DATE_PATTERN})", re.IGNORECASE),
+    re.compile(rf"\btoday \((?P<d>{DATE_PATTERN})\)", re.IGNORECASE),
+    re.compile(rf"\b(?:posted|published|updated) on:? (?P<d>{DATE_PATTERN})", re.IGNORECASE),
+    re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}, (?P<d>{DATE_PATTERN})\s*(?:—|–|-{{1,2}}|:)", re.MULTILINE),
+    re.compile(rf"\b(?:made|said|spoke|delivered|dated) on (?:the )?(?P<d>{DATE_PATTERN})", re.IGNORECASE),
+]
+_MONTH_CUE = re.compile(r"\bAnswered \((?P<d>\d{4}-\d{2})\)")
+_TITLE_DATE = re.compile(rf"^.{{0,120}}?(?P<d>{DATE_PATTERN})\s*$", re.MULTILINE)
+
+_RELATIVE = re.compile(
+    r"^\s*\((?:(?P<y>\d+) years?)?(?:,? ?(?P<m>\d+) months?)?(?:,? ?(?P<w>\d+) weeks?)?"
+    r"(?:,? ?(?P<dd>\d+) days?)? ago\)\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def parse_date_value(value: str) -> str | None:
+    """A date written by a person or in metadata -> ISO (partial kept); None if impossible."""
+    value = value.strip()
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        return value if 1 <= int(m.group(2)) <= 12 else None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    try:
+        parsed = date_parser.parse(value, dayfirst=True, default=datetime(1, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat() if parsed.year > 1 else None
+
+
+def parse_as_of(value: str | date | None) -> date:
+    """The `--as-of` reference date: a full ISO date, or today when not given."""
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from .errors import UsageError
+
+        raise UsageError(f"--as-of: impossible date {value!r}", hint="use YYYY-MM-DD, e.g. 2024-12-01") from None
+
+
+def find_statement_date(text: str) -> str | None:
+    """The date a statement was made, from the cues in its text (not any date it mentions)."""
+    for cue in _CUES:
+        m = cue.search(text[:20000])
+        if m:
+            found = parse_date_value(m.group("d"))
+            if found:
+                return found
+    m = _MONTH_CUE.search(text[:20000])
+    if m:
+        return m.group("d")
+    m = _TITLE_DATE.search(text[:2000])  # a heading that ends in a date: "Education in the media: 21 March 2017"
+    if m:
+        return parse_date_value(m.group("d"))
+    return None
+
+
+def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str:
+    """"(5 years, 11 months ago)" against as_of, at the precision the header gives."""
+    then = as_of - relativedelta(years=years, months=months, weeks=weeks, days=days)
+    return then.isoformat() if (weeks or days) else then.strftime("%Y-%m")
+
+
+def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
+    """Cut the text into dated sections: metadata date, relative headers, or cues in the text."""
+    sections: list[Section] = []
+    for m in _RELATIVE.finditer(text):
+        if not any(m.group(g) for g in ("y", "m", "w", "dd")):
+            continue
+        n = [int(m.group(g) or 0) for g in ("y", "m", "w", "dd")]
+        sections.append(Section(start=m.start(), date=resolve_relative(*n, as_of), date_origin="relative",
+                                header=m.group(0).strip()))
+    if meta.date:
+        if not sections or sections[0].start > 0:
+            sections.insert(0, Section(start=0, date=meta.date, date_origin="metadata"))
+        return sections
+    if not sections:
+        found = find_statement_date(text)
+        sections.append(Section(start=0, date=found, date_origin="text" if found else "none"))
+    elif sections[0].start > 0 and text[: sections[0].start].strip():
+        found = find_statement_date(text[: sections[0].start])
+        sections.insert(0, Section(start=0, date=found, date_origin="text" if found else "none"))
+    return sections
+
+
+def relative_header_spans(text: str) -> list[tuple[int, int]]:
+    """Where relative date headers stand, so extraction never reads "(7 years ago)" as a claim."""
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]

@@ -1,0 +1,175 @@
+"""The contracts between pipeline stages.
+
+Every stage is a plain function from one of these models to another:
+read (paths -> Document) -> extract (Document -> Claim) -> attribute (Claim gains topic/metric/...)
+-> group (Claims -> Group) -> rules (Groups -> Finding) -> render (CheckResult -> text).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio"]
+# How the qualifier bounds the figure: "more than 50" is a lower bound, "nearly 100" an upper one.
+Bound = Literal["exact", "lower", "upper", "approx", "range"]
+# Where a date came from, so a finding can say how sure it is of "when".
+DateOrigin = Literal["metadata", "text", "relative", "none"]
+Role = Literal["total", "increase", "part", "target", "per_unit", "unknown"]
+Relation = Literal["range_start", "range_end", "change_from", "change_to", "ratio_base", "ratio_return"]
+Severity = Literal["error", "warning", "info"]
+
+
+class DocumentMeta(BaseModel):
+    """Metadata of a statement: from front matter, JSON fields, or found in the text."""
+
+    model_config = ConfigDict(extra="allow")
+
+    date: str | None = None  # ISO, partial allowed: "2023-09", "2016-11-03"
+    source: str | None = None
+    speaker: str | None = None
+    url: str | None = None
+    title: str | None = None
+    department: str | None = None
+
+
+class Section(BaseModel):
+    """A stretch of a document that carries one statement date (seed pages hold several)."""
+
+    start: int
+    date: str | None = None
+    date_origin: DateOrigin = "none"
+    header: str | None = None  # the text that dated it, e.g. "(7 years ago)"
+
+
+class Document(BaseModel):
+    """One statement as read: its text exactly as decoded, and where it came from."""
+
+    id: str  # what claims cite as `doc`: the path as given, plus "#<record id>" for JSON lines
+    path: str
+    text: str
+    sha256: str
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    sections: list[Section] = Field(default_factory=list)  # sorted by start
+
+    def section_at(self, offset: int) -> Section | None:
+        """The dated section an offset falls in (the last one starting at or before it)."""
+        found = None
+        for section in self.sections:
+            if section.start <= offset:
+                found = section
+            else:
+                break
+        return found
+
+
+class Claim(BaseModel):
+    """One numeric claim, normalised, with its evidence and (after attribution) its context."""
+
+    id: str  # stable: "<first 12 hex of document sha256>:<start>"
+    doc: str
+    start: int  # character offsets into the document's text; text == doc.text[start:end]
+    end: int
+    line: int = 1  # 1-based line and column of start, for SARIF and editor annotations
+    column: int = 1
+    text: str
+    sentence: str
+    sentence_start: int = 0
+    kind: ClaimKind
+    unit: str | None = None  # ISO currency code for money ("GBP"), the counted noun for counts, "%" for percent
+    value: float
+    lo: float | None = None  # bounds from the qualifier; exact figures have lo == hi == value
+    hi: float | None = None
+    bound: Bound = "exact"
+    qualifier: str | None = None  # the qualifier word as written ("more than", "nearly")
+    precision: float = 0.0  # half the last written digit: "£4.7m" -> 50,000 (it means £4.65m-£4.75m)
+    related: str | None = None  # id of the other end of a range, change or ratio
+    relation: Relation | None = None
+    date: str | None = None
+    date_origin: DateOrigin = "none"
+    source: DocumentMeta = Field(default_factory=DocumentMeta)
+    # Filled by the attribute stage.
+    topic: str | None = None
+    topic_key: str | None = None  # normalised topic used for blocking and matching
+    metric: str | None = None
+    period: str | None = None
+    role: Role | None = None
+    cumulative: bool = False
+
+    def interval(self) -> tuple[float, float]:
+        """The values this claim allows once its qualifier and written precision are respected."""
+        lo = self.lo if self.lo is not None else float("-inf")
+        hi = self.hi if self.hi is not None else float("inf")
+        return lo - self.precision, hi + self.precision
+
+
+class Group(BaseModel):
+    """Claims about the same subject and measure, across documents."""
+
+    id: str
+    topic: str
+    metric: str | None = None
+    kind: ClaimKind
+    unit: str | None = None
+    claims: list[str]  # claim ids, in (date, doc, start) order
+
+
+class Finding(BaseModel):
+    """An inconsistency a rule found, with the claims that show it and what it assumed."""
+
+    id: str  # stable across runs: rule id + hash of the claims' evidence
+    rule: str
+    severity: Severity
+    title: str = ""
+    message: str
+    claims: list[str]
+    group: str | None = None
+    topic: str | None = None
+    assumptions: list[str] = Field(default_factory=list)
+
+
+class InputProblem(BaseModel):
+    """Something the run could not read or use, reported rather than silently skipped."""
+
+    path: str
+    line: int | None = None
+    message: str
+
+
+class Coverage(BaseModel):
+    """What a run saw and what it could not read, date or attribute."""
+
+    documents: int = 0
+    characters: int = 0
+    claims: int = 0
+    unreadable: list[InputProblem] = Field(default_factory=list)
+    undated_documents: list[str] = Field(default_factory=list)
+    unattributed_claims: int = 0
+
+
+class DocumentSummary(BaseModel):
+    """A document as renderers and the ledger see it: no text, just identity and metadata."""
+
+    id: str
+    path: str
+    sha256: str
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    date: str | None = None  # the document's own date (first dated section, else metadata)
+    characters: int = 0
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentSummary:
+        dated = next((s.date for s in doc.sections if s.date), None)
+        return cls(id=doc.id, path=doc.path, sha256=doc.sha256, meta=doc.meta,
+                   date=doc.meta.date or dated, characters=len(doc.text))
+
+
+class CheckResult(BaseModel):
+    """Everything a renderer needs; sorted by (doc, start) so output is deterministic."""
+
+    claims: list[Claim] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    documents: list[DocumentSummary] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install factcheck and run it on the demo corpus in seeds/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+.venv/bin/factcheck check seeds/ --format json > /dev/null || true
+.venv/bin/factcheck extract seeds/ --format table
