@@ -11,12 +11,13 @@ import click
 
 from ..errors import ExitCode
 from ..pipeline import check as run_check
+from ..render import RESULT_FORMATS, render_result
 from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["json"]), default="json")
+@click.option("--format", "output_format", type=click.Choice(RESULT_FORMATS), default="text")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="Extra rule directory or file.")
 @as_of_option
 @config_option
@@ -25,7 +26,7 @@ def check(paths: tuple[str, ...], output_format: str, rule_dirs: tuple[str, ...]
           config_path: str | None) -> None:
     """Check PATHS for numeric claims that disagree."""
     result = run_check(paths, as_of=as_of, settings=settings_from(config_path), rule_dirs=list(rule_dirs))
-    sys.stdout.write(result.model_dump_json(indent=1) + "\n")
+    sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     if result.coverage.unreadable:
-        report_problems(result.coverage.unreadable, json_mode=True)
+        report_problems(result.coverage.unreadable, json_mode=output_format == "json")
         sys.exit(ExitCode.USAGE)
