@@ -21,20 +21,25 @@ from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, parse_num
 from .patterns import (
     BETWEEN_BEFORE,
     CHANGE_FROM_BEFORE,
+    DIGIT_CANDIDATE,
     EVERY_BEFORE,
     FROM_BEFORE,
     MONTHS,
     QUALIFIER_BEFORE,
     QUALIFIER_BOUND,
     SCANNER,
+    WORD_CANDIDATE,
+    WORD_CANDIDATE_ANY_CASE,
 )
 from .sentences import Sentences
-from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, normalise_heading
+from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, normalise_heading, words
 
 _DEFAULT_SETTINGS = Settings()
 # Last words of qualifiers: the qualifier regex only runs when the word before a figure is one of these.
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
+MONTH_NAMES = words("January February March April May June July August September October November December "
+                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+_PER_CENT = re.compile(r"\bper ?cent", re.IGNORECASE)
 _SPACE_ONLY = re.compile(r"\s*")
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -64,7 +69,6 @@ class Figure:
     relation: Relation | None = None
     partner: Figure | None = None
     fraction: bool = False
-    sentence: int = 0
 
 
 def extract_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
@@ -75,38 +79,57 @@ def extract_claims(doc: Document, settings: Settings | None = None) -> list[Clai
     if not figures:
         return []
     sentences = Sentences(text)
-    for fig in figures:
-        fig.sentence = sentences.index(fig.figure_start)
-    figures = _link(text, figures)
+    figures = _link(text, figures, sentences)
     return _to_claims(doc, figures, sentences, settings.approx_tolerance)
 
 
 # ---- pass 1: scan ---------------------------------------------------------------------------------
 
+def _matches(text: str):
+    """SCANNER matches, tried only where a digit, currency sign or number word starts."""
+    lowered = text.lower()
+    word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
+        text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
+    digit = DIGIT_CANDIDATE.search(text)
+    word = word_candidate.search(word_text)
+    while digit is not None or word is not None:
+        candidate = digit if word is None or (digit is not None and digit.start() <= word.start()) else word
+        m = SCANNER.match(text, candidate.start())
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > candidate.start() else candidate.start() + 1
+        else:
+            pos = candidate.end()
+        if digit is not None and digit.start() < pos:
+            digit = DIGIT_CANDIDATE.search(text, pos)
+        if word is not None and word.start() < pos:
+            word = word_candidate.search(word_text, pos)
+
+
 def _scan(text: str):
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
-    for m in SCANNER.finditer(text):
+    for m in _matches(text):
         if m.lastgroup == "skip":
             continue
+        start = m.start()
+        prev = nonclaims.previous_word(text, start)
         if m.group("frac"):
-            fig = _fraction(text, m)
-        elif not m.group("cur") and (nonclaims.label_before(text, m.start()) or (
-                label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, m.start()))):
+            fig = _fraction(text, m, prev)
+        elif not m.group("cur") and (nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or (
+                label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
             label_end = m.end()
             continue
         else:
-            fig = _figure(text, m)
+            fig = _figure(text, m, prev)
         if fig is not None:
-            _qualify(text, fig)
+            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c.":
+                _qualify(text, fig)
             yield fig
 
 
 def _qualify(text: str, fig: Figure) -> None:
     """Attach a qualifier written just before the figure ("more than", "nearly", "about")."""
     start = fig.figure_start
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    if (not m or m.group(1).lower() not in _QUALIFIER_LAST_WORDS) and text[start - 2:start] != "c.":
-        return
     q = QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if q:
         written = " ".join(q.group("q").lower().split())
@@ -115,10 +138,10 @@ def _qualify(text: str, fig: Figure) -> None:
         fig.start = q.start()
 
 
-def _fraction(text: str, m: re.Match) -> Figure | None:
+def _fraction(text: str, m: re.Match, prev: str) -> Figure | None:
     """'two thirds', 'a quarter of', 'one in five', 'three out of four', 'half of' -> a percent share."""
     if m.group("half"):
-        if nonclaims.previous_word(text, m.start()).lower() in _NO_HALF_AFTER:
+        if prev.lower() in _NO_HALF_AFTER:
             return None
         share = 0.5
     elif m.group("fd"):
@@ -126,7 +149,7 @@ def _fraction(text: str, m: re.Match) -> Figure | None:
         numerator = 1 if numerator_word in ("a", "an", "one") else UNITS[numerator_word]
         denominator = DENOMINATORS[denominator_word]
         plural = denominator_word.endswith("s")
-        if nonclaims.previous_word(text, m.start()).lower() == "and":
+        if prev.lower() == "and":
             return None  # "one and a half"
         if numerator >= denominator or (numerator == 1) == plural:
             return None
@@ -143,11 +166,16 @@ def _fraction(text: str, m: re.Match) -> Figure | None:
                   precision=0.0, unit="%", bound="approx", fraction=True)
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
+def _figure(text: str, m: re.Match, prev: str) -> Figure | None:
     """A numeral with its currency, scale and unit; None when the context says it is not a claim."""
     written = m.group("num")
     cur, scale_written, unit_written = m.group("cur"), m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
+    if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
+            and prev.lower() not in _QUALIFIER_LAST_WORDS:
+        return None  # "in 2013"; "over 2000 staff" stays a count
+    if _in_url(text, start):
+        return None
     if nonclaims.BAD_FOLLOWER.match(text, end):
         return None  # 19th, 14a, 24/7, 20-year, 1990's
     is_words = not written[0].isdigit()
@@ -191,12 +219,11 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     fig = Figure(start=start, end=end, figure_start=start, kind=kind, value=value, precision=precision, unit=unit,
                  scale=scale)
     if kind != "count":
-        if not cur and _excluded_reference(text, start, end, written):
+        if not cur and _excluded_reference(text, start, end, prev):
             return None
         return fig
     # A count: needs a noun, or a context (range, change, table) that supplies one.
-    if _excluded_reference(text, start, end, written) or (not scale_written and nonclaims.is_year(written)
-                                                          and not _has_qualifier_word(text, start)):
+    if _excluded_reference(text, start, end, prev):
         return None
     noun, raw = counted_noun(text, end)
     first = raw[0].split("-")[0] if raw else ""
@@ -212,13 +239,15 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     return fig
 
 
-def _excluded_reference(text: str, start: int, end: int, written: str) -> bool:
-    return nonclaims.is_age(text, start) or nonclaims.is_list_marker(text, start, end)
+def _excluded_reference(text: str, start: int, end: int, prev: str) -> bool:
+    return prev.lower() in nonclaims.AGE_WORDS or nonclaims.is_list_marker(text, start, end)
 
 
-def _has_qualifier_word(text: str, start: int) -> bool:
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in _QUALIFIER_LAST_WORDS
+def _in_url(text: str, start: int) -> bool:
+    """Digits inside a web address or e-mail ('.../2017/03/...', 'www.x.org?id=5')."""
+    token_start = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
+    token = text[token_start + 1:start]
+    return ("/" in token and ("://" in token or "www." in token or ".uk" in token or ".com" in token)) or "@" in token
 
 
 def _word_scale(written: str) -> float:
@@ -248,16 +277,15 @@ def _carry(src: Figure, dst: Figure) -> None:
         dst.scale = src.scale
 
 
-def _link(text: str, figures: list[Figure]) -> list[Figure]:
+def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     n = len(figures)
     while i < n:
         a = figures[i]
         b = figures[i + 1] if i + 1 < n else None
-        if b is not None and not a.fraction and not b.fraction and a.sentence == b.sentence and _compatible(a, b) \
-                and b.qualifier is None:
-            gap = text[a.end:b.start]
+        if b is not None and b.start - a.end <= 7 and not a.fraction and not b.fraction and _compatible(a, b) \
+                and b.qualifier is None and "\n" not in (gap := text[a.end:b.start]):
             between = bool(BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start))
             from_before = a.qualifier is None and bool(FROM_BEFORE.search(text, max(0, a.start - 8), a.start))
             if from_before and _GAP_TO.fullmatch(gap):
@@ -277,7 +305,7 @@ def _link(text: str, figures: list[Figure]) -> list[Figure]:
                     continue
         out.append(a)
         i += 1
-    _link_loose(text, out)
+    _link_loose(text, out, sentences)
     return out
 
 
@@ -293,28 +321,30 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
         qualifier = "between"
     return Figure(start=start, end=b.end, figure_start=a.figure_start, kind=b.kind, value=(a.value + b.value) / 2,
                   precision=max(a.precision, b.precision), unit=b.unit or a.unit, scale=b.scale, qualifier=qualifier,
-                  bound="range", lo=a.value, hi=b.value, sentence=a.sentence)
+                  bound="range", lo=a.value, hi=b.value)
 
 
-def _link_loose(text: str, figures: list[Figure]) -> None:
+def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
     """'... £6 billion, an increase from £5 billion' and 'for every £1 invested ... £5'."""
     for i, fig in enumerate(figures):
         if fig.relation or fig.bare:
             continue
-        if CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
-            other = _neighbour(figures, i, -1, fig)
+        before = text[max(0, fig.start - 40):fig.start]
+        if "from" in before and CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
+            other = _neighbour(figures, i, -1, fig, sentences)
             if other is not None:
                 fig.relation, fig.partner, other.relation, other.partner = "change_from", other, "change_to", fig
-        elif EVERY_BEFORE.search(text, max(0, fig.start - 15), fig.start):
-            other = _neighbour(figures, i, 1, fig) or _neighbour(figures, i, -1, fig)
+        elif ("every" in before or "each" in before) and EVERY_BEFORE.search(text, max(0, fig.start - 15), fig.start):
+            other = _neighbour(figures, i, 1, fig, sentences) or _neighbour(figures, i, -1, fig, sentences)
             if other is not None:
                 fig.relation, fig.partner, other.relation, other.partner = "ratio_base", other, "ratio_return", fig
 
 
-def _neighbour(figures: list[Figure], i: int, step: int, fig: Figure) -> Figure | None:
+def _neighbour(figures: list[Figure], i: int, step: int, fig: Figure, sentences: Sentences) -> Figure | None:
     """The nearest unlinked figure of the same kind and unit in the same sentence, in direction `step`."""
     j = i + step
-    while 0 <= j < len(figures) and figures[j].sentence == fig.sentence:
+    while 0 <= j < len(figures) and (sentences.same(figures[j].end, fig.start) if step < 0
+                                     else sentences.same(fig.end, figures[j].start)):
         other = figures[j]
         if not other.relation and not other.bare and other.kind == fig.kind and other.unit == fig.unit:
             return other
@@ -420,7 +450,7 @@ def _apply_table_unit(fig: Figure, headings: str, label: str) -> None:
         fig.kind, fig.unit = "money", "GBP"
         fig.value *= scale
         fig.precision *= scale
-    elif "%" in headings or re.search(r"\bper ?cent", headings, re.IGNORECASE):
+    elif "%" in headings or _PER_CENT.search(headings):
         fig.kind, fig.unit = "percent", "%"
     else:
         fig.unit = normalise_heading(label)

@@ -27,7 +27,6 @@ district area zone lane bay case cases petition petitions motion edm order secti
 # Words before a number that make it an age: "aged 65", "children under 5" is handled by the noun.
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)[\s\xa0]*(?:No\.?\s*)?$")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}[A-Z0-9]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 # Text following a figure that makes it part of something else: ordinals (19th), ids (14a, 3D),
@@ -36,21 +35,21 @@ BAD_FOLLOWER = re.compile(r"[A-Za-z0-9_@]|/\d|[-–]\s?[A-Za-z]|['’]s\b|\.\d|,
 
 
 def previous_word(text: str, start: int) -> str:
-    """The word just before `start` (skipping spaces and a "No."), as written."""
-    m = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return m.group(1) if m else ""
+    """The word just before `start` as written (skipping spaces and a "No."); "" if none."""
+    tokens = text[max(0, start - 24):start].split()
+    if not tokens:
+        return ""
+    word = tokens[-1]
+    if word in ("No.", "No", "no.") and len(tokens) > 1:
+        word = tokens[-2]
+    return word.strip("([\"'“‘,;:")
 
 
-def label_before(text: str, start: int) -> bool:
-    """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10'."""
-    word = previous_word(text, start)
+def is_label(word: str, text: str, start: int) -> bool:
+    """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10', '#5'."""
     if not word:
-        return text[max(0, start - 1):start] in ("#", "№")
+        return text[start - 1:start] in ("#", "№")
     return word.lower().rstrip(".") in LABEL_WORDS or bool(_ALL_CAPS.fullmatch(word))
-
-
-def is_age(text: str, start: int) -> bool:
-    return previous_word(text, start).lower() in AGE_WORDS
 
 
 def is_year(written: str) -> bool:

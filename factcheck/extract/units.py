@@ -45,6 +45,7 @@ ADDRESS_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "place"
                            "gardens", "terrace", "crescent", "row", "way", "walk"})
 
 NOUN_WORD = re.compile(r"[ \t\xa0]+([A-Za-z][A-Za-z'’-]*)")
+_HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 
 
@@ -76,5 +77,5 @@ def counted_noun(text: str, end: int) -> tuple[str | None, list[str]]:
 
 def normalise_heading(heading: str) -> str | None:
     """A table column heading as a unit: lowercase words, no punctuation ("Number of staff" stays)."""
-    cleaned = " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", heading)[:8]).lower()
+    cleaned = " ".join(_HEADING_WORD.findall(heading)[:8]).lower()
     return cleaned or None
