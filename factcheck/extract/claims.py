@@ -39,6 +39,7 @@ _DEFAULT_SETTINGS = Settings()
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
 MONTH_NAMES = words("January February March April May June July August September October November December "
                     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+_CODE_CURRENCY = {"GBP": "GBP", "USD": "USD", "EUR": "EUR", "US$": "US$"}
 _PER_CENT = re.compile(r"\bper ?cent", re.IGNORECASE)
 _SPACE_ONLY = re.compile(r"\s*")
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
@@ -86,41 +87,53 @@ def extract_claims(doc: Document, settings: Settings | None = None) -> list[Clai
 # ---- pass 1: scan ---------------------------------------------------------------------------------
 
 def _matches(text: str):
-    """SCANNER matches, tried only where a digit, currency sign or number word starts."""
+    """SCANNER matches of figures, tried only where a digit, currency sign or number word starts."""
     lowered = text.lower()
     word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
         text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
     digit = DIGIT_CANDIDATE.search(text)
     word = word_candidate.search(word_text)
-    while digit is not None or word is not None:
-        candidate = digit if word is None or (digit is not None and digit.start() <= word.start()) else word
-        m = SCANNER.match(text, candidate.start())
-        if m is not None:
-            yield m
-            pos = m.end() if m.end() > candidate.start() else candidate.start() + 1
+    digit_at = digit.start() if digit is not None else -1
+    word_at = word.start() if word is not None else -1
+    match = SCANNER.match
+    while digit_at >= 0 or word_at >= 0:
+        if word_at < 0 or 0 <= digit_at <= word_at:
+            at, candidate_end = digit_at, digit.end()
         else:
-            pos = candidate.end()
-        if digit is not None and digit.start() < pos:
+            at, candidate_end = word_at, word.end()
+        m = match(text, at)
+        if m is None:
+            pos = candidate_end
+        else:
+            end = m.end()
+            pos = end if end > at else at + 1
+            if m.lastgroup != "skip":
+                yield m
+        if 0 <= digit_at < pos:
             digit = DIGIT_CANDIDATE.search(text, pos)
-        if word is not None and word.start() < pos:
+            digit_at = digit.start() if digit is not None else -1
+        if 0 <= word_at < pos:
             word = word_candidate.search(word_text, pos)
+            word_at = word.start() if word is not None else -1
 
 
 def _scan(text: str):
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
     for m in _matches(text):
-        if m.lastgroup == "skip":
-            continue
         start = m.start()
         prev = nonclaims.previous_word(text, start)
         if m.group("frac"):
             fig = _fraction(text, m, prev)
-        elif not m.group("cur") and (nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or (
-                label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
+        elif not m.group("cur") and prev not in _CODE_CURRENCY and (
+                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES
+                or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
             label_end = m.end()
             continue
         else:
-            fig = _figure(text, m, prev)
+            code = _CODE_CURRENCY.get(prev) if prev.isupper() else None
+            fig = _figure(text, m, prev, code)
+            if fig is not None and code:
+                fig.start = fig.figure_start = text.rfind(prev, 0, start)
         if fig is not None:
             if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c.":
                 _qualify(text, fig)
@@ -166,10 +179,13 @@ def _fraction(text: str, m: re.Match, prev: str) -> Figure | None:
                   precision=0.0, unit="%", bound="approx", fraction=True)
 
 
-def _figure(text: str, m: re.Match, prev: str) -> Figure | None:
-    """A numeral with its currency, scale and unit; None when the context says it is not a claim."""
+def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figure | None:
+    """A numeral with its currency, scale and unit; None when the context says it is not a claim.
+
+    `code` is a currency written as a word before the figure ("GBP 5", "US$ 5").
+    """
     written = m.group("num")
-    cur, scale_written, unit_written = m.group("cur"), m.group("scale"), m.group("unit")
+    cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
             and prev.lower() not in _QUALIFIER_LAST_WORDS:
@@ -365,7 +381,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     for fig in figures:
         if fig.bare and fig.relation is None and not _table_cell(text, fig):
             continue
-        if any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
+        if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
         line += text.count("\n", line_pos, start)
@@ -376,7 +392,9 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
         section = sections[section_i] if sections and sections[0].start <= start else None
         s_start, sentence = sentences.at(fig.figure_start)
         lo, hi = _bounds(fig, tolerance)
-        claims.append(Claim(
+        # model_construct: every field is built here with the right type, and validation would double
+        # the cost of this loop on claim-dense documents.
+        claims.append(Claim.model_construct(
             id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line, column=start - line_start + 1,
             text=text[start:end], sentence=sentence, sentence_start=s_start, kind=fig.kind, unit=fig.unit,
             value=fig.value, lo=lo, hi=hi, bound=fig.bound, qualifier=fig.qualifier, precision=fig.precision,

@@ -49,7 +49,7 @@ _FIGURE = (
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
 
 
@@ -57,18 +57,20 @@ def _first_letter_trie(words: list[str]) -> str:
     """Alternatives grouped by first letter ("t(?:wo|hree|en)"): Python's re tries far fewer branches."""
     by_first: dict[str, set[str]] = {}
     for word in words:
-        by_first.setdefault(word[0], set()).add(re.escape(word[1:]).replace(r"\ ", "[ \t\xa0]+"))
+        by_first.setdefault(word[0], set()).add(re.escape(word[1:]))
     return "|".join(f"{first}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
                      for first, rests in sorted(by_first.items()))
 
 
 # Where a figure can start. Scanning for these two is fast; SCANNER.match runs only where they hit.
 # WORD_CANDIDATE runs on the lowercased text: literal branches are much faster than [oO] classes.
-DIGIT_CANDIDATE = re.compile(r"[£€$\d][\d,.]*|US\$\d|GBP ?\d|USD ?\d|EUR ?\d")
-WORD_CANDIDATE = re.compile(r"\b(?:" + _first_letter_trie(
-    [*UNITS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half",
-     *(f"a {w}" for w in ("hundred", "thousand", "million", "billion", *DENOMINATORS)),
-     *(f"an {w}" for w in ("eighth", "eighths"))]) + r")\b")
+# ("GBP 5" and "US$5" are found from their digits: the currency code is read back as the previous word.)
+DIGIT_CANDIDATE = re.compile(r"[£€$\d][\d,.]*+")
+WORD_CANDIDATE = re.compile(
+    r"\b(?:" + _first_letter_trie([*UNITS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                   "ninety", "half"])
+    + r"|an?[ \t\xa0]+(?:" + _first_letter_trie(["hundred", "thousand", "million", "billion", *DENOMINATORS])
+    + r"))\b")
 WORD_CANDIDATE_ANY_CASE = re.compile(WORD_CANDIDATE.pattern, re.IGNORECASE)
 
 LOWER_QUALIFIERS = ("more than", "over", "at least", "in excess of", "upwards of", "above", "exceeding",
