@@ -188,8 +188,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
-            and prev.lower() not in _QUALIFIER_LAST_WORDS:
-        return None  # "in 2013"; "over 2000 staff" stays a count
+            and not nonclaims.year_is_count(text, end, prev, _QUALIFIER_LAST_WORDS):
+        return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
     if _in_url(text, start):
         return None
     if nonclaims.BAD_FOLLOWER.match(text, end):

@@ -12,7 +12,7 @@ from .units import ADDRESS_WORDS, words
 
 # A number right after one of these words names something: "phase 1", "section 106", "Question 183040".
 LABEL_WORDS = words("""
-phase phases stage stages year article articles section sections s regulation regulations reg regs rule rules
+phase phases stage stages article articles section sections s regulation regulations reg regs rule rules
 question questions uin uins clause clauses paragraph paragraphs para paras page pages p pp table tables
 chapter chapters part parts schedule schedules annex annexes appendix appendices figure fig chart column
 columns col cols exception exceptions tier tiers level band bands grade grades step steps round rounds wave
@@ -20,10 +20,16 @@ waves option options lot lots box room flight line lines volume vol no nos numbe
 item items point criterion principle principles recommendation recommendations standard objective objectives
 priority amendment amendments division junction route routes platform category categories cat class classes
 type types cohort version release issue edition series pillar strand theme goal goals group groups block
-plot unit ward gate floor flat tranche window term week day month quarter q session key covid measure
+plot unit ward gate floor flat tranche window q session covid measure
 finding findings action actions outcome outcomes number footnote note notes annexe bill act order
 district area zone lane bay case cases petition petitions motion edm order section schedule form forms
 """)
+# Labels only when capitalised: "Year 6", "Week 3" name something, "last year 300 people" does not.
+CAPITALISED_LABELS = words("year years week weeks day days month term quarter")
+# Words after which a year-like number is a year: "in 2019 schools closed", "the 2019 review".
+YEAR_CONTEXT = words("""in since from by until till to of during before after between and or the a an this that
+its their our his her year years summer spring autumn winter early late mid end start financial calendar
+academic fiscal january february march april may june july august september october november december""")
 # Words before a number that make it an age: "aged 65", "children under 5" is handled by the noun.
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 
@@ -49,7 +55,23 @@ def is_label(word: str, text: str, start: int) -> bool:
     """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10', '#5'."""
     if not word:
         return text[start - 1:start] in ("#", "№")
-    return word.lower().rstrip(".") in LABEL_WORDS or bool(_ALL_CAPS.fullmatch(word))
+    lower = word.lower().rstrip(".")
+    return lower in LABEL_WORDS or (word[0].isupper() and lower in CAPITALISED_LABELS) \
+        or bool(_ALL_CAPS.fullmatch(word))
+
+
+def year_is_count(text: str, end: int, prev: str, qualifier_words: frozenset[str]) -> bool:
+    """Whether a year-like number (1500-2099) counts something: after a qualifier, or followed by a
+    lowercase noun when the word before is not one that introduces a date."""
+    lower = prev.lower()
+    if lower in qualifier_words:
+        return True
+    if lower in YEAR_CONTEXT or not prev:
+        return False
+    from .units import TIME_UNITS, counted_noun
+
+    noun, raw = counted_noun(text, end)
+    return noun is not None and raw[0] not in TIME_UNITS and text[end + 1:end + 2].islower()
 
 
 def is_year(written: str) -> bool:

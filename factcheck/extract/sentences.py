@@ -40,10 +40,12 @@ class Sentences:
 
     def at(self, offset: int) -> tuple[int, str]:
         """(start, text) of the sentence holding `offset`."""
-        if not (self._start <= offset < self._end or offset == self._end):
+        if not self._start <= offset < self._end:
             self._start = self._find_start(offset)
             m = BOUNDARY.search(self.text, offset)
-            self._end, self._next = (m.start(), m.end()) if m else (len(self.text), len(self.text))
+            # The sentence keeps its closing punctuation and quotes: it ends where the whitespace starts.
+            self._end, self._next = (m.start() + len(m.group().rstrip()), m.end()) if m else (
+                len(self.text), len(self.text))
         return self._start, self.text[self._start:self._end].rstrip()
 
     def _find_start(self, offset: int) -> int:
