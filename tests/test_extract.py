@@ -235,6 +235,13 @@ def test_ratio_links_base_and_return():
     "Reference HCWS285 sets this out.",
     "The rifle is the L119A1 model.",
     "Answered (2024-01)",
+    "The 23-24 data is still provisional.",
+    "After the Autumn Statement 2023 announcement we acted.",
+    "The plan runs from 2022 to 2025 roadmap end.",
+    "Emissions met the Euro 6 engine standard.",
+    "Turbines at Hornsea 2 offshore wind farm turned.",
+    "The Prime Minister spoke at 10 Downing Street today.",
+    "Support covers the 0-25 age range.",
 ])
 def test_not_claims(sentence):
     assert claims_of(sentence) == [], [c.text for c in claims_of(sentence)]

@@ -125,7 +125,7 @@ def _scan(text: str):
         if m.group("frac"):
             fig = _fraction(text, m, prev)
         elif not m.group("cur") and prev not in _CODE_CURRENCY and (
-                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES
+                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
                 or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
             label_end = m.end()
             continue
@@ -188,7 +188,7 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
-            and not nonclaims.year_is_count(text, end, prev, _QUALIFIER_LAST_WORDS):
+            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)):
         return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
     if _in_url(text, start):
         return None
@@ -245,8 +245,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     first = raw[0].split("-")[0] if raw else ""
     if first in TIME_UNITS or first in NOT_COUNTED:
         return None  # "six months", "three times"
-    if nonclaims.is_address(raw):
-        return None
+    if first == "age" or nonclaims.is_address(text, end, raw):
+        return None  # "the 0-25 age range", "10 Downing Street"
     if noun is None:
         if is_words or abbreviated:
             return None  # "the two", "100m": no noun, no claim
@@ -269,6 +269,18 @@ def _in_url(text: str, start: int) -> bool:
 def _word_scale(written: str) -> float:
     last = written.lower().split()[-1]
     return SCALES.get(last, 1.0)
+
+
+def _qualified(text: str, start: int, prev: str) -> bool:
+    return prev.lower() in _QUALIFIER_LAST_WORDS \
+        and QUALIFIER_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _named(text: str, start: int, prev: str) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name: 'Euro 1', 'Hornsea 2'."""
+    if not prev[:1].isupper() or prev in MONTH_NAMES or not prev.isalpha():
+        return False
+    return not _sentence_initial(text, text.rfind(prev, max(0, start - 30), start))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -313,6 +325,9 @@ def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure
                 continue
             is_range = (between and _GAP_AND.fullmatch(gap)) or (
                 not between and not from_before and (_GAP_DASH.fullmatch(gap) or _GAP_TO.fullmatch(gap)))
+            if is_range and _short_financial_year(text, a, b):
+                i += 2  # "23-24": a financial year written short
+                continue
             if is_range:
                 merged = _merge_range(text, a, b, between)
                 if merged is not None:
@@ -323,6 +338,12 @@ def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure
         i += 1
     _link_loose(text, out, sentences)
     return out
+
+
+def _short_financial_year(text: str, a: Figure, b: Figure) -> bool:
+    first, second = text[a.figure_start:a.end].strip(), text[b.figure_start:b.end].strip()
+    return (len(first) == len(second) == 2 and first.isdigit() and second.isdigit() and int(first) >= 10
+            and int(second) == (int(first) + 1) % 100)
 
 
 def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .units import ADDRESS_WORDS, words
+from .units import ADDRESS_WORDS, TIME_UNITS, counted_noun, words
 
 # A number right after one of these words names something: "phase 1", "section 106", "Question 183040".
 LABEL_WORDS = words("""
@@ -60,16 +60,11 @@ def is_label(word: str, text: str, start: int) -> bool:
         or bool(_ALL_CAPS.fullmatch(word))
 
 
-def year_is_count(text: str, end: int, prev: str, qualifier_words: frozenset[str]) -> bool:
-    """Whether a year-like number (1500-2099) counts something: after a qualifier, or followed by a
-    lowercase noun when the word before is not one that introduces a date."""
-    lower = prev.lower()
-    if lower in qualifier_words:
-        return True
-    if lower in YEAR_CONTEXT or not prev:
+def year_is_count(text: str, end: int, prev: str) -> bool:
+    """Whether a year-like number (1500-2099) counts something: followed by a lowercase noun, after a
+    lowercase word that does not introduce a date ("they planted 1995 trees", not "in 2019 schools")."""
+    if not prev or not prev[0].islower() or prev.lower() in YEAR_CONTEXT:
         return False
-    from .units import TIME_UNITS, counted_noun
-
     noun, raw = counted_noun(text, end)
     return noun is not None and raw[0] not in TIME_UNITS and text[end + 1:end + 2].islower()
 
@@ -89,6 +84,6 @@ def is_list_marker(text: str, start: int, end: int) -> bool:
     return (opener, closer) in (("[", "]"), ("(", ")"))
 
 
-def is_address(noun_words: list[str]) -> bool:
-    """'10 Downing Street'."""
-    return bool(noun_words) and noun_words[-1] in ADDRESS_WORDS and len(noun_words) >= 2
+def is_address(text: str, end: int, noun_words: list[str]) -> bool:
+    """'10 Downing Street': a capitalised name ending in a street word."""
+    return text[end + 1:end + 2].isupper() and any(w in ADDRESS_WORDS for w in noun_words[1:3])
