@@ -168,6 +168,8 @@ def test_approx_tolerance_comes_from_settings():
     ("The estimate is £759m to £879m.", 759e6, 879e6, "money"),
     ("Prices rose 5-10% in a month.", 5, 10, "percent"),
     ("We expect between 200 and 300 applicants.", 200, 300, "count"),
+    ("The upgrade will cost £100-120bn in total.", 100e9, 120e9, "money"),
+    ("The fund is worth £2bn to £3.5bn.", 2e9, 3.5e9, "money"),
 ])
 def test_ranges_are_one_claim(sentence, lo, hi, kind):
     claim = only(sentence)
@@ -242,6 +244,9 @@ def test_ratio_links_base_and_return():
     "Turbines at Hornsea 2 offshore wind farm turned.",
     "The Prime Minister spoke at 10 Downing Street today.",
     "Support covers the 0-25 age range.",
+    "Scope 3 emissions are reported separately.",
+    "Specialists now sit in every 999 control room.",
+    "Support is planned for 2025 onwards.",
 ])
 def test_not_claims(sentence):
     assert claims_of(sentence) == [], [c.text for c in claims_of(sentence)]

@@ -203,11 +203,9 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
             return None  # "Five Eyes", "Group of Seven": part of a name
     value, precision = parse_number(written)
     scale = 1.0
-    abbreviated = False
     if scale_written:
         word = scale_written.strip().lower()
         scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
-        abbreviated = word in SCALE_ABBREVIATIONS
     elif is_words:
         scale = _word_scale(written)
     value *= scale if scale_written else 1
@@ -245,12 +243,14 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     first = raw[0].split("-")[0] if raw else ""
     if first in TIME_UNITS or first in NOT_COUNTED:
         return None  # "six months", "three times"
+    if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
+        return None  # "999 calls"
     if first == "age" or nonclaims.is_address(text, end, raw):
         return None  # "the 0-25 age range", "10 Downing Street"
     if noun is None:
-        if is_words or abbreviated:
-            return None  # "the two", "100m": no noun, no claim
-        fig.bare = True
+        if is_words:
+            return None  # "the two": no noun, no claim
+        fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
 
@@ -295,14 +295,14 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 
 def _carry(src: Figure, dst: Figure) -> None:
-    """Give a bare figure its partner's kind, unit and (if it wrote none) scale: 'from 19 to 17 points'."""
-    if not dst.bare or src.bare:
-        return
-    dst.kind, dst.unit, dst.bare = src.kind, src.unit, False
+    """Give `dst` what it left to its partner: the scale ("£100-120bn", "5 to 10 million") and, if it
+    is bare, the kind and unit ("from 19 to 17 percentage points")."""
     if src.scale != 1.0 and dst.scale == 1.0 and dst.value * src.scale <= src.value * 1.000001:
         dst.value *= src.scale
         dst.precision *= src.scale
         dst.scale = src.scale
+    if dst.bare and not src.bare:
+        dst.kind, dst.unit, dst.bare = src.kind, src.unit, False
 
 
 def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]:

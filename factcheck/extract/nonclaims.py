@@ -20,7 +20,7 @@ waves option options lot lots box room flight line lines volume vol no nos numbe
 item items point criterion principle principles recommendation recommendations standard objective objectives
 priority amendment amendments division junction route routes platform category categories cat class classes
 type types cohort version release issue edition series pillar strand theme goal goals group groups block
-plot unit ward gate floor flat tranche window q session covid measure
+plot unit ward gate floor flat tranche window q session covid measure scope
 finding findings action actions outcome outcomes number footnote note notes annexe bill act order
 district area zone lane bay case cases petition petitions motion edm order section schedule form forms
 """)
@@ -28,8 +28,13 @@ district area zone lane bay case cases petition petitions motion edm order secti
 CAPITALISED_LABELS = words("year years week weeks day days month term quarter")
 # Words after which a year-like number is a year: "in 2019 schools closed", "the 2019 review".
 YEAR_CONTEXT = words("""in since from by until till to of during before after between and or the a an this that
-its their our his her year years summer spring autumn winter early late mid end start financial calendar
+its their our his her for on at as with within through throughout year years summer spring autumn winter
+early late mid end start financial calendar
 academic fiscal january february march april may june july august september october november december""")
+# Emergency and service numbers: "999 calls", "111 service".
+SERVICE_NUMBERS = frozenset({"999", "111", "101", "112", "911", "105", "119"})
+SERVICE_NOUNS = words("call calls caller callers control service services number line lines operator operators "
+                      "emergency emergencies handler handlers handling response")
 # Words before a number that make it an age: "aged 65", "children under 5" is handled by the noun.
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 

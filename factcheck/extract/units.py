@@ -26,7 +26,8 @@ NOUN_STOPS = words("""
 a an the and or but nor of in on at to for from by with within without into onto over under about
 as than then that which who whom whose where when while whilst if because since until per each every
 is are was were be been being am has have had having do does did will would shall should may might
-can could must not no so this these those next last later ago today it its their our your his her my we they he she you
+can could must not no so this these those next last later ago today onwards
+it its their our your his her my we they he she you
 i me us them there here also only just still all both either neither any some many much more most
 less least few fewer very too out up down off across through throughout between among amongst against
 during before after above below around via including included includes include currently already now
