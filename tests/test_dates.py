@@ -44,6 +44,11 @@ def test_statement_date_from_cues(text, iso):
     assert find_statement_date(text) == iso
 
 
+def test_answered_month_outranks_a_publication_date_in_the_question():
+    text = "To ask about the report published on 24 November 2023.\n\nAnswered (2024-01)\n\nWe hired 9 staff."
+    assert find_statement_date(text) == "2024-01"
+
+
 def test_a_date_mentioned_in_passing_is_not_the_statement_date():
     assert find_statement_date("The scheme, launched in May 2010, now has 40 members and more to come.") is None
 
