@@ -413,9 +413,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
         section = sections[section_i] if sections and sections[0].start <= start else None
         s_start, sentence = sentences.at(fig.figure_start)
         lo, hi = _bounds(fig, tolerance)
-        # model_construct: every field is built here with the right type, and validation would double
-        # the cost of this loop on claim-dense documents.
-        claims.append(Claim.model_construct(
+        claims.append(Claim(
             id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line, column=start - line_start + 1,
             text=text[start:end], sentence=sentence, sentence_start=s_start, kind=fig.kind, unit=fig.unit,
             value=fig.value, lo=lo, hi=hi, bound=fig.bound, qualifier=fig.qualifier, precision=fig.precision,
