@@ -69,6 +69,7 @@ def test_precision_is_half_the_last_written_digit(sentence, precision):
     ("We have trained 150 mental health nurses since spring.", 150, "mental health nurses"),
     ("Last year 3,400 people moving into new homes applied.", 3400, "people"),
     ("We opened four such centres in the city.", 4, "centres"),
+    ("The trusts will take on 26,000 more nurses.", 26_000, "nurses"),
 ])
 def test_counts_carry_their_counted_noun(sentence, value, unit):
     claim = only(sentence)
@@ -149,6 +150,20 @@ def test_approximate_qualifiers_use_the_configured_tolerance(qualifier):
     tolerance = Settings().approx_tolerance
     assert claim.bound == "approx"
     assert (claim.lo, claim.hi) == pytest.approx((40 * (1 - tolerance), 40 * (1 + tolerance)))
+
+
+def test_a_qualified_number_is_a_claim_even_without_a_noun():
+    claim = only("The department's headcount is approximately 7,000.")
+    assert (claim.kind, claim.unit, claim.bound, claim.text) == ("count", None, "approx", "approximately 7,000")
+
+
+def test_circa_written_short():
+    claim = only("The fund has unlocked c260,000 homes.")
+    assert (claim.value, claim.bound, claim.qualifier, claim.text) == (260_000, "approx", "c", "c260,000")
+
+
+def test_percent_in_brackets_is_a_claim():
+    assert [c.value for c in claims_of("Satisfaction was similar in 2021 (43%) and 2018 (45%).")] == [43, 45]
 
 
 def test_qualifier_before_currency_is_part_of_the_claim():

@@ -135,7 +135,7 @@ def _scan(text: str):
             if fig is not None and code:
                 fig.start = fig.figure_start = text.rfind(prev, 0, start)
         if fig is not None:
-            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c.":
+            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
                 _qualify(text, fig)
             yield fig
 
@@ -233,7 +233,7 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     fig = Figure(start=start, end=end, figure_start=start, kind=kind, value=value, precision=precision, unit=unit,
                  scale=scale)
     if kind != "count":
-        if not cur and _excluded_reference(text, start, end, prev):
+        if not cur and prev.lower() in nonclaims.AGE_WORDS:
             return None
         return fig
     # A count: needs a noun, or a context (range, change, table) that supplies one.
@@ -400,7 +400,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     section_i = 0
     sections = doc.sections
     for fig in figures:
-        if fig.bare and fig.relation is None and not _table_cell(text, fig):
+        if fig.bare and fig.relation is None and fig.qualifier is None and not _table_cell(text, fig):
             continue
         if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"

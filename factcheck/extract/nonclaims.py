@@ -39,7 +39,7 @@ SERVICE_NOUNS = words("call calls caller callers control service services number
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 
 _ALL_CAPS = re.compile(r"[A-Z]{2,}[A-Z0-9]*$")
-_LIST_MARKER_AFTER = re.compile(r"[.)]\s")
+_LIST_MARKER_AFTER = re.compile(r"[.)](?:\s|$)")
 # Text following a figure that makes it part of something else: ordinals (19th), ids (14a, 3D),
 # fractions of a slash (24/7, 2023/988), compound adjectives (20-year, six-week), possessive years.
 BAD_FOLLOWER = re.compile(r"[A-Za-z0-9_@]|/\d|[-–]\s?[A-Za-z]|['’]s\b|\.\d|,\d")
@@ -83,7 +83,7 @@ def is_list_marker(text: str, start: int, end: int) -> bool:
     """'1.' or '2)' at the start of a line, '[1]' or '(3)' footnote and sub-item markers."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    if (not before.strip() or before.strip() in ("-", "*", "•")) and _LIST_MARKER_AFTER.match(text + " ", end):
+    if (not before.strip() or before.strip() in ("-", "*", "•")) and _LIST_MARKER_AFTER.match(text, end):
         return True
     opener, closer = text[start - 1:start] if start else "", text[end:end + 1]
     return (opener, closer) in (("[", "]"), ("(", ")"))

@@ -49,7 +49,7 @@ _FIGURE = (
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
 
 
@@ -80,13 +80,13 @@ UPPER_QUALIFIERS = ("nearly", "almost", "up to", "under", "less than", "fewer th
                     "just under", "below", "a maximum of", "not more than", "just short of", "well under",
                     "well below", "not exceeding", "just below", "up to a maximum of")
 APPROX_QUALIFIERS = ("about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
-                     "estimated", "circa", "c.", "in the region of", "of the order of", "in the order of",
+                     "estimated", "circa", "c.", "c", "in the region of", "of the order of", "in the order of",
                      "close to", "around about", "broadly", "an approximate")
 QUALIFIER_BOUND = {q: "lower" for q in LOWER_QUALIFIERS} | {q: "upper" for q in UPPER_QUALIFIERS} \
     | {q: "approx" for q in APPROX_QUALIFIERS}
 _QUALS = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
 # Matched against the text just before a figure (search with endpos = figure start).
-QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:\s+|(?<=c\.))$", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:\s+|(?<=\bc\.)|(?<=\bc))$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.IGNORECASE)
 CHANGE_FROM_BEFORE = re.compile(
