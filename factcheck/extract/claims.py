@@ -396,18 +396,21 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
     claims: list[Claim] = []
+    headers: dict[int, int] = {}  # table line start -> its heading row's start, so each row looks up once
     line, line_pos, line_start = 1, 0, 0
     section_i = 0
     sections = doc.sections
     for fig in figures:
-        if fig.bare and fig.relation is None and fig.qualifier is None and not _table_cell(text, fig):
+        if fig.bare and fig.relation is None and fig.qualifier is None and not _table_cell(text, fig, headers):
             continue
         if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
-        line += text.count("\n", line_pos, start)
-        line_pos = start
-        line_start = text.rfind("\n", 0, start) + 1
+        newlines = text.count("\n", line_pos, start) if start > line_pos else 0
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", line_pos, start) + 1
+        line_pos = max(line_pos, start)
         while section_i + 1 < len(sections) and sections[section_i + 1].start <= start:
             section_i += 1
         section = sections[section_i] if sections and sections[0].start <= start else None
@@ -437,16 +440,25 @@ def _bounds(fig: Figure, tolerance: float) -> tuple[float | None, float | None]:
     return v, v
 
 
-def _table_cell(text: str, fig: Figure) -> bool:
+_MAX_ROW = 2000  # a line longer than this is prose, not a table row
+
+
+def _table_cell(text: str, fig: Figure, headers: dict[int, int]) -> bool:
     """A bare number that is a whole cell of a '|' table is a claim; its unit comes from the headings.
 
     The column heading names what is counted ("Number of staff"), unless it is a period ("Aug '24",
     "2023"), in which case the row's first cell does. A heading with "£m", "£000" or "%" makes the
     cell money or a percentage at that scale.
     """
-    line_start = text.rfind("\n", 0, fig.start) + 1
-    line_end = text.find("\n", fig.end)
-    line_end = len(text) if line_end < 0 else line_end
+    newline = text.rfind("\n", max(0, fig.start - _MAX_ROW), fig.start)
+    if newline < 0 and fig.start > _MAX_ROW:
+        return False
+    line_start = newline + 1
+    line_end = text.find("\n", fig.end, fig.end + _MAX_ROW)
+    if line_end < 0:
+        if fig.end + _MAX_ROW < len(text):
+            return False
+        line_end = len(text)
     left = text.rfind("|", line_start, fig.start)
     right = text.find("|", fig.end, line_end)
     if left < 0 and right < 0:
@@ -455,12 +467,7 @@ def _table_cell(text: str, fig: Figure) -> bool:
     cell_end = right if right >= 0 else line_end
     if text[cell_start:cell_end].strip() != text[fig.start:fig.end].strip():
         return False
-    header_start = line_start  # the heading row: the first line of this block of '|' lines
-    while header_start > 0:
-        prev_start = text.rfind("\n", 0, header_start - 1) + 1
-        if "|" not in text[prev_start:header_start - 1]:
-            break
-        header_start = prev_start
+    header_start = _heading_row(text, line_start, headers)
     if header_start == line_start:
         return False  # a number in the heading row is a heading
     header_end = text.find("\n", header_start)
@@ -472,6 +479,24 @@ def _table_cell(text: str, fig: Figure) -> bool:
     _apply_table_unit(fig, heading + " " + row_label, label)
     fig.bare = False
     return True
+
+
+def _heading_row(text: str, line_start: int, headers: dict[int, int]) -> int:
+    """Start of the first line of the block of '|' lines holding `line_start` (memoised per row)."""
+    walked = []
+    current = line_start
+    while current > 0 and current not in headers:
+        prev_newline = text.rfind("\n", max(0, current - 1 - _MAX_ROW), current - 1)
+        if prev_newline < 0 and current - 1 > _MAX_ROW:
+            break
+        if "|" not in text[prev_newline + 1:current - 1]:
+            break
+        walked.append(current)
+        current = prev_newline + 1
+    header = headers.get(current, current)
+    for row in (*walked, current):
+        headers[row] = header
+    return header
 
 
 _PERIOD = re.compile(rf"\d|\b{MONTHS}\b|\b(?:total|q[1-4])\b", re.IGNORECASE)

@@ -81,8 +81,8 @@ def is_year(written: str) -> bool:
 
 def is_list_marker(text: str, start: int, end: int) -> bool:
     """'1.' or '2)' at the start of a line, '[1]' or '(3)' footnote and sub-item markers."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    line_start = max(text.rfind("\n", max(0, start - 12), start) + 1, start - 12)
+    before = text[line_start:start] if line_start == 0 or text[line_start - 1] == "\n" else "x"
     if (not before.strip() or before.strip() in ("-", "*", "•")) and _LIST_MARKER_AFTER.match(text, end):
         return True
     opener, closer = text[start - 1:start] if start else "", text[end:end + 1]
