@@ -158,6 +158,17 @@ def test_a_qualified_number_is_a_claim_even_without_a_noun():
     assert (claim.kind, claim.unit, claim.bound, claim.text) == ("count", None, "approx", "approximately 7,000")
 
 
+def test_a_scale_word_makes_a_bare_number_a_quantity():
+    assert [(c.text, c.value, c.unit) for c in claims_of("The town's population is 5 million.")] == [
+        ("5 million", 5e6, None)]
+    assert only("Visitors reached about two million.").value == 2e6
+
+
+def test_by_then_to_is_an_amount_and_a_level_not_a_range():
+    found = claims_of("Vacancies fell by 5 per cent to 20 per cent.")
+    assert [(c.value, c.bound) for c in found] == [(5, "exact"), (20, "exact")]
+
+
 def test_circa_written_short():
     claim = only("The fund has unlocked c260,000 homes.")
     assert (claim.value, claim.bound, claim.qualifier, claim.text) == (260_000, "approx", "c", "c260,000")
@@ -186,6 +197,7 @@ def test_approx_tolerance_comes_from_settings():
     ("We expect between 200 and 300 applicants.", 200, 300, "count"),
     ("The upgrade will cost £100-120bn in total.", 100e9, 120e9, "money"),
     ("The fund is worth £2bn to £3.5bn.", 2e9, 3.5e9, "money"),
+    ("Repairs will cost £1.2bn-£1.5bn.", 1.2e9, 1.5e9, "money"),
 ])
 def test_ranges_are_one_claim(sentence, lo, hi, kind):
     claim = only(sentence)

@@ -45,6 +45,7 @@ _SPACE_ONLY = re.compile(r"\s*")
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
 _LABEL_LIST = re.compile(r",?\s*(?:(?:,|and|or|to|&)\s*)?|\s*[-–]\s*")
 _NO_HALF_AFTER = frozenset({"first", "second", "latter", "former", "other", "last", "and", "one", "a"})
 _SINGULAR_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|all|our|their|its|these|those|them)\b|\s*[.,;:)]")
@@ -248,6 +249,9 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     if first == "age" or nonclaims.is_address(text, end, raw):
         return None  # "the 0-25 age range", "10 Downing Street"
     if noun is None:
+        scale_word = bool(scale_written) and scale_written.strip().lower() in SCALES
+        if scale >= 1000 and (is_words or scale_word):
+            return fig  # "5 million", "two million": a scale word only ever describes a quantity
         if is_words:
             return None  # "the two": no noun, no claim
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
@@ -324,7 +328,8 @@ def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure
                 i += 2
                 continue
             is_range = (between and _GAP_AND.fullmatch(gap)) or (
-                not between and not from_before and (_GAP_DASH.fullmatch(gap) or _GAP_TO.fullmatch(gap)))
+                not between and not from_before and (_GAP_DASH.fullmatch(gap) or (
+                    _GAP_TO.fullmatch(gap) and not _BY_BEFORE.search(text, max(0, a.start - 6), a.start))))
             if is_range and _short_financial_year(text, a, b):
                 i += 2  # "23-24": a financial year written short
                 continue

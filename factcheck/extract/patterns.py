@@ -49,7 +49,7 @@ _FIGURE = (
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?:(?=[£€$])|(?<![A-Za-z][-–]))(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
 
 
