@@ -10,6 +10,7 @@ import sys
 import click
 
 from ..errors import ExitCode
+from ..ledger import Ledger
 from ..pipeline import check as run_check
 from ..render import RESULT_FORMATS, render_result
 from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
@@ -19,13 +20,17 @@ from .common import as_of_option, config_option, handle_errors, report_problems,
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(RESULT_FORMATS), default="text")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="Extra rule directory or file.")
+@click.option("--ledger", "ledger_path", metavar="DB", default=None,
+              help="Also compare with every claim in this ledger; report only findings involving PATHS.")
 @as_of_option
 @config_option
 @handle_errors()
 def check(paths: tuple[str, ...], output_format: str, rule_dirs: tuple[str, ...], as_of: str | None,
-          config_path: str | None) -> None:
+          config_path: str | None, ledger_path: str | None) -> None:
     """Check PATHS for numeric claims that disagree."""
-    result = run_check(paths, as_of=as_of, settings=settings_from(config_path), rule_dirs=list(rule_dirs))
+    store = Ledger(ledger_path) if ledger_path else None
+    result = run_check(paths, as_of=as_of, settings=settings_from(config_path), rule_dirs=list(rule_dirs),
+                       ledger=store)
     sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     if result.coverage.unreadable:
         report_problems(result.coverage.unreadable, json_mode=output_format == "json")
