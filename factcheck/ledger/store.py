@@ -351,6 +351,20 @@ class Ledger:
         return [Passage(*row) for row in rows]
 
     @_db_errors
+    def passage_text(self, document_id: int, start: int, end: int) -> str:
+        row = self.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                (start + 1, end - start, document_id)).fetchone()
+        return row[0] if row else ""
+
+    @_db_errors
+    def line_of(self, document_id: int, offset: int) -> int:
+        """1-based line of a character offset in a stored document."""
+        row = self.conn.execute(
+            "SELECT length(substr(text, 1, ?)) - length(replace(substr(text, 1, ?), char(10), '')) "
+            "FROM documents WHERE id = ?", (offset, offset, document_id)).fetchone()
+        return (row[0] or 0) + 1 if row else 1
+
+    @_db_errors
     def stats(self) -> dict[str, Any]:
         """What the ledger holds: counts, claims by kind, statement date range, size on disk."""
         one = self.conn.execute(
