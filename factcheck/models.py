@@ -129,6 +129,16 @@ class Finding(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
 
 
+class RuleInfo(BaseModel):
+    """What a rule is, for reports that explain a finding (SARIF rules, the HTML report)."""
+
+    id: str
+    title: str = ""
+    severity: Severity = "warning"
+    description: str = ""  # plain-language: what the rule flags and why it matters
+    help_uri: str | None = None
+
+
 class InputProblem(BaseModel):
     """Something the run could not read or use, reported rather than silently skipped."""
 
@@ -173,3 +183,4 @@ class CheckResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     documents: list[DocumentSummary] = Field(default_factory=list)
     coverage: Coverage = Field(default_factory=Coverage)
+    rules: list[RuleInfo] = Field(default_factory=list)  # the rules that ran, so reports can explain findings

@@ -7,6 +7,7 @@ import click
 from .. import __version__
 from .check import check
 from .extract import extract
+from .report import report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -17,3 +18,4 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(check)
+main.add_command(report)
