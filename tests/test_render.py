@@ -177,3 +177,24 @@ def test_github_escaping_round_trips_and_leaves_no_separators(text: str) -> None
     assert not set(prop) & {",", ":", "\n", "\r"}
     assert _unescape(prop) == text
     assert _unescape(escape_data(text)) == text
+
+
+# CI integration files ---------------------------------------------------------------------------------
+
+def test_ci_integration_files_use_real_commands_and_formats() -> None:
+    import re
+
+    import yaml
+
+    from factcheck.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["factcheck"]
+    program, command = hooks[0]["entry"].split()
+    assert program == "factcheck" and command in main.commands
+    assert re.search(hooks[0]["files"], "statements/budget.md") and not re.search(hooks[0]["files"], "app.py")
+    workflow = (root / "examples" / "github-actions.yml").read_text(encoding="utf-8")
+    yaml.safe_load(workflow)
+    formats = set(re.findall(r"factcheck check \S+ --format (\w+)", workflow))
+    assert formats == {"sarif", "github"} and formats <= set(RESULT_FORMATS)
