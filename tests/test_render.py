@@ -198,3 +198,23 @@ def test_ci_integration_files_use_real_commands_and_formats() -> None:
     yaml.safe_load(workflow)
     formats = set(re.findall(r"factcheck check \S+ --format (\w+)", workflow))
     assert formats == {"sarif", "github"} and formats <= set(RESULT_FORMATS)
+
+
+# quoting --------------------------------------------------------------------------------------------
+
+@given(st.text(max_size=300), st.integers(0, 300), st.integers(1, 20))
+def test_quote_locates_the_figure_or_keeps_the_sentence_whole(sentence: str, at: int, length: int) -> None:
+    from factcheck.render.evidence import quote, shortened
+
+    at = min(at, len(sentence))
+    figure = sentence[at:at + length] or "£5m"
+    claim = build_result().claims[0].model_copy(update={
+        "sentence": sentence, "sentence_start": 1000, "start": 1000 + at, "end": 1000 + at + len(figure),
+        "text": figure})
+    q = quote(claim)
+    assert q.before + q.figure + q.after == (sentence or figure)
+    if figure in sentence:
+        assert q.figure == figure
+    short = shortened(q, width=60)
+    assert short.figure == q.figure
+    assert len(short.before) + len(short.after) <= max(60 - len(q.figure), 40) + 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render_fixture import EXAMPLE_JSON, build_result, hostile_result
 
 from factcheck.models import CheckResult, Group
@@ -138,3 +140,21 @@ def test_check_format_html(cli, tmp_path: Path) -> None:
     run = cli("check", str(doc), "--format", "html", "--as-of", "2024-01-01")
     assert run.exit_code in (0, 1), run.stderr
     assert run.stdout.startswith("<!DOCTYPE html>")
+
+
+def _one_statement_result(sentence: str, speaker: str) -> CheckResult:
+    result = build_result()
+    result.findings = result.findings[:1]
+    for claim in result.claims:
+        claim.sentence = sentence
+        claim.source = claim.source.model_copy(update={"speaker": speaker})
+    return result
+
+
+@given(sentence=st.text(max_size=80), speaker=st.text(min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_any_statement_text_adds_no_elements(sentence: str, speaker: str) -> None:
+    """Whatever a statement says, the page has the same elements as for a plain one."""
+    baseline = Elements(html.render(_one_statement_result("plain words", "someone")))
+    parsed = Elements(html.render(_one_statement_result(sentence, speaker)))
+    assert [tag for tag, _ in parsed.tags] == [tag for tag, _ in baseline.tags]
