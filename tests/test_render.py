@@ -218,3 +218,19 @@ def test_quote_locates_the_figure_or_keeps_the_sentence_whole(sentence: str, at:
     short = shortened(q, width=60)
     assert short.figure == q.figure
     assert len(short.before) + len(short.after) <= max(60 - len(q.figure), 40) + 2
+
+
+def test_rule_info_from_an_engine_rule() -> None:
+    from types import SimpleNamespace
+
+    from factcheck.models import RuleInfo
+
+    rule = SimpleNamespace(
+        id="changed-total", title="A total changed", severity="warning",
+        description=SimpleNamespace(what="Flags a total given as two amounts.", why="One of them is wrong.",
+                                    assumes="Same period."),
+        references=["HC Deb 2017", "https://example.org/guide"])
+    info = RuleInfo.of(rule)
+    assert info.description == "Flags a total given as two amounts. One of them is wrong."
+    assert info.help_uri == "https://example.org/guide"
+    assert RuleInfo.of(SimpleNamespace(id="x", title="X", severity="info", description="Plain.")).help_uri is None
