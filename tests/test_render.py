@@ -48,7 +48,9 @@ def test_golden(fmt: str) -> None:
     if UPDATE:
         path.parent.mkdir(exist_ok=True)
         path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), (
+        f"{fmt} output differs from {path.name}; if the change is intended (e.g. a new model field), "
+        "rerun with FACTCHECK_UPDATE_GOLDEN=1 and review the diff")
 
 
 def test_every_format_has_a_golden_file() -> None:
