@@ -78,6 +78,7 @@ def test_fund_chart_shows_the_jump() -> None:
     assert second.y < first.y  # higher on the page: SVG y grows downwards
     assert second.y == third.y
     assert all(p.flagged for p in chart.points)
+    assert [label for _, label in chart.x_ticks] == ["Mar 2021", "Jun 2022", "Jan 2023"]
 
 
 def test_no_chart_without_two_dated_claims() -> None:

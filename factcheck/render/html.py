@@ -144,10 +144,16 @@ def _statement(view: ResultView, claim: Claim) -> Statement:
     doc = view.documents.get(claim.doc)
     meta = claim.source
     url = meta.url or (doc.meta.url if doc else None)
-    return Statement(quote=quote(claim), figure=format_value(claim.value, claim.unit, claim.kind),
+    return Statement(quote=quote(claim), figure=figure_label(claim),
                      date=claim.date or "undated", speaker=meta.speaker or "", source=meta.source or "",
                      title=(meta.title or (doc.meta.title if doc else None) or ""), url=safe_url(url),
                      where=f"{claim.doc}:{claim.line}:{claim.column}")
+
+
+def figure_label(claim: Claim) -> str:
+    """The figure as the rule read it, with its bound: "> 40", "~ £3m", "£100m"."""
+    prefix = {"lower": "> ", "upper": "< ", "approx": "~ "}.get(claim.bound, "")
+    return prefix + format_value(claim.value, claim.unit, claim.kind)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -199,17 +205,16 @@ def chart_for(group: Group, view: ResultView, flagged: set[str]) -> Chart | None
 
     points = []
     for (d, claim), day in zip(dated, days, strict=True):
-        label = format_value(claim.value, claim.unit, claim.kind)
-        prefix = {"lower": "> ", "upper": "< ", "approx": "~ "}.get(claim.bound, "")
+        label = figure_label(claim)
         bar = claim.bound == "range" and claim.lo is not None and claim.hi is not None
-        points.append(ChartPoint(x=x_of(day), y=y_of(claim.value), label=prefix + label, date=d.isoformat(),
+        points.append(ChartPoint(x=x_of(day), y=y_of(claim.value), label=label, date=d.isoformat(),
                                  flagged=claim.id in flagged, y_lo=y_of(claim.lo) if bar else None,
                                  y_hi=y_of(claim.hi) if bar else None))
     line = " ".join(f"{p.x},{p.y}" for p in points)
     unit_claim = dated[0][1]
     y_ticks = [(y_of(v), format_value(v, unit_claim.unit, unit_claim.kind)) for v in _nice_ticks(y_min, y_max)]
     title = group.topic + (f" — {group.metric}" if group.metric else "")
-    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(first, last, x_of))
+    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(points))
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -226,11 +231,12 @@ def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def _x_ticks(first: int, last: int, x_of) -> list[tuple[float, str]]:
-    """Year marks when the span covers years, else the first and last dates."""
-    start, end = date.fromordinal(first), date.fromordinal(last)
-    years = list(range(start.year + (start > date(start.year, 1, 1)), end.year + 1))
-    if len(years) >= 1:
-        stride = max(1, len(years) // 6 + (len(years) % 6 > 0))
-        return [(x_of(date(y, 1, 1).toordinal()), str(y)) for y in years[::stride]]
-    return [(x_of(first), start.strftime("%b %Y")), (x_of(last), end.strftime("%b %Y"))]
+def _x_ticks(points: list[ChartPoint], min_gap: float = 64) -> list[tuple[float, str]]:
+    """A date under each point ("Jun 2022"), skipping any that would collide with the previous one."""
+    ticks: list[tuple[float, str]] = []
+    for p in points:
+        label = date.fromisoformat(p.date).strftime("%b %Y")
+        if ticks and (p.x - ticks[-1][0] < min_gap or label == ticks[-1][1]):
+            continue
+        ticks.append((p.x, label))
+    return ticks
