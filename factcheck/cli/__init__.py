@@ -10,6 +10,7 @@ from .extract import extract
 from .ledger import ledger
 from .rules import rules
 from .verify import verify
+from .report import report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,3 +24,4 @@ main.add_command(check)
 main.add_command(rules)
 main.add_command(ledger)
 main.add_command(verify)
+main.add_command(report)
