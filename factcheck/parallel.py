@@ -19,11 +19,13 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
@@ -197,17 +199,19 @@ def unpack_claims(rows: list[tuple]) -> list[Claim]:
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, max_in_flight: int | None = None) -> Iterator[R]:
     """fn over items in `jobs` processes, results in input order, at most `max_in_flight` queued.
 
-    jobs <= 1 runs in this process (no pickling at all). `items` is consumed lazily, so a
-    generator over a huge archive never sits in memory whole.
+    jobs <= 1, or a single item, runs in this process (no pool to start, nothing pickled).
+    `items` is consumed lazily, so a generator over a huge archive never sits in memory whole.
     """
-    if jobs <= 1:
-        yield from map(fn, items)
+    items = iter(items)
+    head = list(islice(items, 2))
+    if jobs <= 1 or len(head) < 2:
+        yield from map(fn, chain(head, items))
         return
     max_in_flight = max_in_flight or 3 * jobs
     pending: deque[Future[R]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     try:
-        for item in items:
+        for item in chain(head, items):
             pending.append(pool.submit(fn, item))
             if len(pending) >= max_in_flight:
                 yield pending.popleft().result()
@@ -218,6 +222,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, max_in_flig
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """fork where it exists (workers start in milliseconds with everything imported), else the default."""
+    """fork when it is safe (one thread: workers start in milliseconds, modules already imported);
+    forkserver when other threads run (forking them can deadlock the child); else the default."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else None)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from ..errors import UsageError
 
+CONNECT_TIMEOUT = "10s"  # how long to keep retrying a --scheduler address before giving up
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -36,7 +37,7 @@ def client_for(scheduler: str | None = None, jobs: int = 1, processes: bool = Tr
     _, distributed = _require_dask()
     if scheduler:
         try:
-            client = distributed.Client(scheduler, timeout="10s")
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"cannot reach Dask scheduler {scheduler}: {exc}",
                              hint="start one with `dask scheduler` or omit --scheduler for a local cluster") from None
