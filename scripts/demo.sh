@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-.venv/bin/factcheck check seeds/ --format json > /dev/null || true
-.venv/bin/factcheck extract seeds/ --format table
+.venv/bin/factcheck check seeds/ --as-of 2024-12-01 || true
+.venv/bin/factcheck extract seeds/ --as-of 2024-12-01 --format table
