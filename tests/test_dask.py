@@ -50,3 +50,22 @@ def test_unreachable_scheduler_is_a_one_line_usage_error(cli, tmp_path: Path, mo
     run = cli("check", str(doc), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert run.exit_code == 2
     assert "scheduler" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_shuffle_groups_each_block_once_and_keeps_every_claim(tmp_path: Path, scheduler: str) -> None:
+    corpus = write_corpus(tmp_path)
+    local = check(corpus, as_of="2024-01-01", jobs=1)
+    sharded = check(corpus, as_of="2024-01-01", engine="dask", scheduler=scheduler, shuffle=True)
+    assert sharded.claims == local.claims
+    grouped = [cid for g in sharded.groups for cid in g.claims]
+    assert len(grouped) == len(set(grouped))  # no claim lands in two blocks
+
+
+def test_map_blocks_calls_the_function_once_per_key(scheduler: str) -> None:
+    words = ["apple", "avocado", "banana", "blueberry", "cherry", "apricot"] * 50
+    sizes = dask_engine.map_blocks(words, _first_letter, len, scheduler=scheduler)
+    assert sizes == [150, 100, 50]  # a, b, c: in key order, each block whole
+
+
+def _first_letter(word: str) -> str:
+    return word[0]

@@ -12,7 +12,7 @@ and hands results back in input order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from ..errors import UsageError
@@ -33,8 +33,16 @@ def _require_dask() -> Any:
 
 @contextmanager
 def client_for(scheduler: str | None = None, jobs: int = 1, processes: bool = True) -> Iterator[Any]:
-    """A Dask client: connected to `scheduler`, or to a fresh local cluster on loopback."""
+    """A Dask client: connected to `scheduler`; else the client already in use (the caller's own, or
+    an enclosing client_for); else a fresh local cluster on loopback, closed on exit."""
     _, distributed = _require_dask()
+    current = None
+    if not scheduler:
+        with suppress(ValueError):  # ValueError: no client yet
+            current = distributed.default_client()
+    if current is not None:
+        yield current
+        return
     if scheduler:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -64,3 +72,24 @@ def map_ordered(fn: Callable[[T], R], chunks: Iterable[T], scheduler: str | None
         for future in futures:
             yield from future.result()
             future.release()
+
+
+def map_blocks(items: list[T], key: Callable[[T], Any], fn: Callable[[list[T]], R], scheduler: str | None = None,
+               jobs: int = 1, processes: bool = True) -> list[R]:
+    """fn over the blocks of items sharing a key: a dask.bag shuffle (groupby), one call per block.
+
+    Results come back ordered by key (keys must sort), so a run is reproducible.
+    """
+    bag_module, _ = _require_dask()
+    if not items:
+        return []
+    with client_for(scheduler, jobs, processes) as client:
+        partitions = max(1, min(len(items) // 5000 + 1, 4 * max(jobs, len(client.nthreads()))))
+        bag = bag_module.from_sequence(items, npartitions=partitions)
+        blocks = bag.groupby(key, shuffle="tasks").map(_apply_to_block, fn)
+        return [result for _, result in sorted(client.compute(blocks).result(), key=lambda kv: kv[0])]
+
+
+def _apply_to_block(key_and_items: tuple[Any, list], fn: Callable[[list], R]) -> tuple[Any, R]:
+    block_key, block = key_and_items
+    return block_key, fn(block)
