@@ -8,9 +8,9 @@ from .. import __version__
 from .check import check
 from .extract import extract
 from .ledger import ledger
+from .report import report
 from .rules import rules
 from .verify import verify
-from .report import report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

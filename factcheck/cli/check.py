@@ -15,7 +15,7 @@ from ..ledger import Ledger
 from ..models import CheckResult
 from ..pipeline import check as run_check
 from ..render import RESULT_FORMATS, render_result
-from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -41,14 +41,16 @@ def exit_code_for(result: CheckResult, fail_on: str) -> ExitCode:
               help="Also compare with every claim in this ledger; report only findings involving PATHS.")
 @as_of_option
 @config_option
+@engine_options
 @handle_errors()
 def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: tuple[str, ...], as_of: str | None,
-          config_path: str | None, ledger_path: str | None) -> None:
+          config_path: str | None, ledger_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Check PATHS for numeric claims that disagree with each other."""
     settings = settings_from(config_path)
     rules = load_rules(list(rule_dirs))  # before reading any input: a bad rule file is exit 2 at once
     store = Ledger(ledger_path) if ledger_path else None
-    result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store)
+    result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store, jobs=jobs,
+                       engine=engine, scheduler=scheduler)
     sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     sys.stdout.flush()
     if result.coverage.unreadable:
