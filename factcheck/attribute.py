@@ -41,7 +41,7 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!yea
                              r"quarter|term|decade|fortnight|time|further|total|lot|number|bit|little|few|great)"
                              r"[a-z]+\b|^\s*each\b|^\s*a head\b")
 _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
-_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|part of|comprising|out of)\s+"
+_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
 _PART_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of (?:the|this|that|its|which)\b|of which|out of)")
@@ -57,7 +57,8 @@ _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledge
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
-                    r"a total of)\b[^.;]{0,25}$", re.I)
+                    r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
+                    r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
@@ -283,7 +284,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
             claim = claims[idx]
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _carry_over(sent, sentences, si, history) or _weak_subject(sent)
+                choice = _row_label(sent) or _carry_over(sent, sentences, si, history) or _weak_subject(sent)
             claims[idx] = claim.model_copy(update=_context(claim, sent, sent_claims, k, choice.topic))
             strengths[idx] = choice.strength
     claims = _inherit_lists(claims, by_sentence, sentences)
@@ -304,6 +305,16 @@ def _carry_over(sent: _Sentence, sentences: list[_Sentence], si: int, history: l
         para_start = next(s.start for s in sentences if s.paragraph == sent.paragraph)
         if off >= para_start:
             return _Choice(cand.text, min(cand.strength, 2.0))
+    return None
+
+
+def _row_label(sent: _Sentence) -> _Choice | None:
+    """A table row ("Temporary staff costs | 120 | £4.5m"): the figures are about the row's first cell."""
+    if "|" not in sent.text:
+        return None
+    label = sent.text.strip().strip("|").split("|")[0].strip(" -*")
+    if re.search(r"[A-Za-z]{3}", label) and not re.search(r"\d", label) and len(label) <= 80:
+        return _Choice(label, 1.5)
     return None
 
 
@@ -357,7 +368,8 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
 
 
 def _money_metric(window: str) -> str:
-    w = window.lower()
+    """Lower-case cue words only: "Cost of Living Payments" is a name, "the cost of" is a measure."""
+    w = window
     if re.search(r"\bsav(?:e|es|ed|ing|ings)\b", w):
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):

@@ -213,3 +213,16 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     claims = claims_for(doc, ["£5 million"])
     out = attribute_claims(doc, claims)
     assert len(out) == 1 and out[0].id == claims[0].id
+
+
+def test_table_row_figures_are_about_the_row_label() -> None:
+    text = "Item | 2022 | 2023\nAgency nurse costs | £4.5m | £5.1m\n"
+    first, second = attributed(text, "£4.5m", "£5.1m")
+    assert first.topic == second.topic == "Agency nurse costs"
+    assert first.metric == "cost"
+
+
+def test_the_whole_a_part_belongs_to_is_a_total() -> None:
+    text = "The Port Upgrade Fund gave £2 million this year, as part of over £30 million committed since 2019."
+    part, whole = attributed(text, "£2 million", "£30 million")
+    assert whole.role == "total" and whole.cumulative and whole.period == "since 2019"
