@@ -224,5 +224,5 @@ def test_table_row_figures_are_about_the_row_label() -> None:
 
 def test_the_whole_a_part_belongs_to_is_a_total() -> None:
     text = "The Port Upgrade Fund gave £2 million this year, as part of over £30 million committed since 2019."
-    part, whole = attributed(text, "£2 million", "£30 million")
+    _part, whole = attributed(text, "£2 million", "£30 million")
     assert whole.role == "total" and whole.cumulative and whole.period == "since 2019"
