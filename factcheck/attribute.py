@@ -101,6 +101,7 @@ class _Sentence:
 class _Choice:
     topic: str | None
     strength: float
+    local: bool = False  # meaningful only within this document
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -282,10 +283,19 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                     slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
         for k, idx in enumerate(idxs):
             claim = claims[idx]
+            cell = _table_cell(text, claim)
+            if cell:
+                update = _context(claim, sent, sent_claims, k, cell.label)
+                update.update(_cell_measure(cell, update, claim), topic_local=True)
+                claims[idx] = claim.model_copy(update=update)
+                strengths[idx] = 1.5
+                continue
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _row_label(sent) or _carry_over(sent, sentences, si, history) or _weak_subject(sent)
-            claims[idx] = claim.model_copy(update=_context(claim, sent, sent_claims, k, choice.topic))
+                choice = _carry_over(sent, sentences, si, history) or _weak_subject(sent)
+            update = _context(claim, sent, sent_claims, k, choice.topic)
+            update["topic_local"] = choice.local
+            claims[idx] = claim.model_copy(update=update)
             strengths[idx] = choice.strength
     claims = _inherit_lists(claims, by_sentence, sentences)
     claims = _unify_restated(claims, strengths)
@@ -308,14 +318,48 @@ def _carry_over(sent: _Sentence, sentences: list[_Sentence], si: int, history: l
     return None
 
 
-def _row_label(sent: _Sentence) -> _Choice | None:
-    """A table row ("Temporary staff costs | 120 | £4.5m"): the figures are about the row's first cell."""
-    if "|" not in sent.text:
+def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
+    """A column heading that is a date is the period; any other heading names the measure."""
+    header = cell.header
+    if not header or not re.search(r"[A-Za-z0-9]", header):
+        return {"metric": f"{update['metric']} (column)", "role": "unknown"}
+    if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
+        return {"period": header.strip(), "role": "unknown"}
+    return {"metric": header.strip().lower(), "role": "unknown"}
+
+
+@dataclass
+class _Cell:
+    label: str  # the row's first cell: what the figures of the row are about
+    header: str | None  # the column's heading: what the figure measures, or when
+
+
+def _table_cell(text: str, claim: Claim) -> _Cell | None:
+    """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    line_end = text.find("\n", claim.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 1:
         return None
-    label = sent.text.strip().strip("|").split("|")[0].strip(" -*")
-    if re.search(r"[A-Za-z]{3}", label) and not re.search(r"\d", label) and len(label) <= 80:
-        return _Choice(label, 1.5)
-    return None
+    cells = line.strip().strip("|").split("|")
+    label = cells[0].strip(" -*")
+    column = line[:claim.start - line_start].strip().lstrip("|").count("|")
+    if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
+        return None
+    header = None
+    pos = line_start
+    first = line_start
+    while pos > 0:  # walk up to the first row of this table
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        if "|" not in text[prev_start:pos]:
+            break
+        first = prev_start
+        pos = prev_start
+    if first < line_start:
+        head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
+        if column < len(head_cells):
+            header = head_cells[column].strip(" -*") or None
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), header)
 
 
 def _weak_subject(sent: _Sentence) -> _Choice:
@@ -323,7 +367,7 @@ def _weak_subject(sent: _Sentence) -> _Choice:
     m = re.match(r"\s*(?:The|This|That|Our|Their|Its)\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+"
                  r"(?:is|are|was|were|has|have|had|continues|continue|will|stands|rose|fell|grew)\b", sent.text)
     if m:
-        return _Choice(m.group(1), 0.3)
+        return _Choice(m.group(1), 0.3, local=True)
     return _Choice(None, 0.0)
 
 
@@ -499,6 +543,7 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
                 claims[b] = cur.model_copy(update={"role": prev.role, "metric": prev.metric,
                                                    "topic": cur.topic or prev.topic,
                                                    "topic_key": cur.topic_key or prev.topic_key,
+                                                   "topic_local": cur.topic_local if cur.topic else prev.topic_local,
                                                    "cumulative": cur.cumulative or prev.cumulative})
     return claims
 
@@ -517,7 +562,8 @@ def _unify_restated(claims: list[Claim], strengths: dict[int, float]) -> list[Cl
             continue
         if strengths.get(strong, 0) >= 2.5 and strengths.get(idx, 0) < 2.5:
             stronger = claims[strong]
-            claims[idx] = claim.model_copy(update={"topic": stronger.topic, "topic_key": stronger.topic_key})
+            claims[idx] = claim.model_copy(update={"topic": stronger.topic, "topic_key": stronger.topic_key,
+                                                   "topic_local": stronger.topic_local})
     return claims
 
 
@@ -531,7 +577,7 @@ def _unify_related(claims: list[Claim]) -> list[Claim]:
         other = claims[j]
         update: dict = {}
         if not claim.topic and other.topic:
-            update.update(topic=other.topic, topic_key=other.topic_key)
+            update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
         if claim.relation in ("ratio_base", "ratio_return"):
             update["metric"] = "return per unit spent"
         elif claim.relation in ("range_end", "change_to") and other.metric and claim.kind == other.kind:

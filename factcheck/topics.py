@@ -79,6 +79,7 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_ADVERBS = vocab("now today currently already then still yet also again there here ago")
 _MONEY_TOKENS = vocab("""
 million billion thousand trillion bn m k mn pound pounds pence p gbp usd eur
 """)
@@ -285,7 +286,8 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
                 break
             words.append(wm)
             continue
-        if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH or lw.endswith("ly"))) or len(words) >= 8:
+        if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH or lw in _ADVERBS or lw.endswith("ly"))) \
+                or len(words) >= 8:
             break
         words.append(wm)
     while words and words[-1].group(0).lower() in {"and", "of"}:

@@ -226,3 +226,11 @@ def test_the_whole_a_part_belongs_to_is_a_total() -> None:
     text = "The Port Upgrade Fund gave £2 million this year, as part of over £30 million committed since 2019."
     _part, whole = attributed(text, "£2 million", "£30 million")
     assert whole.role == "total" and whole.cumulative and whole.period == "since 2019"
+
+
+def test_table_columns_are_different_measures_and_year_columns_are_periods() -> None:
+    text = "Region | Nurses | Vacancies\nNorth | 120 | 14\n\nItem | 2022 | 2023\nAgency costs | £4.5m | £5.1m\n"
+    nurses, vacancies, first, second = attributed(text, "120", "14", "£4.5m", "£5.1m")
+    assert nurses.topic == vacancies.topic == "North"
+    assert (nurses.metric, vacancies.metric) == ("nurses", "vacancies")
+    assert (first.period, second.period) == ("2022", "2023")

@@ -126,3 +126,10 @@ def test_groups_do_not_depend_on_input_order(rnd: random.Random) -> None:
     expected = group_claims(claims)
     rnd.shuffle(claims)
     assert group_claims(claims) == expected
+
+
+def test_table_rows_group_only_within_their_document() -> None:
+    a = attributed("Item | Lost\nMobile phones | 4\n", "4", doc_id="a.txt")[0]
+    b = attributed("Item | Lost\nMobile phones | 9\n", "9", doc_id="b.txt")[0]
+    assert a.topic_key == b.topic_key and a.metric == b.metric
+    assert not together(group_claims([a, b]), a, b)
