@@ -29,7 +29,7 @@ _ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
 _AFTER_SLOT = re.compile(
     r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
-    + _MONEY_NOUN + r"\s+)?"
+    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot)\s+)?"
     r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
     r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
     r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"

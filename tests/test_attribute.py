@@ -234,3 +234,8 @@ def test_table_columns_are_different_measures_and_year_columns_are_periods() -> 
     assert nurses.topic == vacancies.topic == "North"
     assert (nurses.metric, vacancies.metric) == ("nurses", "vacancies")
     assert (first.period, second.period) == ("2022", "2023")
+
+
+def test_headline_boost_is_about_what_follows_for() -> None:
+    claim = one("£12m boost for village bus routes\n", "£12m")
+    assert (claim.topic, claim.role, claim.metric) == ("village bus routes", "increase", "funding")
