@@ -250,7 +250,10 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     strengths: dict[int, float] = {}
     section_of = {id(s): (doc.section_at(s.start).start if doc.section_at(s.start) else 0) for s in sentences}
     current_section = None
+    para_start, para = 0, -1
     for si, sent in enumerate(sentences[:last_needed + 1]):
+        if sent.paragraph != para:
+            para_start, para = sent.start, sent.paragraph
         section = section_of[id(sent)]
         if section != current_section:
             history = []
@@ -292,7 +295,8 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                 continue
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _carry_over(sent, sentences, si, history) or _weak_subject(sent)
+                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start)) \
+                    or _weak_subject(sent)
             update = _context(claim, sent, sent_claims, k, choice.topic)
             update["topic_local"] = choice.local
             claims[idx] = claim.model_copy(update=update)
@@ -302,19 +306,12 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     return _unify_related(claims)
 
 
-def _carry_over(sent: _Sentence, sentences: list[_Sentence], si: int, history: list[tuple[int, Candidate]]
-                ) -> _Choice | None:
-    """No candidate in the sentence: the last strong mention of the same paragraph, one or two sentences back."""
-    if not history:
-        return None
-    off, cand = history[-1]
-    earliest = sentences[max(0, si - 2)].start
-    if off >= earliest and sentences[max(0, si - 2)].paragraph <= sent.paragraph and all(
-            s.paragraph == sent.paragraph for s in sentences[max(0, si - 2):si + 1] if s.start <= off + 1
-            or s.start >= off):
-        para_start = next(s.start for s in sentences if s.paragraph == sent.paragraph)
-        if off >= para_start:
-            return _Choice(cand.text, min(cand.strength, 2.0))
+def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | None:
+    """No candidate in the sentence: the last strong mention, if it is in this paragraph and at most two
+    sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
+    if history and history[-1][0] >= since:
+        cand = history[-1][1]
+        return _Choice(cand.text, min(cand.strength, 2.0))
     return None
 
 
@@ -322,7 +319,7 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
     """A column heading that is a date is the period; any other heading names the measure."""
     header = cell.header
     if not header or not re.search(r"[A-Za-z0-9]", header):
-        return {"metric": f"{update['metric']} (column)", "role": "unknown"}
+        return {"metric": f"{update['metric']} (column {cell.column})", "role": "unknown"}
     if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
         return {"period": header.strip(), "role": "unknown"}
     return {"metric": header.strip().lower(), "role": "unknown"}
@@ -331,6 +328,7 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
 @dataclass
 class _Cell:
     label: str  # the row's first cell: what the figures of the row are about
+    column: int
     header: str | None  # the column's heading: what the figure measures, or when
 
 
@@ -359,7 +357,7 @@ def _table_cell(text: str, claim: Claim) -> _Cell | None:
         head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
         if column < len(head_cells):
             header = head_cells[column].strip(" -*") or None
-    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), header)
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), column, header)
 
 
 def _weak_subject(sent: _Sentence) -> _Choice:
