@@ -416,7 +416,7 @@ def _money_metric(window: str) -> str:
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):
         return "cost"
-    if re.search(r"\b(?:revenue|income|receipts|tax take)\b", w):
+    if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?)\b", w):
         return "revenue"
     if re.search(r"\b(?:salary|salaries|pay|paid|wages?|earn\w*)\b", w) and not re.search(r"\bpay(?:ment)?s? for\b", w):
         return "pay"
@@ -439,7 +439,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 def _count_metric(claim: Claim, after: str) -> str:
     if claim.unit:
-        noun = claim.unit
+        noun = " ".join(w for w in claim.unit.split() if w.lower() not in _COUNT_ADJ) or claim.unit
     else:
         m = _COUNT_NOUN.match(after)
         if not m:
@@ -467,7 +467,7 @@ def _percent_metric(before: str, after: str) -> str:
     m = re.search(r"\b((?:[a-z]+\s+)?(?:rate|share|proportion|gap|level|turnout|growth|inflation))\b[^.;]{0,40}$",
                   before, re.I)
     if m:
-        return m.group(1).lower()
+        return re.sub(r"^(?:the|a|an|this|that|its|our|their)\s+", "", m.group(1).lower())
     return "percent"
 
 

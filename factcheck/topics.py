@@ -70,8 +70,9 @@ england scotland wales ireland britain uk gb london europe eu nhs
 NOT_SUBJECTS = vocab("""
 january february march april may june july august september october november december monday tuesday wednesday
 thursday friday saturday sunday answer answers question questions phase table annex figure total value note
-notes source sources yes no
-""")
+notes source sources yes no round rounds stage tranche wave part section schedule kg km
+""") | {"official report", "written statement", "written question", "united kingdom", "great britain",
+       "northern ireland", "the united kingdom", "house of commons", "house of lords"}
 # Sentence-initial capitals that are ordinary words, never names.
 FUNCTION_CAPS = vocab("""
 the a an this that these those in on at since for with by from to of our we it its i however although although
@@ -209,7 +210,7 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             after = sentence[run[-1][1]:run[-1][1] + 14].lower()
             is_actor = bool(lowered & ACTOR_WORDS) or re.match(r"\s*(announced|said|says|told|confirmed|stated)\b",
                                                                 after) is not None
-            if not is_actor and not (len(run) == 1 and text.lower() in PLACES | NOT_SUBJECTS):
+            if not is_actor and not (len(run) == 1 and text.lower() in PLACES) and text.lower() not in NOT_SUBJECTS:
                 head = run[-1][2]
                 strength = 3.0 if head.lower() in VEHICLE_HEADS or head.lower() in SUBJECT_HEADS else 2.0
                 if len(run) == 1 and text.isupper() and len(text) <= 2:

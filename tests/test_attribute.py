@@ -239,3 +239,16 @@ def test_table_columns_are_different_measures_and_year_columns_are_periods() -> 
 def test_headline_boost_is_about_what_follows_for() -> None:
     claim = one("£12m boost for village bus routes\n", "£12m")
     assert (claim.topic, claim.role, claim.metric) == ("village bus routes", "increase", "funding")
+
+
+@pytest.mark.parametrize("text", [
+    "Smoking causes around 20% of cancer deaths in the United Kingdom.",
+    "Councils won £18 million in Round 2 of bidding.",
+    "As stated on 4 May, Official Report, column 12, the answer covered 150 files.",
+])
+def test_places_dates_and_parliamentary_furniture_are_not_topics(text: str) -> None:
+    import re
+
+    figure = re.search(r"£?\d[\d,]*(?: million|%)?", text).group(0)
+    topic = one(text, figure).topic
+    assert topic is None or not re.search(r"United Kingdom|Round|Official Report|May", topic)
