@@ -187,7 +187,7 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
                 id=f"g-{digest}",
                 topic=_display_topic([c.topic for c in group_claims_ if c.topic]),
                 metric=metric[0][0] if metric else None,
-                kind=kind, unit=unit, claims=[c.id for c in group_claims_],
+                kind=kind, unit=unit, claims=list(dict.fromkeys(c.id for c in group_claims_)),
             ))
     first = {c.id: (c.doc, c.start) for c in claims}
     groups.sort(key=lambda g: (first[g.claims[0]], g.id))
