@@ -180,3 +180,36 @@ def test_headline_figure_not_restated_in_body():
     group = Group(id="g1", topic="buses", kind="money", claims=[])
     assert len(run(restated_in_document, [top, body], Context(group=group))) == 1
     assert run(restated_in_document, [top, body, same], Context(group=group)) == []
+
+
+# ---- false alarms seen on real written answers (paraphrased), kept quiet by principle
+
+def test_figure_after_of_these_is_the_whole_not_a_part():
+    s = "Work is complete at 12 of these 30 sites."
+    assert run(part_exceeds_whole, sentence_claims(s, ("12", 12, "count"), ("30", 30, "count"))) == []
+    s = "So far £40 million of this year's £90 million budget has been spent."
+    spent, budget = ("£40 million", 4e7, "money"), ("£90 million", 9e7, "money")
+    assert run(part_exceeds_whole, sentence_claims(s, spent, budget)) == []
+
+
+def test_a_word_cut_by_the_window_is_not_a_direction_word():
+    s = "The full breakdown of capital investment from 2,000 to 3,000 homes is online."
+    assert run(change_endpoints, sentence_claims(s, ("2,000", 2000, "count"), ("3,000", 3000, "count"))) == []
+
+
+def test_date_ranges_are_not_changes():
+    s = "Figures fell for the year from 1 April to 31 March."
+    assert run(change_endpoints, sentence_claims(s, ("1", 1, "count"), ("31", 31, "count"))) == []
+
+
+def test_labels_followed_by_a_colon_are_not_counts_with_lists():
+    text = "See Regulation 12: Safety of the Care and Support Act, and table 4 here: Housing and planning data."
+    for label in ("12", "4"):
+        at = text.index(label + (":" if label == "12" else " here"))
+        c = claim(label, float(label), kind="count", doc="t", start=at, sentence=text)
+        assert run(list_count, [c], Context(texts={"t": text})) == []
+
+
+def test_a_percentage_of_an_amount_of_money_is_not_a_share():
+    s = "Employers may face a penalty of up to 150% of arrears owed."
+    assert run(out_of_range, sentence_claims(s, ("150%", 150, "percent"))) == []

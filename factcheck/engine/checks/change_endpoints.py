@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ...models import Claim
 from .base import Context, Hit, Params, describe, fmt_interval, interval_note, words_pattern
-from .changes import Change, _position, direction, find_changes
+from .changes import Change, _position, direction, find_changes, tail_words
 
 NAME = "change-endpoints"
 SUMMARY = "a stated change disagrees with its own endpoints"
@@ -42,7 +42,7 @@ def run(claims: list[Claim], params: ChangeEndpointsParams, ctx: Context) -> Ite
     ordered = sorted(claims, key=lambda c: (c.doc, c.start))
     for change in find_changes(ordered):
         moved = direction(change)
-        near = change.before[-params.window:]
+        near = tail_words(change.before, params.window)
         said = _last_direction(near, up, down)
         base = [f"{change.start.text!r} and {change.end.text!r} are the two ends of one change ('from ... to')",
                 interval_note(change.start), interval_note(change.end)]

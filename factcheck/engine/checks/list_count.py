@@ -59,11 +59,27 @@ def _inline(line: str, opener: str) -> list[str] | None:
     return [i for i in _SPLIT.split(body.strip()) if i]
 
 
+_PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "per", "here", "there"}
+_PLURALS = {"people", "children", "staff", "men", "women", "police", "cattle", "personnel"}
+
+
+def counted_noun(phrase: str) -> bool:
+    """Whether the words after a number name what is counted: "coastal towns", "following trusts".
+
+    Labels and dates ("Regulation 18:", "section 8 of the act:", "18 July:", "5:30am") do not.
+    """
+    words = phrase.lower().split()
+    if not words or words[0] in _PREPOSITIONS:
+        return False
+    head = words[-1].strip("’'")
+    return head in _PLURALS or (head.endswith("s") and not head.endswith("ss") and len(head) > 2)
+
+
 def find_list(text: str, claim: Claim, params: ListCountParams) -> list[str] | None:
     """The items listed right after the claim, or None when no closed list follows."""
     window = text[claim.end: claim.end + params.lookahead]
     intro = _INTRO.match(window)
-    if not intro:
+    if not intro or not counted_noun(intro.group(1) or (claim.unit or "")):
         return None
     opener = intro.group(2).strip(" ,\t").lower()
     first_line, _, after = window[intro.end():].partition("\n")
