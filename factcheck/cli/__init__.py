@@ -7,7 +7,10 @@ import click
 from .. import __version__
 from .check import check
 from .extract import extract
+from .ledger import ledger
+from .report import report
 from .rules import rules
+from .verify import verify
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -19,3 +22,6 @@ def main() -> None:
 main.add_command(extract)
 main.add_command(check)
 main.add_command(rules)
+main.add_command(ledger)
+main.add_command(verify)
+main.add_command(report)
