@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ...models import Claim
+from .base import below
 
 # A month name right after a number: "from 1 April to 31 March" is a date range, not a change.
 _MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
@@ -81,9 +82,8 @@ def tail_words(text: str, chars: int) -> str:
 
 def direction(change: Change) -> str | None:
     """'up', 'down', or None when the endpoints' intervals overlap (no clear direction)."""
-    (a_lo, a_hi), (b_lo, b_hi) = change.start.interval(), change.end.interval()
-    if b_lo > a_hi:
+    if below(change.start, change.end):
         return "up"
-    if b_hi < a_lo:
+    if below(change.end, change.start):
         return "down"
     return None

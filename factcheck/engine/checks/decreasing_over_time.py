@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, describe, interval_note, slack
+from .base import Context, Hit, Params, below, describe, interval_note
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -42,9 +42,7 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
         pending.append(claim)
         if best is None:
             continue
-        floor = best.interval()[0]
-        top = claim.interval()[1]
-        if top + slack(params.tolerance, floor) < floor and best.id not in reported:
+        if below(claim, best, params.tolerance) and best.id not in reported:
             reported.add(best.id)
             assumptions = [
                 f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group

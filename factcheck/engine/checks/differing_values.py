@@ -16,7 +16,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ...models import Claim
-from .base import Context, Hit, Params, claim_prefix, date_key, describe, doc_hash, interval_note, slack, words_pattern
+from .base import Context, Hit, Params, below, claim_prefix, date_key, describe, doc_hash, interval_note, words_pattern
 
 NAME = "differing-values"
 SUMMARY = "statements give figures for the same group whose intervals do not overlap"
@@ -43,8 +43,7 @@ def _agree(claims: list[Claim], tolerance: float) -> tuple[Claim, Claim] | None:
     """
     highest_floor = max(claims, key=lambda c: c.interval()[0])
     lowest_ceiling = min(claims, key=lambda c: c.interval()[1])
-    floor, ceiling = highest_floor.interval()[0], lowest_ceiling.interval()[1]
-    if floor <= ceiling + slack(tolerance, floor):
+    if highest_floor is lowest_ceiling or not below(lowest_ceiling, highest_floor, tolerance):
         return None
     return lowest_ceiling, highest_floor
 
@@ -120,8 +119,13 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
     undated = sum(1 for c in named if not c.date)
     assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
                        + (" (undated statements cannot be ordered)" if undated else ""))
-    periods = sorted({c.period for c in involved if c.period})
-    assumptions.append(f"same period: {periods[0]}" if periods else "no period stated; assumed the same")
+    stated = {c.period for c in involved if c.period}
+    unstated = sum(1 for c in involved if not c.period)
+    if not stated:
+        assumptions.append("no period stated; assumed the same")
+    else:
+        assumptions.append(f"period: {sorted(stated)[0]}"
+                           + (f"; {unstated} figure(s) state none and were assumed to be for it" if unstated else ""))
     if ambiguous:
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},

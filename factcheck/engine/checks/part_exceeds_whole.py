@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, claim_prefix, describe, interval_note, slack
+from .base import Context, Hit, Params, below, claim_prefix, describe, interval_note
 
 NAME = "part-exceeds-whole"
 SUMMARY = "a figure given as part of another is larger than it"
@@ -32,13 +32,13 @@ class PartExceedsWholeParams(Params):
 Params = PartExceedsWholeParams
 
 
-def _same_measure(a: Claim, b: Claim) -> bool:
-    """Same kind and currency; counts of named things must count the same noun (last word)."""
+def _same_measure(a: Claim, b: Claim, check_noun: bool) -> bool:
+    """Same kind and currency; with check_noun, counts of named things must count the same noun."""
     if a.kind != b.kind:
         return False
     if a.kind != "count":
         return a.unit == b.unit
-    return not (a.unit and b.unit) or a.unit.split()[-1].lower() == b.unit.split()[-1].lower()
+    return not (check_noun and a.unit and b.unit) or a.unit.split()[-1].lower() == b.unit.split()[-1].lower()
 
 
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
@@ -51,11 +51,13 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
         if not is_part:
             wholes.append(claim)
             continue
-        whole = next((w for w in reversed(wholes) if w.doc == claim.doc and _same_measure(w, claim)), None)
+        # A cue ties the part to the figure before it, whatever noun the part's figure carries ("of whom
+        # 300 work nights"); a part known only from its role must count the same noun as its whole.
+        whole = next((w for w in reversed(wholes)
+                      if w.doc == claim.doc and _same_measure(w, claim, check_noun=cue is None)), None)
         if whole is None:
             continue
-        part_lo, whole_hi = claim.interval()[0], whole.interval()[1]
-        if part_lo > whole_hi + slack(params.tolerance, whole_hi):
+        if below(whole, claim, params.tolerance):
             why = f"introduced by {cue.group(0)!r}" if cue else "the attribute stage marked it a part"
             yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
                       assumptions=[f"{claim.text!r} is a part of {whole.text!r}: {why}, and {whole.text!r} is "
