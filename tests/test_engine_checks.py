@@ -213,3 +213,50 @@ def test_labels_followed_by_a_colon_are_not_counts_with_lists():
 def test_a_percentage_of_an_amount_of_money_is_not_a_share():
     s = "Employers may face a penalty of up to 150% of arrears owed."
     assert run(out_of_range, sentence_claims(s, ("150%", 150, "percent"))) == []
+
+
+# ---- weak evidence is info, not a warning
+
+def test_weak_disagreements_are_info_and_say_why():
+    far = [claim("£5 million", 5e6, doc="a"), claim("£900 million", 9e8, doc="b")]
+    [hit] = run(differing_values, far)
+    assert hit.severity == "info" and any("10-fold" in a for a in hit.assumptions)
+    many = [claim(f"£{v} million", v * 1e6, doc=f"d{v}") for v in (10, 12, 14, 16)]
+    [hit] = run(differing_values, many)
+    assert hit.severity == "info" and any("several subjects" in a for a in hit.assumptions)
+    counts = [claim("1,000", 1000, kind="count", doc="a", date="2025-02"),
+              claim("1,700", 1700, kind="count", doc="b", date="2025-05")]
+    [hit] = run(differing_values, counts)
+    assert hit.severity == "info"
+    same_period = [c.model_copy(update={"period": "2024-25"}) for c in counts]
+    [hit] = run(differing_values, same_period)
+    assert hit.severity is None
+
+
+def test_two_increments_do_not_contradict():
+    a = claim("£15 million", 1.5e7, doc="a", role="increase")
+    b = claim("£37 million", 3.7e7, doc="b", role="increase")
+    assert run(differing_values, [a, b]) == []
+    total = claim("£50 million", 5e7, doc="c", role="total")
+    assert len(run(differing_values, [a, total])) == 1
+
+
+def test_running_totals_from_different_starts_are_not_compared():
+    a = claim("£30 million", 3e7, doc="a", date="2024-02", cumulative=True,
+              sentence="Since 2017 we have given £30 million.")
+    b = claim("£24 million", 2.4e7, doc="b", date="2024-03", cumulative=True,
+              sentence="Since 2019 we have given £24 million.")
+    assert run(decreasing_over_time, [a, b]) == []
+    b2 = b.model_copy(update={"sentence": "Since 2017 we have given £24 million."})
+    assert len(run(decreasing_over_time, [a, b2])) == 1
+
+
+def test_list_items_whose_names_contain_and():
+    text = "The review covered the 3 areas: provision and access, care of detainees and conduct of operations."
+    at = text.index("3 areas")
+    c = claim("3", 3, kind="count", doc="t", start=at, sentence=text)
+    assert run(list_count, [c], Context(texts={"t": text})) == []
+    text = "The pilot covers the 3 areas: Leeds, Hull, York and Bath."
+    c = claim("3", 3, kind="count", doc="t", start=text.index("3 areas"), sentence=text)
+    [hit] = run(list_count, [c], Context(texts={"t": text}))
+    assert hit.fields["items"] == "4"

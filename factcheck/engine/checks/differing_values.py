@@ -30,6 +30,12 @@ class DifferingValuesParams(Params):
     increase_cues: tuple[str, ...] = ("additional", "extra", "further", "top-up", "top up", "increase of",
                                 "increased by", "rise of", "uplift of", "boost of")
     max_shown: int = 3  # figures named in the message; the rest are counted
+    # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
+    max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
+    max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
+    # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
+    # when said for the same stated period or on the same day.
+    time_varying_kinds: tuple[str, ...] = ("count",)
 
 
 Params = DifferingValuesParams
@@ -85,6 +91,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         low, high = conflict
         involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
                     or _disjoint(c, high, params.tolerance)]
+        if all(c.role == "increase" for c in involved):
+            return  # two different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
     elif len({c.value for c in single}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
@@ -107,8 +115,10 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
         figures += f" and {len(shown) - len(named)} more differing figure(s)"
     assumptions = [_same_subject(involved, ctx)]
     assumptions += [interval_note(c) for c in named]
+    weak = [] if compatible else _weak_evidence(involved, len(shown), params)
     if compatible:
         assumptions.append("the figures differ as written, but as bounds they can all be true at once")
+    assumptions += [f"reported as info: {why}" for why in weak]
     cues = words_pattern(params.increase_cues)
     for claim in named:
         cue = cues.search(claim_prefix(claim, 40))
@@ -129,7 +139,26 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
     if ambiguous:
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
-               assumptions=assumptions, severity="info" if compatible else None)
+               assumptions=assumptions, severity="info" if compatible or weak else None)
+
+
+def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
+    """Why this disagreement is weak evidence of an error (empty when it is strong)."""
+    reasons = []
+    values = [abs(c.value) for c in involved if c.value]
+    if values and max(values) > params.max_ratio * min(values):
+        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
+                       "different measures than one misstated")
+    if distinct > params.max_distinct:
+        reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
+    if any(c.kind in params.time_varying_kinds for c in involved):
+        periods = {c.period for c in involved}
+        days = {c.date for c in involved}
+        same_time = (len(periods) == 1 and None not in periods) or (len(days) == 1 and None not in days
+                                                                    and all(len(d or "") == 10 for d in days))
+        if not same_time:
+            reasons.append("counts change over time and these were not said for the same period or day")
+    return reasons
 
 
 def _same_subject(claims: list[Claim], ctx: Context) -> str:

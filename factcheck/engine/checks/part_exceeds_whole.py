@@ -1,7 +1,7 @@
 """A part larger than its whole: "a £50 million fund, of which £60 million goes to schools".
 
-A part is a claim the attribute stage marked role=part, or one that a part cue introduces directly
-("of which £60 million", "including 405", "of these, 300"). Its whole is the nearest earlier claim of
+A part is a claim that a part cue introduces directly ("of which £60 million", "including 405",
+"of these, 300"), or with use_roles one the attribute stage marked role=part. Its whole is the nearest earlier claim of
 the same kind and unit in the same stretch (the rule's group_by; a sentence by default) that is not
 itself a part. "17 of these 25" is not a cue: there the figure after "of these" is the whole. One pass
 in text order.
@@ -26,6 +26,9 @@ class PartExceedsWholeParams(Params):
     part_cues: tuple[str, ...] = ("of which", "of whom", "including", "of these,", "of this,", "of those,",
                                   "of them,")
     cue_window: int = 25
+    # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
+    # by default only a direct cue makes a part.
+    use_roles: bool = False
     tolerance: float = 0.0
 
 
@@ -47,7 +50,7 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
     wholes: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (c.doc, c.start)):
         cue = cues.search(claim_prefix(claim, params.cue_window))
-        is_part = claim.role == "part" or cue is not None
+        is_part = cue is not None or (params.use_roles and claim.role == "part")
         if not is_part:
             wholes.append(claim)
             continue
