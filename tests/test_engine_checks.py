@@ -28,7 +28,8 @@ def run(module, claims, ctx=None, **params):
 
 def test_differing_totals_across_statements_name_who_and_when():
     old = claim("£100 million", 1e8, doc="wa.txt", date="2015-03-25", source="written answer", precision=5e5)
-    new = claim("£200 million", 2e8, doc="pr.txt", date="2016-11-03", source="press release", precision=5e5)
+    new = claim("£200 million", 2e8, doc="pr.txt", date="2016-11-03", source="press release", precision=5e5,
+                sentence="Bids are open for the £200 million fund.")
     [hit] = run(differing_values, [old, new])
     assert hit.severity is None
     assert hit.fields["figures"] == ("£100 million (written answer, 2015-03-25) vs "
@@ -260,3 +261,15 @@ def test_list_items_whose_names_contain_and():
     c = claim("3", 3, kind="count", doc="t", start=text.index("3 areas"), sentence=text)
     [hit] = run(list_count, [c], Context(texts={"t": text}))
     assert hit.fields["items"] == "4"
+
+
+def test_amounts_given_are_not_sizes_and_rates_are_not_totals():
+    gave = claim("£35 million", 3.5e7, doc="a", sentence="We gave £35 million to the fund this year.")
+    spent = claim("£41 million", 4.1e7, doc="b", sentence="We have spent £41 million through the fund.")
+    [hit] = run(differing_values, [gave, spent])
+    assert hit.severity == "info" and any("size of the thing" in a for a in hit.assumptions)
+    sized = claim("£41 million", 4.1e7, doc="c", sentence="The fund is worth £41 million.")
+    [hit] = run(differing_values, [gave, sized])
+    assert hit.severity is None
+    rate = claim("£70 million", 7e7, doc="d", sentence="It adds £70 million per year to the fund.")
+    assert run(differing_values, [gave, rate]) == []

@@ -9,6 +9,7 @@ is talking about several things, and is left out rather than guessed at. Linear 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -16,7 +17,19 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, claim_prefix, date_key, describe, doc_hash, interval_note, words_pattern
+from .base import (
+    Context,
+    Hit,
+    Params,
+    below,
+    claim_prefix,
+    claim_suffix,
+    date_key,
+    describe,
+    doc_hash,
+    interval_note,
+    words_pattern,
+)
 
 NAME = "differing-values"
 SUMMARY = "statements give figures for the same group whose intervals do not overlap"
@@ -36,6 +49,14 @@ class DifferingValuesParams(Params):
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period or on the same day.
     time_varying_kinds: tuple[str, ...] = ("count",)
+    # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
+    # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
+    # side the disagreement is info.
+    require_size_statement: bool = True
+    size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
+                                  "valued at", "value of", "size of")
+    # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
+    rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
 
 
 Params = DifferingValuesParams
@@ -72,6 +93,8 @@ def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Ite
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    rate = re.compile(params.rate_pattern, re.IGNORECASE)
+    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
@@ -151,6 +174,10 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
                        "different measures than one misstated")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
+    money = [c for c in involved if c.kind == "money"]
+    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+        reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
+                       "amounts given or spent differ by year and recipient")
     if any(c.kind in params.time_varying_kinds for c in involved):
         periods = {c.period for c in involved}
         days = {c.date for c in involved}
@@ -171,3 +198,23 @@ def _same_subject(claims: list[Claim], ctx: Context) -> str:
     if keys:
         return f"same subject: every claim has topic key {keys[0]!r}"
     return f"same subject: grouped as {topic!r}" if topic else "same subject: grouped together"
+
+
+_PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towards", "across", "by", "at", "with",
+                 "and", "or", "over", "per", "a", "each"}
+
+
+def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
+    """Whether the figure is given as the size of its subject: it modifies the subject's name
+    ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
+    if re.search(rf"\b(?:{cues})\s*$", claim_prefix(claim, 25)):
+        return True
+    topic_words = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower()) if len(w) > 2}
+    following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
+    for word in following:
+        if word in _PREPOSITIONS:
+            return False
+        if word.rstrip("s") in {t.rstrip("s") for t in topic_words}:
+            return True
+    return False
