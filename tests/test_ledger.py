@@ -160,3 +160,15 @@ def test_passages_slice_the_text_back():
     spans = split_passages(text)
     assert [text[s:e] for s, e in spans] == ["First sentence here.", "Second one, with £4m!",
                                              "A new paragraph?", "Yes."]
+
+
+def test_sqlite_utils_sees_the_schema_and_full_text_search(tmp_path, corpus):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    db = tmp_path / "l.db"
+    build(db, corpus)
+    database = sqlite_utils.Database(db)
+    assert {"documents", "claims", "passages", "migrations"} <= set(database.table_names())
+    assert database["passages"].detect_fts() == "passages_fts"
+    hits = list(database["passages"].search("potholes OR clinics"))
+    assert [h["text"] for h in hits] == ["The health board opened 14 clinics in 2022, serving more than 20,000 "
+                                         "patients."]
