@@ -19,6 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
+from factcheck.documents import read_text
+from factcheck.extract import extract_claims
 from factcheck.ledger import Ledger
 from factcheck.pipeline import record
 from factcheck.verify import Verifier, normalise, word_count
@@ -50,7 +52,6 @@ INVENTED = [
 ]
 
 _SENTENCE = re.compile(r"[A-Z][^.!?\n]{60,260}[.](?=\s|$)")
-_FIGURE = re.compile(r"£?\d[\d,.]*\s?(?:million|billion|m|bn|%| per cent)?")
 
 
 def build(path: Path, rebuild: bool) -> tuple[float, int]:
@@ -79,7 +80,7 @@ def sample_sentences(n: int, rng: random.Random) -> list[tuple[str, str]]:
     for rec in records:
         answer = rec["text"].split("Answered", 1)[-1]
         sentences = [s for s in _SENTENCE.findall(answer) if word_count(s) >= 12]
-        with_figures = [s for s in sentences if _FIGURE.search(s)]
+        with_figures = [s for s in sentences if extract_claims(read_text(s))]
         if with_figures:
             picked.append((rec["id"], rng.choice(with_figures)))
         if len(picked) >= n:
@@ -97,11 +98,12 @@ def perturb(kind: str, sentence: str, rng: random.Random) -> str:
     if kind == "reordered" and ", " in sentence:
         head, tail = sentence.rstrip(".").split(", ", 1)
         return f"{tail[0].upper()}{tail[1:]}, {head[0].lower()}{head[1:]}."
-    if kind == "figure_changed":
-        m = _FIGURE.search(sentence)
-        if m:
-            digits = re.sub(r"\d", lambda d: str((int(d.group()) + 3) % 10), m.group(), count=1)
-            return sentence[:m.start()] + digits + sentence[m.end():]
+    if kind == "figure_changed":  # change the first digit of the first figure the extractor sees
+        claims = extract_claims(read_text(sentence))
+        if claims:
+            c = claims[0]
+            digits = re.sub(r"\d", lambda d: str((int(d.group()) + 3) % 10), c.text, count=1)
+            return sentence[:c.start] + digits + sentence[c.end:]
     return sentence
 
 

@@ -249,7 +249,8 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -
         al = fuzz.partial_ratio_alignment(seg, joined)
         covered = (al.src_end - al.src_start) / max(1, len(seg))
         aligned_score += al.score * covered * len(seg) / total
-        hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
+        if al.score * covered >= 80:  # a weak alignment (reordered clauses) says little about where it is
+            hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
     quote_stems = {_stem(w) for w in content_words(quote_norm)}
     for i, t in enumerate(texts):  # a reordered clause may sit in a sentence the alignment missed
         if len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
