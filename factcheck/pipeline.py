@@ -85,7 +85,7 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                           coverage: Coverage, problems: list[InputProblem], rules: list,
                           settings: Settings) -> CheckResult:
     new_ids = {c.id for c in new_claims}
-    stored = [c for c in ledger.candidate_claims(new_claims) if c.id not in new_ids]
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
     everything = new_claims + stored
     groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
     findings = [f for f in evaluate_rules(rules, everything, groups, settings) if new_ids.intersection(f.claims)]
