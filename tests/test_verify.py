@@ -61,7 +61,6 @@ def test_paraphrase_keeps_the_figures(verifier, quote):
     assert result.matches[0].confident
 
 
-@pytest.mark.xfail(strict=False, reason="needs number words ('one hundred') from the extraction work")
 def test_number_words_equal_digits(verifier):
     result = verifier.verify("We expect nearly 100 councils to bid for the first round of funding.")
     assert result.verdict == "paraphrase", result
