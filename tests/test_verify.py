@@ -194,3 +194,14 @@ def test_normalised_text_maps_back_to_the_original(text):
     assert len(norm) == len(index)
     for ch, i in zip(norm, index, strict=True):
         assert ch == " " or (ch == "0" and text[i].isdigit()) or ch == text[i].casefold()[0] or ch == text[i]
+
+
+def test_round_figures_are_not_loose_matches(tmp_path):
+    record = tmp_path / "care.txt"
+    record.write_text("The discharge fund adds an extra £600 million this year and £1 billion next year for "
+                      "councils and care boards.\n", encoding="utf-8")
+    verifier = Verifier(corpus_ledger([str(record)]))
+    result = verifier.verify("The discharge fund adds an extra £900 million this year and £1 billion next year "
+                             "for councils and care boards.")
+    assert result.verdict == "figures_differ"
+    assert [(d.quoted, d.recorded) for d in result.differences] == [("£900 million", "£600 million")]
