@@ -95,9 +95,12 @@ def perturb(kind: str, sentence: str, rng: random.Random) -> str:
     if kind == "elided":
         words = sentence.split()
         a = len(words) // 3
-        while a < len(words) - 4 and any(ch.isdigit() for ch in words[a - 1] + words[a]):
-            a += 1  # cut between words, not through a figure ("£784 ... million")
-        return " ".join(words[:a]) + " ... " + " ".join(words[a + max(2, len(words) // 4):])
+        b = a + max(2, len(words) // 4)
+        # an elision that cuts through a figure ("£784 ... million") or its qualifier ("over ... £25m")
+        # changes what the quote says; a journalist's "..." leaves figures whole
+        while b < len(words) - 2 and any(ch.isdigit() for ch in words[a - 1] + words[a] + words[b] + words[b - 1]):
+            a, b = a + 1, b + 1
+        return " ".join(words[:a]) + " ... " + " ".join(words[b:])
     if kind == "reordered" and ", " in sentence:
         head, tail = sentence.rstrip(".").split(", ", 1)
         return f"{tail[0].upper()}{tail[1:]}, {head[0].lower()}{head[1:]}."

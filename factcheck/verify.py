@@ -175,7 +175,17 @@ def _same_value(a: Claim, b: Claim) -> bool:
 
 
 def _same_unit(a: Claim, b: Claim) -> bool:
-    return a.kind == b.kind and (a.unit or "") == (b.unit or "")
+    """Same kind and unit. Counted nouns need only share a word, since a quote may shorten them ("3 trade
+    ... office" for "3 trade union representatives"), or be absent (elided)."""
+    if a.kind != b.kind:
+        return False
+    if a.unit == b.unit:
+        return True
+    if a.kind != "count":
+        return False
+    if a.unit is None or b.unit is None:
+        return True
+    return bool({_stem(w) for w in a.unit.split()} & {_stem(w) for w in b.unit.split()})
 
 
 def _is_scale_change(a: float, b: float) -> bool:

@@ -205,3 +205,12 @@ def test_round_figures_are_not_loose_matches(tmp_path):
                              "for councils and care boards.")
     assert result.verdict == "figures_differ"
     assert [(d.quoted, d.recorded) for d in result.differences] == [("£900 million", "£600 million")]
+
+
+@pytest.mark.parametrize(("quote", "verdict"), [
+    ("Since the scheme opened, 2,450 families ... received support.", "verbatim"),  # the noun elided
+    ("Since the scheme opened, 2,450 households have received support.", "figures_differ"),  # another noun
+])
+def test_counted_nouns(verifier, quote, verdict):
+    result = verifier.verify(quote)
+    assert result.verdict == verdict, result
