@@ -8,6 +8,7 @@ from .. import __version__
 from .check import check
 from .extract import extract
 from .report import report
+from .rules import rules
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -18,4 +19,5 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(check)
+main.add_command(rules)
 main.add_command(report)

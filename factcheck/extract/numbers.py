@@ -1,0 +1,82 @@
+"""Numerals as written -> values, with the precision the writing implies.
+
+"£4.7m" means £4.65m-£4.75m, so every parsed numeral carries `precision`: half its last written digit
+times its scale. Number words ("twenty-five", "two hundred thousand", "a million") parse here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales written after digits: "£4.7m", "$3bn", "50k".
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# Denominators of fractions written in words: "two thirds", "a quarter", "three fifths".
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+                "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS)
+_SCALE_WORDS = "|".join(SCALES)
+# One to 999 in words: "seven", "forty-two", "three hundred and six".
+_SMALL = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
+_GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?![\w-]))?)?"
+# Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more.
+WORD_NUMBER = (rf"(?:{_GROUP}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
+               rf"(?:\s+(?:hundred|{_SCALE_WORDS})(?:,?\s+(?:and\s+)?{_GROUP}(?=\s+(?:hundred|{_SCALE_WORDS})\b))?)*")
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_WORD_SPLIT = re.compile(r"[\s,-]+")
+
+
+def parse_digits(written: str) -> tuple[float, float]:
+    """'1,234.5' -> (1234.5, 0.05): the value and half a unit of its last written digit."""
+    plain = written.replace(",", "")
+    decimals = len(plain) - plain.index(".") - 1 if "." in plain else 0
+    return float(plain), 0.5 * 10 ** -decimals
+
+
+def parse_words(written: str) -> tuple[float, float]:
+    """'two hundred and fifty thousand' -> (250000.0, 500.0).
+
+    Precision is half a unit at the scale the last group is counted in ("two million" is 1.5m-2.5m
+    only if rounded to the million, which is what writing it in words says).
+    """
+    total = 0.0
+    current = 0.0
+    last_scale = 1.0
+    for word in _WORD_SPLIT.split(written.lower()):
+        if word in ("", "and"):
+            continue
+        if word in ("a", "an"):
+            current = 1
+        elif word in UNITS:
+            current += UNITS[word]
+            last_scale = 1.0
+        elif word in TENS:
+            current += TENS[word]
+            last_scale = 1.0
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+            last_scale = SCALES[word]
+    return total + current, 0.5 * last_scale
+
+
+def parse_number(written: str) -> tuple[float, float]:
+    """A numeral in digits or words -> (value, precision)."""
+    if written[:1].isdigit():
+        return parse_digits(written)
+    return parse_words(written)
+
+
+def is_word_number(written: str) -> bool:
+    return not written[:1].isdigit()

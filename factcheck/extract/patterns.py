@@ -1,0 +1,81 @@
+"""The compiled patterns extraction runs on: one scanner regex, plus small anchored look-arounds.
+
+The scanner matches, left to right, either a span that is *not* a claim and must be consumed whole
+(URLs, dates, financial years, times, phone numbers) or a candidate figure (a fraction, or an optional
+currency, a numeral, a scale, a currency word, a percent sign). Everything else is decided in Python
+on the few matches, so most text costs one regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import DENOMINATORS, DIGIT_NUMBER, UNITS, WORD_NUMBER
+
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]|20)\d\d"
+
+# Spans that are never claims. Order matters only among alternatives that start at the same place.
+_SKIP = "|".join([
+    r"(?:https?://|www\.)[^\s<>\"')\]]+",                                     # URLs
+    rf"{_DAY}(?:[ \xa0]+of)?[ \xa0-]+(?i:{MONTHS})\b\.?(?:,?[ \xa0-]+\d{{4}}\b)?",        # 3 November 2016, 04-Nov-2016
+    rf"{MONTHS}\.?[ \xa0]+{_DAY}\b(?:,?[ \xa0]+\d{{4}}\b)?",                            # March 25, 2015
+    r"\d{4}-\d\d(?:-\d\d)?(?![\d-])",                                         # 2016-11-03, 2024-01
+    r"\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",                                         # 25/03/2015
+    rf"{_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d\d)(?![\d,.]\d|[\d%])",                 # 2014-15, 2014/15, 2015-2024
+    r"\d{1,2}(?:[:.]\d\d)?\s?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}:\d\d(?::\d\d)?",  # 10am, 14:00
+    r"(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d,.%])",             # phone numbers
+])
+
+_UNIT_WORDS = "|".join(UNITS)
+_DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a|one) hundred)"
+_FRACTION = (
+    # "one in five", "1 in 10", "three out of four"
+    rf"(?P<fa>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<fb>{_SMALL_NUMBER})(?![\w.,]\d|[\w%])"
+    # "two thirds", "a quarter", "three-fifths", "one half"
+    rf"|(?P<fn>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<fd>{_DENOMS})\b"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|our|their|its|these|those|them)\b)"
+)
+# A figure: [currency] numeral [scale] [currency word | percent | percentage points]
+_FIGURE = (
+    r"(?P<cur>£|€|US\$|\$|(?:GBP|USD|EUR)\s?)?"
+    rf"(?P<num>{DIGIT_NUMBER}|(?i:{WORD_NUMBER})\b)"
+    r"(?P<scale>\s?(?:k|m|mn|bn|tn)\b|\s?(?i:thousand|million|billion|trillion)\b)?"
+    r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
+    r"|\s?%|\s?(?i:per\s?cent|percent)\b"
+    r"|p\b|\s?(?i:pounds?|pence|euros?|dollars?)\b(?:\s+sterling)?)?"
+)
+
+SCANNER = re.compile(
+    rf"(?P<skip>{_SKIP})"
+    rf"|(?:(?<=\bc\.)|(?<![\w.,@/#£$€]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+)
+
+LOWER_QUALIFIERS = ("more than", "over", "at least", "in excess of", "upwards of", "above", "exceeding",
+                    "greater than", "no fewer than", "no less than", "not less than", "a minimum of", "just over",
+                    "well over", "well above", "over and above")
+UPPER_QUALIFIERS = ("nearly", "almost", "up to", "under", "less than", "fewer than", "no more than", "at most",
+                    "just under", "below", "a maximum of", "not more than", "just short of", "well under",
+                    "well below", "not exceeding", "just below", "up to a maximum of")
+APPROX_QUALIFIERS = ("about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
+                     "estimated", "circa", "c.", "in the region of", "of the order of", "in the order of",
+                     "close to", "around about", "broadly", "an approximate")
+QUALIFIER_BOUND = {q: "lower" for q in LOWER_QUALIFIERS} | {q: "upper" for q in UPPER_QUALIFIERS} \
+    | {q: "approx" for q in APPROX_QUALIFIERS}
+_QUALS = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
+# Matched against the text just before a figure (search with endpos = figure start).
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:\s+|(?<=c\.))$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.IGNORECASE)
+CHANGE_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:increase[sd]?|increasing|rise|rises|rising|rose|up|grew|grown|growth|fall|falls|fell|fallen|"
+    r"down|decrease[sd]?|decreasing|drop|dropped|cut|reduction|reduced|change|changed|compared)\s+"
+    r"(?:\w+\s+){0,2}?from\s+$", re.IGNORECASE)
+EVERY_BEFORE = re.compile(r"(?<![\w-])for\s+(?:every|each)\s+$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*$|\s+and\s+$", re.IGNORECASE)
+TO_JOIN = re.compile(r"\s+to\s+$", re.IGNORECASE)
+AND_JOIN = re.compile(r"\s+and\s+$", re.IGNORECASE)
+DASH_JOIN = re.compile(r"\s?[-–—]\s?$")
