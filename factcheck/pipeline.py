@@ -15,7 +15,7 @@ from .documents import iter_documents
 from .engine import evaluate_rules, load_rules, rules_need_text
 from .extract import extract_claims
 from .group import group_claims
-from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, InputProblem
+from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, InputProblem, RuleInfo
 
 
 def extract_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -61,4 +61,5 @@ def check_documents(documents: Iterable[Document], settings: Settings | None = N
     findings = evaluate_rules(rules, claims, groups, settings, texts=texts if keep_text else None)
     coverage.claims = len(claims)
     coverage.unattributed_claims = sum(1 for c in claims if not c.topic)
-    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents_seen, coverage=coverage)
+    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents_seen, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])  # so reports can explain each finding
