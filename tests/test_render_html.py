@@ -158,4 +158,7 @@ def test_any_statement_text_adds_no_elements(sentence: str, speaker: str) -> Non
     """Whatever a statement says, the page has the same elements as for a plain one."""
     baseline = Elements(html.render(_one_statement_result("plain words", "someone")))
     parsed = Elements(html.render(_one_statement_result(sentence, speaker)))
-    assert [tag for tag, _ in parsed.tags] == [tag for tag, _ in baseline.tags]
+    def tags(page: Elements) -> list[str]:  # <mark> depends on whether the figure is in the sentence
+        return [tag for tag, _ in page.tags if tag != "mark"]
+
+    assert tags(parsed) == tags(baseline)

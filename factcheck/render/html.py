@@ -17,7 +17,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .. import __version__
 from ..models import CheckResult, Claim, Finding, Group
-from .evidence import SEVERITIES, Quote, ResultView, coverage_lines, format_value, plural, quote, summary_line
+from .evidence import (
+    SEVERITIES,
+    ResultView,
+    Segments,
+    by_sentence,
+    coverage_lines,
+    format_value,
+    marked,
+    plural,
+    summary_line,
+)
 
 DEFAULT_TITLE = "Figures that disagree"
 CHART_WIDTH, CHART_HEIGHT = 560, 210
@@ -28,7 +38,7 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
 class Statement:
     """One quoted claim as the report shows it."""
 
-    quote: Quote
+    segments: Segments  # the sentence, figures marked
     figure: str
     date: str
     speaker: str
@@ -137,17 +147,20 @@ def _card(view: ResultView, finding: Finding, chart: Chart | None) -> FindingCar
         id=finding.id, anchor=_anchor(finding.id), rule=finding.rule, rule_title=rule.title or finding.title,
         description=rule.description, severity=finding.severity, message=finding.message,
         assumptions=finding.assumptions, topic=view.topic(finding),
-        statements=[_statement(view, c) for c in view.finding_claims(finding)], chart=chart)
+        statements=[_statement(view, claims) for claims in by_sentence(view.finding_claims(finding))], chart=chart)
 
 
-def _statement(view: ResultView, claim: Claim) -> Statement:
+def _statement(view: ResultView, claims: list[Claim]) -> Statement:
+    """One quoted sentence; a finding about two figures in one sentence quotes it once."""
+    claim = claims[0]
     doc = view.documents.get(claim.doc)
     meta = claim.source
     url = meta.url or (doc.meta.url if doc else None)
-    return Statement(quote=quote(claim), figure=figure_label(claim),
+    return Statement(segments=marked(claims), figure=" → ".join(figure_label(c) for c in claims),
                      date=claim.date or "undated", speaker=meta.speaker or "", source=meta.source or "",
                      title=(meta.title or (doc.meta.title if doc else None) or ""), url=safe_url(url),
-                     where=f"{claim.doc}:{claim.line}:{claim.column}")
+                     where=", ".join([f"{claim.doc}:{claim.line}:{claim.column}"]
+                                     + [f"{c.line}:{c.column}" for c in claims[1:]]))
 
 
 def figure_label(claim: Claim) -> str:
