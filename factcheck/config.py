@@ -29,6 +29,9 @@ class Settings(BaseModel):
     # Verify: passages scoring below this (0-100) are reported as low-confidence, not as a source.
     verify_min_score: float = 70.0
     verify_min_quote_words: int = 5
+    # Verify: a match is confident only if fewer passages than this would share its words by chance
+    # (ledger passages x product of each shared word's passage frequency); guards quotes of common words.
+    verify_max_chance_matches: float = 0.05
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

@@ -11,10 +11,11 @@ import click
 
 from ..engine import SEVERITY_RANK, load_rules
 from ..errors import ExitCode
+from ..ledger import Ledger
 from ..models import CheckResult
 from ..pipeline import check as run_check
 from ..render import RESULT_FORMATS, render_result
-from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -36,15 +37,20 @@ def exit_code_for(result: CheckResult, fail_on: str) -> ExitCode:
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="Extra rule file or directory (repeatable); a rule with a shipped rule's id replaces it.")
+@click.option("--ledger", "ledger_path", metavar="DB", default=None,
+              help="Also compare with every claim in this ledger; report only findings involving PATHS.")
 @as_of_option
 @config_option
+@engine_options
 @handle_errors()
 def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: tuple[str, ...], as_of: str | None,
-          config_path: str | None) -> None:
+          config_path: str | None, ledger_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Check PATHS for numeric claims that disagree with each other."""
     settings = settings_from(config_path)
     rules = load_rules(list(rule_dirs))  # before reading any input: a bad rule file is exit 2 at once
-    result = run_check(paths, as_of=as_of, settings=settings, rules=rules)
+    store = Ledger(ledger_path) if ledger_path else None
+    result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store, jobs=jobs,
+                       engine=engine, scheduler=scheduler)
     sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     sys.stdout.flush()
     if result.coverage.unreadable:
