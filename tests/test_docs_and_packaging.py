@@ -5,10 +5,9 @@ import subprocess
 import sys
 
 import click
+from conftest import ROOT
 
 from factcheck.cli import main
-
-from .conftest import ROOT
 
 
 def _commands(group: click.Group, prefix: str = "") -> list[str]:
