@@ -74,7 +74,7 @@ def quote(claim: Claim) -> Quote:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def summary_line(view: ResultView) -> str:
