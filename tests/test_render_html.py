@@ -162,3 +162,15 @@ def test_any_statement_text_adds_no_elements(sentence: str, speaker: str) -> Non
         return [tag for tag, _ in page.tags if tag != "mark"]
 
     assert tags(parsed) == tags(baseline)
+
+
+def test_long_findings_fold_extra_statements() -> None:
+    result = build_result()
+    result.findings = [result.findings[0].model_copy(update={"claims": [c.id for c in result.claims]})]
+    page = html.render(result)
+    parsed = Elements(page)
+    assert len(parsed.named("figure")) - page.count('class="chart"') == 7  # 9 claims in 7 sentences
+    assert "1 more statement</summary>" in page
+    where = [attrs["title"] for attrs in parsed.named("code") if attrs.get("title")]
+    assert where[0] == "statements/2021-03-04-press-release.md:3:45"
+    assert "2022-06-14-debate.txt:1:44, 1:96" in page  # two figures of one sentence, folders left out

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -30,6 +31,7 @@ from .evidence import (
 )
 
 DEFAULT_TITLE = "Figures that disagree"
+SHOWN_STATEMENTS = 6  # a finding quoting more statements shows the rest behind "N more statements"
 CHART_WIDTH, CHART_HEIGHT = 560, 210
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
 
@@ -45,7 +47,8 @@ class Statement:
     source: str
     title: str
     url: str | None
-    where: str
+    where: str  # doc:line:col in full
+    where_short: str  # the same with the file's folders left out (the full form is the tooltip)
 
 
 @dataclass
@@ -119,6 +122,7 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
     return _template().render(
         title=title,
         version=__version__,
+        shown_statements=SHOWN_STATEMENTS,
         summary=summary_line(view),
         counts=view.severity_counts(),
         severities=SEVERITIES,
@@ -156,11 +160,12 @@ def _statement(view: ResultView, claims: list[Claim]) -> Statement:
     doc = view.documents.get(claim.doc)
     meta = claim.source
     url = meta.url or (doc.meta.url if doc else None)
+    where = [f"{claim.line}:{claim.column}" for claim in claims]
     return Statement(segments=marked(claims), figure=" → ".join(figure_label(c) for c in claims),
                      date=claim.date or "undated", speaker=meta.speaker or "", source=meta.source or "",
                      title=(meta.title or (doc.meta.title if doc else None) or ""), url=safe_url(url),
-                     where=", ".join([f"{claim.doc}:{claim.line}:{claim.column}"]
-                                     + [f"{c.line}:{c.column}" for c in claims[1:]]))
+                     where=f"{claim.doc}:{', '.join(where)}",
+                     where_short=f"{PurePosixPath(claim.doc.replace(chr(92), '/')).name}:{', '.join(where)}")
 
 
 def figure_label(claim: Claim) -> str:
