@@ -232,3 +232,25 @@ def test_two_figures_in_one_sentence_are_quoted_once() -> None:
     debate = [c for c in result.claims if c.doc == "statements/2022-06-14-debate.txt" and c.line == 1]
     assert len(by_sentence(debate)) == 1
     assert [t for t, is_figure in marked(debate) if is_figure] == ["£200 million", "more than 40 centres"]
+
+
+def _as_records(result: CheckResult) -> CheckResult:
+    """The fixture as if every statement were a record of one JSON-lines file."""
+    copy = result.model_copy(deep=True)
+    ids = {d.id: f"answers.jsonl#{i}" for i, d in enumerate(copy.documents)}
+    for d in copy.documents:
+        d.id, d.path = ids[d.id], "answers.jsonl"
+    for c in copy.claims:
+        c.doc = ids[c.doc]
+    return copy
+
+
+def test_records_of_a_jsonl_file_are_located_by_file_and_record(sarif_schema: dict) -> None:
+    result = _as_records(build_result())
+    sarif = to_sarif(result)
+    jsonschema.Draft4Validator(sarif_schema).validate(sarif)
+    location = sarif["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": "answers.jsonl"}}  # no misleading line
+    assert location["logicalLocations"] == [{"name": "0", "kind": "object"}]
+    first = render_result(result, "github").splitlines()[0]
+    assert first.startswith("::warning file=answers.jsonl,title=")

@@ -73,6 +73,16 @@ def quote(claim: Claim) -> Quote:
     return Quote(sentence[:at], claim.text, sentence[at + len(claim.text):])
 
 
+def file_of(doc: str, paths: dict[str, str]) -> tuple[str, str | None]:
+    """(file path, record id) of a document id: "answers.jsonl#123" is record 123 of answers.jsonl,
+    whose claims' lines and columns count within the record's text, not within the file."""
+    path = paths.get(doc)
+    if path is None:
+        path, _, record = doc.partition("#")
+        return path, record or None
+    return path, (doc[len(path) + 1:] or None) if doc != path and doc.startswith(path + "#") else None
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else many or word + 's'}"
 
