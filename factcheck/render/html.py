@@ -31,6 +31,7 @@ from .evidence import (
 )
 
 DEFAULT_TITLE = "Figures that disagree"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SHOWN_STATEMENTS = 6  # a finding quoting more statements shows the rest behind "N more statements"
 CHART_WIDTH, CHART_HEIGHT = 560, 210
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
@@ -253,7 +254,8 @@ def _x_ticks(points: list[ChartPoint], min_gap: float = 64) -> list[tuple[float,
     """A date under each point ("Jun 2022"), skipping any that would collide with the previous one."""
     ticks: list[tuple[float, str]] = []
     for p in points:
-        label = date.fromisoformat(p.date).strftime("%b %Y")
+        day = date.fromisoformat(p.date)
+        label = f"{MONTHS[day.month - 1]} {day.year}"  # not strftime: its month names follow the locale
         if ticks and (p.x - ticks[-1][0] < min_gap or label == ticks[-1][1]):
             continue
         ticks.append((p.x, label))
