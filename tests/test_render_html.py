@@ -174,3 +174,9 @@ def test_long_findings_fold_extra_statements() -> None:
     where = [attrs["title"] for attrs in parsed.named("code") if attrs.get("title")]
     assert where[0] == "statements/2021-03-04-press-release.md:3:45"
     assert "2022-06-14-debate.txt:1:44, 1:96" in page  # two figures of one sentence, folders left out
+
+
+def test_report_from_json_on_standard_input(cli) -> None:
+    run = cli("report", "--from-json", "-", "-o", "-", input=EXAMPLE_JSON.read_text(encoding="utf-8"))
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == html.render(build_result())
