@@ -180,3 +180,10 @@ def test_report_from_json_on_standard_input(cli) -> None:
     run = cli("report", "--from-json", "-", "-o", "-", input=EXAMPLE_JSON.read_text(encoding="utf-8"))
     assert run.exit_code == 0, run.stderr
     assert run.stdout == html.render(build_result())
+
+
+def test_large_archives_list_only_the_quoted_documents(monkeypatch) -> None:
+    monkeypatch.setattr(html, "MAX_DOCUMENT_ROWS", 2)
+    page = html.render(build_result())
+    assert "Listed: the 3 documents the findings quote." in page
+    assert "undated-briefing.txt</code>" not in page  # read, but no finding quotes it

@@ -32,6 +32,7 @@ from .evidence import (
 
 DEFAULT_TITLE = "Figures that disagree"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MAX_DOCUMENT_ROWS = 500  # past this, the "Documents read" table lists only the documents findings quote
 SHOWN_STATEMENTS = 6  # a finding quoting more statements shows the rest behind "N more statements"
 CHART_WIDTH, CHART_HEIGHT = 560, 210
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
@@ -119,7 +120,11 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
         sections.append(section)
     other_charts = [c for g in result.groups if g.id not in charted
                     for c in [chart_for(g, view, flagged=set())] if c is not None]
-    documents = sorted(result.documents, key=lambda d: (d.date or "9999", d.id))
+    documents = result.documents
+    if len(documents) > MAX_DOCUMENT_ROWS:  # a 24,000-record archive: list the documents the findings quote
+        quoted = {c.doc for f in result.findings for c in view.finding_claims(f)}
+        documents = [d for d in documents if d.id in quoted]
+    documents = sorted(documents, key=lambda d: (d.date or "9999", d.id))
     return _template().render(
         title=title,
         version=__version__,
@@ -134,6 +139,7 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
         topics=[s.name for s in sections],
         other_charts=other_charts,
         documents=documents,
+        all_documents=len(result.documents),
         plural=plural,
     )
 
