@@ -49,8 +49,8 @@ def report(paths: tuple[str, ...], output: str, from_json: str | None, title: st
             target.write_text(page, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write report: {exc.strerror}", path=output) from None
-        click.echo(f"wrote {output}: {len(result.findings)} finding(s) from {result.coverage.documents} document(s)",
-                   err=True)
+        findings, documents = len(result.findings), result.coverage.documents
+        click.echo(f"wrote {output}: {findings:,} finding(s) from {documents:,} document(s)", err=True)
     if result.coverage.unreadable and not from_json:  # a saved result's problems were reported when it was made
         report_problems(result.coverage.unreadable)
         sys.exit(ExitCode.USAGE)
