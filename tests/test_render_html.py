@@ -187,3 +187,12 @@ def test_large_archives_list_only_the_quoted_documents(monkeypatch) -> None:
     page = html.render(build_result())
     assert "Listed: the 3 documents the findings quote." in page
     assert "undated-briefing.txt</code>" not in page  # read, but no finding quotes it
+
+
+def test_falls_are_drawn_below_a_zero_line() -> None:
+    result = build_result()
+    waits = html.chart_for(result.groups[2], ResultView(result), flagged=set())
+    assert waits is not None and waits.zero_y is not None
+    assert all(p.y > waits.zero_y for p in waits.points)  # -12% and -8% sit below 0
+    fund = html.chart_for(result.groups[0], ResultView(result), flagged=set())
+    assert fund is not None and fund.zero_y is None  # the axis is zero already

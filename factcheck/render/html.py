@@ -73,6 +73,7 @@ class Chart:
     line: str
     y_ticks: list[tuple[float, str]]
     x_ticks: list[tuple[float, str]]
+    zero_y: float | None = None  # where 0 is, drawn when figures go below it (falls, negative changes)
     width: int = CHART_WIDTH
     height: int = CHART_HEIGHT
     plot_left: int = MARGIN_LEFT
@@ -239,7 +240,8 @@ def chart_for(group: Group, view: ResultView, flagged: set[str]) -> Chart | None
     unit_claim = dated[0][1]
     y_ticks = [(y_of(v), format_value(v, unit_claim.unit, unit_claim.kind)) for v in _nice_ticks(y_min, y_max)]
     title = group.topic + (f" — {group.metric}" if group.metric else "")
-    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(points))
+    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(points),
+                 zero_y=y_of(0.0) if y_min < 0 else None)
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
