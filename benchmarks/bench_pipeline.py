@@ -100,7 +100,7 @@ def run_stages(path: str, as_of: str, full: bool, profile: bool = False) -> dict
     from factcheck.config import Settings
     from factcheck.dates import parse_as_of
     from factcheck.documents import iter_documents
-    from factcheck.engine import evaluate_rules, load_rules
+    from factcheck.engine import evaluate_rules, load_rules, rules_need_text
     from factcheck.extract import extract_claims
     from factcheck.group import group_claims
     from factcheck.models import CheckResult, Coverage, DocumentSummary
@@ -108,6 +108,8 @@ def run_stages(path: str, as_of: str, full: bool, profile: bool = False) -> dict
 
     profiler = _profiler(profile)
     settings, as_of_date = Settings(), parse_as_of(as_of)
+    rules = load_rules()
+    texts: dict[str, str] | None = {} if full and rules_need_text(rules) else None
     spent = {"read": 0.0, "extract": 0.0, "attribute": 0.0}
     stats: dict = {"stages": {}}
     chars = n_claims = n_docs = 0
@@ -132,6 +134,8 @@ def run_stages(path: str, as_of: str, full: bool, profile: bool = False) -> dict
         if full:
             claims.extend(found)
             summaries.append(DocumentSummary.of(doc))
+            if texts is not None and found:
+                texts[doc.id] = doc.text
     memory = peak_rss_mb()
     for stage, seconds in spent.items():
         stats["stages"][stage] = {"seconds": seconds, "peak_mb": memory}
@@ -140,9 +144,8 @@ def run_stages(path: str, as_of: str, full: bool, profile: bool = False) -> dict
         groups = group_claims(claims, settings)
         t1 = clock()
         stats["stages"]["group"] = {"seconds": t1 - t0, "peak_mb": peak_rss_mb()}
-        rules = load_rules()
         t1 = clock()
-        findings = evaluate_rules(rules, claims, groups, settings)
+        findings = evaluate_rules(rules, claims, groups, settings, texts=texts)
         t2 = clock()
         stats["stages"]["rules"] = {"seconds": t2 - t1, "peak_mb": peak_rss_mb()}
         result = CheckResult(claims=claims, groups=groups, findings=findings, documents=summaries,
