@@ -216,16 +216,18 @@ def report(results: dict[int, dict], jobs: int) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [f"{os.cpu_count()} cores, load average now {load}. Stage rows: CPU time in one process; "
              "factcheck rows: wall time (and CPU of all processes) of the command.",
-             f"{'stage':<22}{head}", "-" * (22 + 47 * len(scales))]
+             f"{'stage':<26}{head}", "-" * (26 + 47 * len(scales))]
     for stage in ("read", "extract", "attribute", "group", "rules", "render"):
         cells = [_cell(results[s]["stages"]["stages"].get(stage), results[s]["stages"]["chars"],
                        results[s]["stages"]["claims"]) for s in scales]
-        lines.append(f"{stage:<22}" + "".join(" | " + c for c in cells))
-    lines.append("-" * (22 + 47 * len(scales)))
-    for label in ("extract -j1", f"extract -j{jobs}", f"check -j{jobs}"):
+        lines.append(f"{stage:<26}" + "".join(" | " + c for c in cells))
+    lines.append("-" * (26 + 47 * len(scales)))
+    for label in ("extract -j1", f"extract -j{jobs}", f"check -j{jobs}", f"check dask -j{jobs}"):
+        if not any(label in results[s]["e2e"] for s in scales):
+            continue
         cells = [_cell(results[s]["e2e"].get(label), results[s]["stages"]["chars"],
                        results[s]["stages"]["claims"]) for s in scales]
-        lines.append(f"{'factcheck ' + label:<22}" + "".join(" | " + c for c in cells))
+        lines.append(f"{'factcheck ' + label:<26}" + "".join(" | " + c for c in cells))
     lines.append("")
     for s in scales:
         st = results[s]["stages"]
@@ -279,6 +281,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--as-of", default=AS_OF)
     ap.add_argument("--check-scale-max", type=int, default=1,
                     help="run group/rules/render and `check` only up to this scale (they hold every claim)")
+    ap.add_argument("--dask", action="store_true",
+                    help="also run `check --engine dask` (a local cluster of --jobs workers)")
     ap.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the 1x stage run")
     ap.add_argument("--quantulum-sample", type=int, default=300, help="documents for the quantulum3 comparison "
                     "(0: skip)")
@@ -308,6 +312,10 @@ def main(argv: list[str] | None = None) -> None:
             if full:
                 print(f"[{scale}x] factcheck check --jobs {args.jobs} ...", file=sys.stderr, flush=True)
                 e2e[f"check -j{args.jobs}"] = end_to_end("check", str(path), args.jobs, args.as_of, [])
+            if full and args.dask:
+                print(f"[{scale}x] factcheck check --engine dask --jobs {args.jobs} ...", file=sys.stderr, flush=True)
+                e2e[f"check dask -j{args.jobs}"] = end_to_end("check", str(path), args.jobs, args.as_of,
+                                                             ["--engine", "dask"])
             results[scale] = {"stages": stages, "e2e": e2e}
             if "profile" in stages:
                 print(stages.pop("profile"))
