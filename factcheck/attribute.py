@@ -1,13 +1,585 @@
 """Attribute stage: give each claim its topic, metric, period, role and cumulative cue.
 
-(Placeholder: owned by the attribution work in issue 3.)
+Everything here is a regex over the claim's sentence (plus, for "this fund" / "the programme" / "it",
+the earlier sentences of the same dated section), so it is fast and every choice can be explained:
+
+- topic: the candidate phrase (see topics.py) with the best strength + tie to the figure. Ties, best
+  first: the figure sits inside the phrase ("the £200 million Innovation Programme"); the phrase follows
+  the figure after a preposition ("£6 billion for high needs", "invested £8.4m in the Virtual Staff
+  College"); the phrase comes before the figure in the clause ("X has allocated £100 million"), nearer
+  is better. Anaphors take the nearest earlier mention with a compatible head. A sentence with no
+  candidate at all carries over the last strong mention of the same paragraph.
+- A figure restated in the same document with a weaker topic takes the stronger one ("£4.7m for training"
+  in a headline, "£4.7 million for the teaching partnership programme" in the body).
 """
 
 from __future__ import annotations
 
-from .models import Claim, Document
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .models import Claim, Document, Role
+from .topics import STOP, VEHICLE_CLASS, Candidate, object_phrase, sentence_candidates, singular, topic_key, vocab
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*")
+_ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|Cllr|Gov|Dept)\.$")
+
+# ---- cue vocabularies (kept together so a reader sees every rule) ----
+_MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
+_AFTER_SLOT = re.compile(
+    r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
+    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot)\s+)?"
+    r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
+    r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
+    r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
+    r"(?P<prep>for|on|in|into|towards|to|through)\s+")
+_COUNT_AFTER_SLOT = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,3}?(?:in|under|through|funded by|supported by)\s+")
+_PURPOSE = re.compile(r"\b" + _MONEY_NOUN + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|on|towards)\s+")
+
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!year|week|month|day|annum|hour|"
+                             r"quarter|term|decade|fortnight|time|further|total|lot|number|bit|little|few|great)"
+                             r"[a-z]+\b|^\s*each\b|^\s*a head\b")
+_PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
+_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
+                          r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
+                          r"\s+)*$")
+_PART_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of (?:the|this|that|its|which)\b|of which|out of)")
+_DELTA_UP = r"(?:increas|rais|ris|rose|boost|grew|grow|up\b|uplift)"
+_DELTA_DOWN = r"(?:cut|reduc|decreas|fell|fall|drop|lower|down\b)"
+_INCREASE_BY = re.compile(r"\b(?P<verb>" + _DELTA_UP + "|" + _DELTA_DOWN + r")\w*\b[^.;]{0,90}\bby\s*$", re.I)
+_DELTA_OF = re.compile(r"\b(?P<verb>increase|rise|uplift|boost|cut|reduction|decrease|fall)s?\s+(?:of\s+)?$", re.I)
+_DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more|cut|reduction|"
+                          r"decrease|fall|less)\b", re.I)
+_ADDITIONAL = re.compile(r"\b(?:additional|extra|a further|further|another|top-up of|new)\s+$", re.I)
+_ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection)\b", re.I)
+_TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
+                     r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
+_TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
+                    r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
+                    r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
+_CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
+                         r"up to now|until now|over the (?:past|last)|in all)\b", re.I)
+_YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
+_PERIOD = re.compile(
+    r"\b(?:(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:financial\s+years?\s+|"
+    r"years?\s+|calendar\s+year\s+)?(?P<span>" + _YEAR + r"(?:\s*(?:and|to|-|–)\s*" + _YEAR + r")?)"
+    r"|(?P<rel>this|last|next|the current|the previous|each|every|a|per)\s+(?P<unit>financial year|year|week|"
+    r"month|day|annum|parliament|spending review period)"
+    r"|(?P<adv>annually|weekly|monthly|daily)"
+    r"|(?P<over>over (?:the )?(?:next |last |past )?(?:\w+ )?(?:years?|months?))"
+    r"|(?P<since>since (?:its|the scheme's|the programme's) (?:launch|creation|start|inception)))", re.I)
+
+_SHARE_OF = re.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+))"
+                       r"(?=\s+(?:are|is|were|was|have|has|had|live|in|who|that|received|rated|with|from|on|at)\b|"
+                       r"[,.;]|$)")
+_COUNT_NOUN = re.compile(r"^\s*(?P<np>(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*)(?=\s+(?:have|has|had|were|was|are|is|"
+                         r"in|to|across|from|who|that|which|and|with|for|at|on|of|per|a|each|over|under|since|by|"
+                         r"will|would|can|could|may|might|must|should)\b|\s+[a-z]+ed\b|\s+[a-z]+ing\b|[,.;:!?)—–-]|$)")
+_COUNT_VERB = re.compile(r"^\s+(?:have|has|had|were|was|are|is)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?"
+                         r"(?P<verb>[a-z]+ed)\b")
+_COUNT_ADJ = vocab("""
+new more additional extra further other such key successful innovative different separate existing current
+whole entire full eligible
+""")
+_NOT_NOUN = vocab("""
+of per cent percent million billion thousand times years year months weeks days
+""")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class _Choice:
+    topic: str | None
+    strength: float
+    local: bool = False  # meaningful only within this document
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    """Split into sentences (and lines: headings, bullets and table rows end a sentence too)."""
+    out: list[_Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        if m.start() > pos and "\n" not in m.group(0) and _ABBREV.search(text, max(pos, m.start() - 6), m.start() + 1):
+            continue
+        if m.start() > pos:
+            out.append(_Sentence(pos, m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start(),
+                                 text[pos:m.start() + 1], paragraph))
+        if "\n" in m.group(0):
+            paragraph += 1
+        pos = m.end()
+    if pos < len(text):
+        out.append(_Sentence(pos, len(text), text[pos:], paragraph))
+    return out
+
+
+def _proper_words(text: str) -> set[str]:
+    """Words the document capitalises mid-sentence: they are names even at the start of a sentence."""
+    return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
+
+
+def _resolve(anaphor: Candidate, history: list[tuple[int, Candidate]], pos: int) -> Candidate | None:
+    """The earlier mention an anaphor stands for: same head first, then any funding vehicle nearby."""
+    want = "programme" if anaphor.head in ("program", "programme") else anaphor.head
+    if anaphor.head == "it":
+        for off, cand in reversed(history):
+            if pos - off < 400 and cand.strength >= 2.5:
+                return cand
+        return None
+    for off, cand in reversed(history):
+        head = "programme" if cand.head in ("program", "programme") else cand.head
+        if head == want and pos - off < 3000:
+            return cand
+    if want in VEHICLE_CLASS:
+        for off, cand in reversed(history):
+            if cand.head in VEHICLE_CLASS and pos - off < 1500 and cand.strength >= 2.5:
+                return cand
+    return None
+
+
+def _slot_candidates(sent: _Sentence, claims: list[Claim]) -> dict[int, tuple[Candidate, float]]:
+    """Noun phrases a figure is tied to by a preposition: claim index -> (candidate, tie bonus)."""
+    out: dict[int, tuple[Candidate, float]] = {}
+    for idx, claim in enumerate(claims):
+        ce = claim.end - sent.start
+        after = sent.text[ce:]
+        if claim.kind == "money":
+            m = _AFTER_SLOT.match(after)
+            if m and not (m.group("prep") == "to" and not m.group("passive")):
+                cand = object_phrase(sent.text, ce + m.end())
+                if cand:
+                    out[idx] = (cand, 2.0)
+        elif claim.kind == "count":
+            m = _COUNT_AFTER_SLOT.match(after)
+            if m:
+                cand = object_phrase(sent.text, ce + m.end())
+                if cand and (cand.named or cand.strength >= 2.5):
+                    out[idx] = (cand, 1.0)
+    return out
+
+
+def _purpose_candidates(sent: _Sentence) -> list[Candidate]:
+    """"funding allocations ... for high needs": the thing the money is for."""
+    found = []
+    for m in _PURPOSE.finditer(sent.text):
+        cand = object_phrase(sent.text, m.end())
+        if cand:
+            found.append(cand)
+    return found
+
+
+def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[Candidate, float] | None) -> _Choice:
+    cs, ce = claim.start - sent.start, claim.end - sent.start
+    best: tuple[float, Candidate] | None = None
+    pool = [(c, None) for c in cands] + ([slot] if slot else [])
+    for cand, bonus in pool:
+        if cand.strength <= 0:
+            continue
+        if bonus is not None:
+            tie = bonus
+        elif cand.start >= ce and _inside(sent.text[ce:cand.start]) and not cand.anaphor:
+            if claim.kind == "count":
+                continue  # "50 innovative projects": the counted noun, not the subject
+            tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
+        elif cand.end <= cs:
+            gap = sent.text[cand.end:cs]
+            tie = max(0.0, 1.5 - len(gap) / 100)
+            if ";" in gap:
+                tie -= 1.0
+        elif cand.start >= ce:
+            tie = -min(1.5, (cand.start - ce) / 100)
+        else:
+            continue
+        score = cand.strength + tie
+        if best is None or score > best[0]:
+            best = (score, cand)
+    if best is None:
+        return _Choice(None, 0.0)
+    return _Choice(best[1].text, best[1].strength)
+
+
+def _inside(gap: str) -> bool:
+    """Only an adjective or two between the figure and the phrase: "£800 million ambitious plan"."""
+    m = re.fullmatch(r"\s*((?:[a-z]+\s+){0,2})(?:,\s*)?", gap)
+    return m is not None and not any(w in STOP for w in m.group(1).split())
+
+
+def _merge_titles(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A bare head followed by a quoted title is one name: "plan, “Unlocking Talent”"."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if (i + 1 < len(cands) and not c.named and c.head in {singular(h) for h in ("plan", "programme", "strategy",
+                                                                                          "scheme", "fund", "report",
+                                                                                          "initiative", "review")}
+                and cands[i + 1].head == "title" and re.fullmatch(r",?\s*", text[c.end:cands[i + 1].start])):
+            t = cands[i + 1]
+            out.append(Candidate(c.start, t.end, f"{t.text} {c.text}", 3.0, c.head, named=True))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
 
 
 def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims of one document, with topic/metric/period/role filled where the text says."""
+    if not claims:
+        return claims
+    text = doc.text
+    proper = _proper_words(text)
+    sentences = _sentences(text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for idx, claim in enumerate(claims):
+        si = max(0, bisect.bisect_right(starts, claim.start) - 1)
+        by_sentence.setdefault(si, []).append(idx)
+    last_needed = max(by_sentence)
+    history: list[tuple[int, Candidate]] = []
+    strengths: dict[int, float] = {}
+    section_of = {id(s): (doc.section_at(s.start).start if doc.section_at(s.start) else 0) for s in sentences}
+    current_section = None
+    para_start, para = 0, -1
+    for si, sent in enumerate(sentences[:last_needed + 1]):
+        if sent.paragraph != para:
+            para_start, para = sent.start, sent.paragraph
+        section = section_of[id(sent)]
+        if section != current_section:
+            history = []
+            current_section = section
+        cands = _merge_titles(sentence_candidates(sent.text, proper), sent.text)
+        cands = sorted(cands + [c for c in _purpose_candidates(sent)
+                                if not any(o.start == c.start for o in cands)], key=lambda c: c.start)
+        resolved: list[Candidate] = []
+        for cand in cands:
+            if cand.anaphor:
+                ante = _resolve(cand, history, sent.start + cand.start)
+                if ante is None:
+                    resolved.append(cand)
+                    continue
+                cand = Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head, named=ante.named)
+            elif cand.strength >= 2.0:
+                history.append((sent.start + cand.start, cand))
+            resolved.append(cand)
+        idxs = by_sentence.get(si)
+        if not idxs:
+            continue
+        sent_claims = [claims[i] for i in idxs]
+        slots = _slot_candidates(sent, sent_claims)
+        for k, (cand, bonus) in list(slots.items()):
+            if cand.anaphor:
+                ante = _resolve(cand, history, sent.start + cand.start)
+                if ante is None:
+                    del slots[k]
+                else:
+                    slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
+        for k, idx in enumerate(idxs):
+            claim = claims[idx]
+            cell = _table_cell(text, claim)
+            if cell:
+                update = _context(claim, sent, sent_claims, k, cell.label)
+                update.update(_cell_measure(cell, update, claim), topic_local=True)
+                claims[idx] = claim.model_copy(update=update)
+                strengths[idx] = 1.5
+                continue
+            choice = _choose(claim, sent, resolved, slots.get(k))
+            if choice.topic is None:
+                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start)) \
+                    or _weak_subject(sent)
+            update = _context(claim, sent, sent_claims, k, choice.topic)
+            update["topic_local"] = choice.local
+            claims[idx] = claim.model_copy(update=update)
+            strengths[idx] = choice.strength
+    claims = _inherit_lists(claims, by_sentence, sentences)
+    claims = _unify_restated(claims, strengths)
+    return _unify_related(claims)
+
+
+def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | None:
+    """No candidate in the sentence: the last strong mention, if it is in this paragraph and at most two
+    sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
+    if history and history[-1][0] >= since:
+        cand = history[-1][1]
+        return _Choice(cand.text, min(cand.strength, 2.0))
+    return None
+
+
+def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
+    """A column heading that is a date is the period; any other heading names the measure."""
+    header = cell.header
+    if not header or not re.search(r"[A-Za-z0-9]", header):
+        return {"metric": f"{update['metric']} (column {cell.column})", "role": "unknown"}
+    if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
+        return {"period": header.strip(), "role": "unknown"}
+    return {"metric": header.strip().lower(), "role": "unknown"}
+
+
+@dataclass
+class _Cell:
+    label: str  # the row's first cell: what the figures of the row are about
+    column: int
+    header: str | None  # the column's heading: what the figure measures, or when
+
+
+def _table_cell(text: str, claim: Claim) -> _Cell | None:
+    """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    line_end = text.find("\n", claim.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 1:
+        return None
+    cells = line.strip().strip("|").split("|")
+    label = cells[0].strip(" -*")
+    column = line[:claim.start - line_start].strip().lstrip("|").count("|")
+    if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
+        return None
+    header = None
+    pos = line_start
+    first = line_start
+    while pos > 0:  # walk up to the first row of this table
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        if "|" not in text[prev_start:pos]:
+            break
+        first = prev_start
+        pos = prev_start
+    if first < line_start:
+        head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
+        if column < len(head_cells):
+            header = head_cells[column].strip(" -*") or None
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), column, header)
+
+
+def _weak_subject(sent: _Sentence) -> _Choice:
+    """Last resort: the sentence's own opening noun phrase ("The gap ..."); grouped within the document only."""
+    m = re.match(r"\s*(?:The|This|That|Our|Their|Its)\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+"
+                 r"(?:is|are|was|were|has|have|had|continues|continue|will|stands|rose|fell|grew)\b", sent.text)
+    if m:
+        return _Choice(m.group(1), 0.3, local=True)
+    return _Choice(None, 0.0)
+
+
+# ---- metric, role, period, cumulative ----
+
+def _clause_bounds(sent: _Sentence, claim: Claim, sent_claims: list[Claim], k: int) -> tuple[str, str]:
+    """Text before the figure (back to the clause start) and after it (up to the next figure or clause end)."""
+    cs, ce = claim.start - sent.start, claim.end - sent.start
+    left = sent.text[:cs]
+    cut = max(left.rfind(";"), left.rfind(":"), left.rfind("("), left.rfind("—"))
+    before = left[cut + 1:][-120:]
+    right_end = len(sent.text)
+    for other in sent_claims[k + 1:]:
+        if other.start - sent.start >= ce:
+            right_end = other.start - sent.start
+            break
+    after = sent.text[ce:right_end]
+    m = re.search(r"[;:(—]", after)
+    if m:
+        after = after[:m.start()]
+    return before, after
+
+
+def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role, str | None]:
+    """The role and, for changes, the direction word ("increase"/"reduction") that makes a distinct metric."""
+    tight = before[-60:]
+    if _PER_UNIT_BEFORE.search(tight) or (claim.kind == "money" and _PER_UNIT_AFTER.search(after)):
+        return "per_unit", None
+    if _PART_BEFORE.search(tight) or _PART_AFTER.search(after):
+        return "part", None
+    m = _INCREASE_BY.search(before) or _DELTA_OF.search(tight) or _DELTA_AFTER.search(after)
+    if m:
+        down = re.match(_DELTA_DOWN, m.group("verb"), re.I) or m.group("verb").lower() == "less"
+        return "increase", "reduction" if down else "increase"
+    if _ADDITIONAL.search(tight) or _ADDITIONAL_AFTER.search(after):
+        return "increase", None
+    if _TARGET.search(tight) or _TARGET_AFTER.search(after):
+        return "target", None
+    if _TOTAL.search(tight) or re.match(r"^\s*in total\b", after):
+        return "total", None
+    return ("total" if tied_total else "unknown"), None
+
+
+def _money_metric(window: str) -> str:
+    """Lower-case cue words only: "Cost of Living Payments" is a name, "the cost of" is a measure."""
+    w = window
+    if re.search(r"\bsav(?:e|es|ed|ing|ings)\b", w):
+        return "savings"
+    if re.search(r"\bcost(?:s|ing)?\b", w):
+        return "cost"
+    if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?)\b", w):
+        return "revenue"
+    if re.search(r"\b(?:salary|salaries|pay|paid|wages?|earn\w*)\b", w) and not re.search(r"\bpay(?:ment)?s? for\b", w):
+        return "pay"
+    if re.search(r"\b(?:debt|borrowing|deficit)\b", w):
+        return "debt"
+    if re.search(r"\b(?:fines?|penalt\w+)\b", w):
+        return "fines"
+    return "funding"
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """Cut a counted noun phrase after its first plural: "local authorities take part" -> "local authorities"."""
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in {"children", "people", "men", "women", "staff"} or (
+                lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")) and len(lw) > 3):
+            return words[:i + 1]
+    return words
+
+
+def _count_metric(claim: Claim, after: str) -> str:
+    if claim.unit:
+        noun = " ".join(w for w in claim.unit.split() if w.lower() not in _COUNT_ADJ) or claim.unit
+    else:
+        m = _COUNT_NOUN.match(after)
+        if not m:
+            return "count"
+        words = _noun_phrase([w for w in m.group("np").split() if w.lower() not in _COUNT_ADJ])
+        if not words or words[0].lower() in _NOT_NOUN:
+            return "count"
+        noun = " ".join(words[-3:])
+        after = after[m.end():]
+    v = _COUNT_VERB.match(after)
+    if v and v.group("verb") not in {"needed", "based"}:
+        noun = f"{noun} {v.group('verb')}"
+    return noun.lower()
+
+
+def _percent_metric(before: str, after: str) -> str:
+    m = _SHARE_OF.match(after)
+    if m:
+        words = _noun_phrase([w for w in m.group("np").split() if w.lower() not in _COUNT_ADJ | {"most", "many"}])
+        if words:
+            return "share of " + " ".join(words).lower()
+    if re.search(r"\b(?:increas|ris|rose|fell|fall|grew|grow|cut|reduc|decreas|drop|up|down)\w*\s+(?:by\s+)?$",
+                 before, re.I) or re.match(r"\s*(?:increase|rise|fall|cut|reduction|decrease|drop)\b", after, re.I):
+        return "change"
+    m = re.search(r"\b((?:[a-z]+\s+)?(?:rate|share|proportion|gap|level|turnout|growth|inflation))\b[^.;]{0,40}$",
+                  before, re.I)
+    if m:
+        return re.sub(r"^(?:the|a|an|this|that|its|our|their)\s+", "", m.group(1).lower())
+    return "percent"
+
+
+def _period(before: str, after: str) -> str | None:
+    for window in (after[:80], before[-50:]):
+        m = _PERIOD.search(window)
+        if m:
+            if m.group("span"):
+                prep = m.group("prep").lower()
+                return f"{prep} {m.group('span')}" if prep in ("since", "by", "between", "from", "until") \
+                    else m.group("span")
+            return m.group(0).strip()
+    return None
+
+
+def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, topic: str | None) -> dict:
+    before, after = _clause_bounds(sent, claim, sent_claims, k)
+    topic = _clean_topic(topic)
+    tied = topic is not None and claim.kind == "money"
+    role, delta = _role(claim, before, after, tied)
+    if claim.kind == "money":
+        if re.search(r"\bfor (?:every|each)\s*$", before[-20:]) or re.search(r"\bfor (?:every|each) [£$€]\d",
+                                                                            sent.text[:claim.start - sent.start]):
+            metric = "return per unit spent"
+        else:
+            metric = _money_metric(before[-60:] + " " + after[:40])
+            if delta:
+                metric = f"{metric} {delta}"
+    elif claim.kind == "count":
+        metric = _count_metric(claim, after)
+    elif claim.kind in ("percent", "percentage_points"):
+        metric = _percent_metric(before, after)
+        if claim.kind == "percentage_points" and metric == "percent":
+            m = re.search(r"\b(gap|rate|share|proportion|turnout|margin|lead)\b", sent.text, re.I)
+            metric = m.group(1).lower() if m else "percentage points"
+    else:
+        metric = "ratio"
+    window = before + " " + after
+    return {
+        "topic": topic,
+        "topic_key": topic_key(topic),
+        "metric": metric,
+        "period": _period(before, after),
+        "role": role,
+        "cumulative": bool(_CUMULATIVE.search(window)),
+    }
+
+
+def _clean_topic(topic: str | None) -> str | None:
+    if not topic:
+        return None
+    topic = re.sub(r"^(?:the|a|an|this|that|these|its|their|our)\s+", "", topic.strip(" ,.;:"), flags=re.I)
+    return topic or None
+
+
+def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sentences: list[_Sentence]) -> list[Claim]:
+    """"by £130 million in 2017-18 and £142 million in 2018-19": the second figure shares the first's role."""
+    for si, idxs in by_sentence.items():
+        sent = sentences[si]
+        last_of_kind: dict[str, int] = {}
+        for b in idxs:
+            a = last_of_kind.get(claims[b].kind)
+            last_of_kind[claims[b].kind] = b
+            if a is None:
+                continue
+            prev, cur = claims[a], claims[b]
+            if cur.role not in ("unknown", "total") or prev.role in ("unknown", "total"):
+                continue
+            between = sent.text[prev.end - sent.start:cur.start - sent.start]
+            if re.fullmatch(r"\s*(?:(?:in|for|during)\s+\S+\s*)?(?:,|and|or|, and|,\s*and)\s*", between):
+                claims[b] = cur.model_copy(update={"role": prev.role, "metric": prev.metric,
+                                                   "topic": cur.topic or prev.topic,
+                                                   "topic_key": cur.topic_key or prev.topic_key,
+                                                   "topic_local": cur.topic_local if cur.topic else prev.topic_local,
+                                                   "cumulative": cur.cumulative or prev.cumulative})
+    return claims
+
+
+def _unify_restated(claims: list[Claim], strengths: dict[int, float]) -> list[Claim]:
+    """The same figure twice in one document with a weak and a strong topic: both take the strong one."""
+    best: dict[tuple, int] = {}
+    for idx, claim in enumerate(claims):
+        key = (claim.kind, claim.unit, claim.value, claim.metric)
+        if claim.topic and (key not in best or strengths.get(idx, 0) > strengths.get(best[key], 0)):
+            best[key] = idx
+    for idx, claim in enumerate(claims):
+        key = (claim.kind, claim.unit, claim.value, claim.metric)
+        strong = best.get(key)
+        if strong is None or strong == idx or claim.kind not in ("money", "count"):
+            continue
+        if strengths.get(strong, 0) >= 2.5 and strengths.get(idx, 0) < 2.5:
+            stronger = claims[strong]
+            claims[idx] = claim.model_copy(update={"topic": stronger.topic, "topic_key": stronger.topic_key,
+                                                   "topic_local": stronger.topic_local})
+    return claims
+
+
+def _unify_related(claims: list[Claim]) -> list[Claim]:
+    """Two ends of a range, change or ratio are about the same thing: they share a topic (a ratio: a metric)."""
+    index = {c.id: i for i, c in enumerate(claims)}
+    for i, claim in enumerate(claims):
+        j = index.get(claim.related or "")
+        if j is None:
+            continue
+        other = claims[j]
+        update: dict = {}
+        if not claim.topic and other.topic:
+            update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
+        if claim.relation in ("ratio_base", "ratio_return"):
+            update["metric"] = "return per unit spent"
+        elif claim.relation in ("range_end", "change_to") and other.metric and claim.kind == other.kind:
+            update["metric"] = other.metric
+        if update:
+            claims[i] = claim.model_copy(update=update)
     return claims

@@ -1,14 +1,194 @@
 """Group stage: claims about the same topic and metric, across documents.
 
-(Placeholder: owned by the grouping work in issue 3.)
+How two topic keys become one subject (keys come from topics.topic_key):
+1. Blocking: a key is only compared with keys that share a *rare* token with it (a token used by at most
+   Settings.max_block_size distinct keys, and not a generic head like "programme"), so the work grows
+   with the number of keys times a bounded block size, never with all pairs.
+2. Equal: the keys have the same tokens up to spelling (rapidfuzz token_sort_ratio >= topic_match_threshold
+   and each differing token has a near twin), or differ only by generic heads ("pause" ~ "pause programme").
+3. Short form: every token of the shorter key is in the longer one, they share the head noun, and the
+   shorter key still has a distinctive token: "innovation programme" ~ "children social care innovation
+   programme", but not "social care" (head "care" vs "programme") and not "programme" (nothing distinctive).
+   A short form that fits several unrelated subjects is ambiguous and joins none of them.
+4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
+   token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
+   label, a sentence's bare opening noun), still groups the claims of its own document.
+
+A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
+"increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
+50 projects and 72 local authorities of the same programme. Claims with no topic are not grouped;
+the pipeline reports them as `unattributed_claims`.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
 from .config import Settings
 from .models import Claim, Group
+from .topics import SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
+
+# Words that name a kind of thing rather than which one: never a reason to put two topics together.
+GENERIC = frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | vocab("""
+programme gap sector area country region nation people children child family families pupil school staff worker
+department government number figure rate level amount sum proportion share increase total year local national
+public new overall current
+""")
+_VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent.setdefault(x, x)
+        if parent != x:
+            parent = self.parent[x] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller string wins, so the representative does not depend on input order.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def is_specific(topic: str | None, key: str | None) -> bool:
+    """Can this topic identify a subject across statements, or only within its own document?"""
+    if not key:
+        return False
+    tokens = key.split()
+    if not [t for t in tokens if t not in GENERIC]:
+        return False
+    return len(tokens) >= 2 or any(ch.isupper() for ch in (topic or ""))
+
+
+def _relation(a: str, b: str, threshold: float) -> str | None:
+    """"equal", "short" (a is a short form of b) or None."""
+    ta, tb = a.split(), b.split()
+    sa, sb = set(ta), set(tb)
+    if sa == sb:
+        return "equal"
+    if sa < sb:
+        extra = sb - sa
+        if extra <= _VEHICLES:  # "pause" ~ "pause programme"
+            return "equal"
+        if ta[-1] == tb[-1] and sa - GENERIC:
+            return "short"
+        return None
+    # Spelling variants only: every differing token has a near twin ("organisation" / "organization");
+    # "health innovation programme" and "transport innovation programme" look alike but are not.
+    only_a, only_b = sa - sb, sb - sa
+    if len(only_a) == len(only_b) and fuzz.token_sort_ratio(a, b) >= threshold and all(
+            max(fuzz.ratio(x, y) for y in only_b) >= threshold for x in only_a):
+        return "equal"
+    return None
+
+
+def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
+    """Map each specific topic key to a cluster representative (itself a key)."""
+    uf = _UnionFind()
+    keys = sorted(set(keys))
+    for k in keys:
+        uf.find(k)
+    df: Counter[str] = Counter(t for k in keys for t in set(k.split()))
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        for t in set(k.split()):
+            if t not in GENERIC and df[t] <= settings.max_block_size:
+                blocks[t].append(k)
+    equal_pairs: list[tuple[str, str]] = []
+    shorts: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pair = (a, b) if len(a.split()) <= len(b.split()) else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                rel = _relation(pair[0], pair[1], settings.topic_match_threshold)
+                if rel == "equal":
+                    equal_pairs.append(pair)
+                elif rel == "short":
+                    shorts[pair[0]].add(pair[1])
+    for a, b in equal_pairs:
+        uf.union(a, b)
+    # Short forms join the one subject they fit; one that fits several is left alone.
+    attach = {}
+    for short, longs in shorts.items():
+        roots = {uf.find(x) for x in longs}
+        if len(roots) == 1:
+            attach[short] = roots.pop()
+    for short, root in sorted(attach.items()):
+        uf.union(short, root)
+    return {k: uf.find(k) for k in keys}
+
+
+def metric_key(claim: Claim) -> str:
+    """What is measured, reduced for matching: counts by their head noun (and verb), money and shares as written."""
+    metric = (claim.metric or claim.kind).lower().replace("’", "'")
+    words = [singular(w.removesuffix("'s")) for w in metric.split()]
+    if claim.kind == "count" and words:
+        verb = words[-1] if words[-1].endswith("ed") and len(words) > 1 else None
+        noun = words[-2] if verb else words[-1]
+        return f"{noun} {verb}" if verb else noun
+    return " ".join(words)
+
+
+def _merge_metrics(keys: set[str], threshold: float) -> dict[str, str]:
+    """Near-identical metric keys in one subject ("organisation" / "organization") become one."""
+    canon: dict[str, str] = {}
+    reps: list[str] = []
+    for k in sorted(keys):
+        for r in reps:
+            if fuzz.ratio(k, r) >= threshold and k.split()[-1][:4] == r.split()[-1][:4]:
+                canon[k] = r
+                break
+        else:
+            reps.append(k)
+            canon[k] = k
+    return canon
+
+
+def _display_topic(topics: list[str]) -> str:
+    """The most complete form: a name over a lower-case phrase, then the longest, then alphabetical."""
+    return max(topics, key=lambda t: (any(w[:1].isupper() for w in t.split()), len(t), t))
 
 
 def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[Group]:
-    """Groups of claim ids that are about the same subject and measure."""
-    return []
+    """Groups of claim ids that are about the same subject and measure (every attributed claim in one group)."""
+    settings = settings or Settings()
+    attributed = [c for c in claims if c.topic_key]
+    specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
+    clusters = cluster_topics(sorted(k for k in specific if k), settings)
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in attributed:
+        key = c.topic_key or ""
+        local = c.topic_local or not is_specific(c.topic, key)
+        subject = f"{c.doc}\x00{key}" if local or key not in clusters else clusters[key]
+        unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
+        buckets[(subject, c.kind, unit)].append(c)
+    groups: list[Group] = []
+    for (subject, kind, unit), members in buckets.items():
+        canon = _merge_metrics({metric_key(c) for c in members}, settings.metric_match_threshold)
+        by_metric: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_metric[canon[metric_key(c)]].append(c)
+        for mkey, group_claims_ in by_metric.items():
+            group_claims_.sort(key=lambda c: (c.date or "", c.doc, c.start))
+            digest = hashlib.sha1(f"{subject}|{kind}|{unit}|{mkey}".encode()).hexdigest()[:12]
+            metric = Counter(c.metric for c in group_claims_ if c.metric).most_common(1)
+            groups.append(Group(
+                id=f"g-{digest}",
+                topic=_display_topic([c.topic for c in group_claims_ if c.topic]),
+                metric=metric[0][0] if metric else None,
+                kind=kind, unit=unit, claims=list(dict.fromkeys(c.id for c in group_claims_)),
+            ))
+    first = {c.id: (c.doc, c.start) for c in claims}
+    groups.sort(key=lambda g: (first[g.claims[0]], g.id))
+    return groups

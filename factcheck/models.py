@@ -7,7 +7,7 @@ read (paths -> Document) -> extract (Document -> Claim) -> attribute (Claim gain
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,6 +96,8 @@ class Claim(BaseModel):
     period: str | None = None
     role: Role | None = None
     cumulative: bool = False
+    # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
+    topic_local: bool = False
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected."""
@@ -127,6 +129,26 @@ class Finding(BaseModel):
     group: str | None = None
     topic: str | None = None
     assumptions: list[str] = Field(default_factory=list)
+
+
+class RuleInfo(BaseModel):
+    """What a rule is, for reports that explain a finding (SARIF rules, the HTML report)."""
+
+    id: str
+    title: str = ""
+    severity: Severity = "warning"
+    description: str = ""  # plain-language: what the rule flags and why it matters
+    help_uri: str | None = None
+
+    @classmethod
+    def of(cls, rule: Any) -> RuleInfo:
+        """From an engine rule (id, title, severity, description as text or what/why sections, references)."""
+        description = rule.description
+        if not isinstance(description, str):
+            description = " ".join(s for s in (getattr(description, "what", ""), getattr(description, "why", "")) if s)
+        references = [r for r in getattr(rule, "references", None) or [] if str(r).startswith(("http://", "https://"))]
+        return cls(id=rule.id, title=rule.title, severity=rule.severity, description=description.strip(),
+                   help_uri=references[0] if references else None)
 
 
 class InputProblem(BaseModel):
@@ -173,3 +195,4 @@ class CheckResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     documents: list[DocumentSummary] = Field(default_factory=list)
     coverage: Coverage = Field(default_factory=Coverage)
+    rules: list[RuleInfo] = Field(default_factory=list)  # the rules that ran, so reports can explain findings

@@ -1,21 +1,37 @@
 """The only module that knows the order of the stages.
 
 read -> extract -> attribute -> group -> rules. Rendering is the caller's (see factcheck.render).
+
+The per-document stages (read, extract, attribute) are independent across documents, so they run on
+an engine: in this process (`jobs=1`), in worker processes (`jobs=N`, factcheck.parallel) or on a
+Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rules see all claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
 
 from .attribute import attribute_claims
 from .config import Settings
 from .dates import parse_as_of
 from .documents import iter_documents
-from .engine import evaluate_rules, load_rules
+from .engine import evaluate_rules, load_rules, rules_need_text
+from .errors import InputError, UsageError
 from .extract import extract_claims
 from .group import group_claims
-from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, InputProblem
+from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem, RuleInfo
+from .parallel import Unit, chunked, iter_units, ordered_map, pack_claims, read_unit, unpack_claims
+
+if TYPE_CHECKING:
+    from .ledger import AddOutcome, Ledger
+
+ENGINES = ("local", "dask")
+# What the per-document stages hand on: the document's summary, its claims, and its text when a rule reads it.
+Processed = tuple[DocumentSummary, list[Claim], str | None]
 
 
 def extract_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -25,27 +41,183 @@ def extract_documents(paths: Sequence[str], as_of: date | str | None = None, set
         yield doc, extract_claims(doc)
 
 
+def document_claims(doc: Document) -> list[Claim]:
+    """The extract and attribute stages for one document."""
+    return attribute_claims(doc, extract_claims(doc))
+
+
+def process_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
+                      problems: list[InputProblem] | None = None, attribute: bool = True, jobs: int = 1,
+                      engine: str = "local", scheduler: str | None = None,
+                      keep_text: bool = False) -> Iterator[Processed]:
+    """Stream (summary, claims, text or None) in input order: read, extract and (optionally) attribute.
+
+    The result is the same for every `jobs` and engine; only where the work runs differs.
+    """
+    as_of_date, settings = parse_as_of(as_of), settings or Settings()
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
+    if engine == "local" and jobs <= 1:
+        for doc in iter_documents(paths, as_of_date, settings, problems):
+            claims = document_claims(doc) if attribute else extract_claims(doc)
+            yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
+        return
+    work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text)
+    chunks = chunked(iter_units(paths, as_of_date, settings, split_jsonl=engine == "local"))
+    if engine == "dask":
+        from .engines.dask_engine import map_ordered
+        results = map_ordered(work, chunks, scheduler=scheduler, jobs=jobs)
+    else:
+        results = ordered_map(work, chunks, jobs)
+    for items in results:
+        for summary, packed, text, problem in items:
+            if problem is not None:
+                if problems is None:
+                    raise InputError(problem.message, path=problem.path, line=problem.line)
+                problems.append(problem)
+            else:
+                yield summary, unpack_claims(packed), text
+
+
+def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute: bool, keep_text: bool,
+                   ) -> list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]]:
+    """In a worker: the per-document stages over a chunk, in order; problems kept in sequence."""
+    out: list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]] = []
+    for unit in units:
+        problems: list[InputProblem] = []
+        for doc in read_unit(unit, as_of, settings, problems):
+            out.extend((None, [], None, p) for p in problems)
+            problems.clear()
+            claims = document_claims(doc) if attribute else extract_claims(doc)
+            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text else None, None))
+        out.extend((None, [], None, p) for p in problems)
+    return out
+
+
+def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None, settings: Settings | None = None,
+           problems: list[InputProblem] | None = None) -> Iterator[AddOutcome]:
+    """Read, extract and attribute each document and store it in `ledger` (one transaction each).
+
+    Texts already in the ledger (same SHA-256) are not extracted again.
+    """
+    from .ledger import AddOutcome
+
+    for doc in iter_documents(paths, parse_as_of(as_of), settings, problems):
+        if ledger.has(doc.sha256):
+            yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
+            continue
+        yield ledger.add(doc, document_claims(doc))
+
+
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
-          rule_dirs: list[str] | None = None, rules: list | None = None) -> CheckResult:
-    """Run the whole pipeline over `paths`; unreadable inputs are listed in result.coverage."""
+          rule_dirs: list[str] | None = None, rules: list | None = None, ledger: Ledger | None = None,
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False) -> CheckResult:
+    """Run the whole pipeline over `paths`; unreadable inputs are listed in result.coverage.
+
+    ledger: group the new claims with the stored claims that could match them and report only findings
+    that involve at least one new claim (the CI use: "does this contradict the record?").
+    jobs: worker processes for the per-document stages (1: all in this process).
+    engine: "local" or "dask" (needs `factcheck[dask]`; `scheduler` is a running cluster's address,
+    default a local cluster). The result does not depend on either.
+    shuffle (dask only): group and apply rules per `block_of` block on the cluster instead of once
+    over all claims; for claim sets too large to group on one machine, at the cost described there.
+    """
     settings = settings or Settings()
     rules = load_rules(rule_dirs) if rules is None else rules
     problems: list[InputProblem] = []
+    with _session(engine, scheduler, jobs):  # one cluster for both phases
+        processed = process_documents(paths, as_of, settings, problems, jobs=jobs, engine=engine,
+                                      scheduler=scheduler, keep_text=rules_need_text(rules))
+        result = _check_processed(processed, settings, rules, ledger,
+                                  blocks=(scheduler, jobs) if engine == "dask" and shuffle else None)
+    result.coverage.unreadable = problems
+    return result
+
+
+def check_documents(documents: Iterable[Document], settings: Settings | None = None,
+                    rules: list | None = None, ledger: Ledger | None = None) -> CheckResult:
+    """The pipeline from documents already read (library use, rule examples)."""
+    settings = settings or Settings()
+    rules = load_rules() if rules is None else rules
+    processed = ((DocumentSummary.of(doc), document_claims(doc), doc.text) for doc in documents)
+    return _check_processed(processed, settings, rules, ledger)
+
+
+def _check_processed(processed: Iterable[Processed], settings: Settings, rules: list, ledger: Ledger | None,
+                     blocks: tuple[str | None, int] | None = None) -> CheckResult:
+    """Group and apply rules to what the per-document stages produced."""
     claims: list[Claim] = []
     documents: list[DocumentSummary] = []
+    texts: dict[str, str] = {}
     coverage = Coverage()
-    for doc, doc_claims in extract_documents(paths, as_of, settings, problems):
-        doc_claims = attribute_claims(doc, doc_claims)
+    for summary, doc_claims, text in processed:
         claims.extend(doc_claims)
-        summary = DocumentSummary.of(doc)
+        if text is not None and doc_claims:
+            texts[summary.id] = text
         documents.append(summary)
         coverage.documents += 1
-        coverage.characters += len(doc.text)
+        coverage.characters += summary.characters
         if summary.date is None:
-            coverage.undated_documents.append(doc.id)
-    groups = group_claims(claims, settings)
-    findings = evaluate_rules(rules, claims, groups, settings)
+            coverage.undated_documents.append(summary.id)
     coverage.claims = len(claims)
-    coverage.unreadable = problems
     coverage.unattributed_claims = sum(1 for c in claims if not c.topic)
-    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage)
+    text_map = texts if rules_need_text(rules) else None
+    if ledger is not None:
+        return _check_against_ledger(ledger, claims, documents, coverage, rules, settings, text_map)
+    if blocks is not None:
+        from .engines.dask_engine import map_blocks
+        work = partial(_group_and_evaluate, settings=settings, rules=rules, texts=text_map)
+        done = map_blocks(claims, block_of, work, scheduler=blocks[0], jobs=blocks[1])
+        groups = [g for block_groups, _ in done for g in block_groups]
+        findings = [f for _, block_findings in done for f in block_findings]
+    else:
+        groups, findings = _group_and_evaluate(claims, settings, rules, text_map)
+    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])  # so reports can explain each finding
+
+
+def block_of(claim: Claim) -> tuple[str, str, str]:
+    """The shuffle key for grouping on a cluster: kind, unit and the first word of the topic key.
+
+    Claims in different blocks are never compared, so grouping and rules scale with the largest
+    block, not with the archive; the price is that claims whose topic keys start differently are
+    never grouped (and a rule that relates claims of different kinds would not see both).
+    """
+    words = (claim.topic_key or "").split()
+    return claim.kind, claim.unit or "", words[0] if words else ""
+
+
+def _group_and_evaluate(claims: list[Claim], settings: Settings, rules: list,
+                        texts: dict[str, str] | None = None) -> tuple[list[Group], list[Finding]]:
+    groups = group_claims(claims, settings)
+    return groups, evaluate_rules(rules, claims, groups, settings, texts=texts)
+
+
+def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: list[DocumentSummary],
+                          coverage: Coverage, rules: list, settings: Settings,
+                          texts: dict[str, str] | None) -> CheckResult:
+    """Group new claims with the stored ones that could match; keep findings that involve something new."""
+    new_ids = {c.id for c in new_claims}
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
+    everything = new_claims + stored
+    groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
+    findings = [f for f in evaluate_rules(rules, everything, groups, settings, texts=texts)
+                if new_ids.intersection(f.claims)]
+    cited = {cid for f in findings for cid in f.claims} | {cid for g in groups for cid in g.claims}
+    old_cited = [c for c in stored if c.id in cited]
+    seen_docs = {d.id for d in documents}
+    for claim in old_cited:
+        if claim.doc not in seen_docs:
+            seen_docs.add(claim.doc)
+            documents.append(ledger.document_of_claim(claim.id).summary)
+    return CheckResult(claims=sorted(new_claims + old_cited, key=lambda c: (c.doc, c.start)), groups=groups,
+                       findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])
+
+
+def _session(engine: str, scheduler: str | None, jobs: int) -> AbstractContextManager:
+    """The Dask client both phases share (one local cluster, not two); nothing for the local engine."""
+    if engine != "dask":
+        return nullcontext()
+    from .engines.dask_engine import client_for
+    return client_for(scheduler, jobs)

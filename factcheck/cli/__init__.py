@@ -6,7 +6,12 @@ import click
 
 from .. import __version__
 from .check import check
+from .config import config
 from .extract import extract
+from .ledger import ledger
+from .report import report
+from .rules import rules
+from .verify import verify
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -17,3 +22,8 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(check)
+main.add_command(config)
+main.add_command(rules)
+main.add_command(ledger)
+main.add_command(verify)
+main.add_command(report)

@@ -26,6 +26,19 @@ def config_option(f: Callable) -> Callable:
                         help="TOML file of settings (see `factcheck config`).")(f)
 
 
+def engine_options(f: Callable) -> Callable:
+    """--jobs, --engine, --scheduler: where the per-document stages run (the output never depends on it)."""
+    from ..parallel import default_jobs
+    from ..pipeline import ENGINES
+
+    f = click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Address of a running Dask scheduler (with --engine dask; default: a local cluster).")(f)
+    f = click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="Run on this machine, or on Dask (needs factcheck[dask]).")(f)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=default_jobs(), show_default=True,
+                        help="Worker processes for reading and extraction (default: the cores available).")(f)
+
+
 def settings_from(config_path: str | None) -> Settings:
     return load_settings(config_path)
 

@@ -9,9 +9,9 @@ import click
 
 from ..errors import ExitCode
 from ..models import Claim, InputProblem
-from ..pipeline import extract_documents
+from ..pipeline import process_documents
 from ..render.claims import CLAIM_FORMATS, write_claims
-from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 
 @click.command()
@@ -20,15 +20,18 @@ from .common import as_of_option, config_option, handle_errors, report_problems,
               help="Output format (default: table on a terminal, jsonl otherwise).")
 @as_of_option
 @config_option
+@engine_options
 @handle_errors()
-def extract(paths: tuple[str, ...], output_format: str | None, as_of: str | None, config_path: str | None) -> None:
+def extract(paths: tuple[str, ...], output_format: str | None, as_of: str | None, config_path: str | None,
+            jobs: int, engine: str, scheduler: str | None) -> None:
     """Extract every numeric claim from PATHS (files, directories, or - for stdin)."""
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
 
     def claims() -> Iterator[Claim]:
-        for _doc, doc_claims in extract_documents(paths, as_of, settings, problems):
+        for _doc, doc_claims, _text in process_documents(paths, as_of, settings, problems, attribute=False, jobs=jobs,
+                                                engine=engine, scheduler=scheduler):
             yield from doc_claims
 
     write_claims(claims(), fmt, sys.stdout)

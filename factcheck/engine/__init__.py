@@ -1,19 +1,20 @@
 """Rule engine: rules are YAML data over a small vocabulary of check kinds.
 
-(Placeholder: owned by the rules work in issue 3.)
+    rules = load_rules()                      # shipped rules (+ extra files/directories)
+    findings = evaluate_rules(rules, claims, groups, settings, texts)
+    results = run_examples(rules)             # each rule's flag/pass examples through the pipeline
 """
 
 from __future__ import annotations
 
-from ..config import Settings
-from ..models import Claim, Finding, Group
+from .checks import CHECK_KINDS
+from .evaluate import evaluate_rules, finding_id, rules_need_text
+from .loader import load_rule_file, load_rules, parse_rule, shipped_rules_dir
+from .schema import SEVERITIES, SEVERITY_RANK, Rule
+from .selftest import ExampleResult, example_cases, run_example, run_examples
 
-
-def load_rules(extra_dirs: list[str] | None = None) -> list:
-    """The shipped rules plus any in `extra_dirs`."""
-    return []
-
-
-def evaluate_rules(rules: list, claims: list[Claim], groups: list[Group],
-                   settings: Settings | None = None) -> list[Finding]:
-    return []
+__all__ = [
+    "CHECK_KINDS", "SEVERITIES", "SEVERITY_RANK", "ExampleResult", "Rule", "evaluate_rules", "example_cases",
+    "finding_id", "load_rule_file", "load_rules", "parse_rule", "rules_need_text", "run_example", "run_examples",
+    "shipped_rules_dir",
+]

@@ -1,19 +1,53 @@
-"""Terminal output: findings grouped by topic with the quoted evidence. (First cut.)"""
+"""Terminal output: findings grouped by topic, each with its rule, assumptions and quoted evidence.
+
+Colour only when the caller says the output is a terminal; without colour the figure is marked
+[like this] so the evidence still reads in a log file.
+"""
 
 from __future__ import annotations
 
-from ..models import CheckResult
+from collections.abc import Callable
+
+import click
+
+from ..models import CheckResult, Claim, Finding
+from .evidence import ResultView, by_sentence, coverage_lines, marked, shortened, summary_line, who
+
+SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
+                  "info": {"fg": "cyan"}}
 
 
 def render(result: CheckResult, color: bool = False) -> str:
-    claims = {c.id: c for c in result.claims}
-    lines = []
-    for f in result.findings:
-        lines.append(f"{f.severity}: [{f.rule}] {f.message}")
-        for cid in f.claims:
-            c = claims.get(cid)
-            if c:
-                lines.append(f"  {c.doc}:{c.line}:{c.column} ({c.date or 'undated'}) {c.sentence}")
-    cov = result.coverage
-    lines.append(f"{len(result.findings)} finding(s) in {cov.documents} document(s), {cov.claims} claim(s).")
+    view = ResultView(result)
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
+
+    lines: list[str] = []
+    for topic, findings in view.by_topic():
+        lines.append(style(topic, bold=True, underline=True))
+        for finding in findings:
+            lines.extend(_finding_lines(view, finding, style, color))
+        lines.append("")
+    lines.append(summary_line(view))
+    lines.extend(style(f"coverage: {line}", dim=True) for line in coverage_lines(result))
     return "\n".join(lines) + "\n"
+
+
+def _finding_lines(view: ResultView, finding: Finding, style: Callable[..., str], color: bool) -> list[str]:
+    severity = style(f"{finding.severity:<7}", **SEVERITY_STYLE.get(finding.severity, {}))
+    lines = [f"  {severity} {finding.message}  {style(finding.rule, dim=True)}"]
+    lines.extend(f"    assumes: {a}" for a in finding.assumptions)
+    for claims in by_sentence(view.finding_claims(finding)):
+        lines.extend(_evidence_lines(claims, style, color))
+    return lines
+
+
+def _evidence_lines(claims: list[Claim], style: Callable[..., str], color: bool) -> list[str]:
+    """One quoted sentence with every figure the finding read in it marked."""
+    first = claims[0]
+    where = ", ".join([f"{first.doc}:{first.line}:{first.column}"] + [f"{c.line}:{c.column}" for c in claims[1:]])
+    said = "  ".join(x for x in (first.date or "undated", who(first)) if x)
+    sentence = "".join((style(text, bold=True, underline=True) if color else f"[{text}]") if is_figure else text
+                       for text, is_figure in shortened(marked(claims)))
+    return [f"    {style(where, dim=True)}  {said}", f"      \"{sentence}\""]

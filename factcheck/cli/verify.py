@@ -1,0 +1,145 @@
+"""`factcheck verify`: where does a quote come from, and are its figures the ones on record?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import ExitCode, InputError, UsageError
+from ..ledger import LEDGER_ENV, Ledger, ledger_path
+from ..models import InputProblem
+from ..verify import FigureDifference, Match, QuoteResult, Verifier, corpus_ledger, failed, verify_article
+from .common import config_option, handle_errors, report_problems, settings_from
+
+VERDICT_TEXT = {
+    "verbatim": "verbatim: the words and figures are on record",
+    "paraphrase": "paraphrase: the figures match the record, the wording differs",
+    "figures_differ": "figures differ: the passage is on record with other figures",
+    "not_found": "not found: no passage on record matches confidently",
+}
+
+
+@click.command()
+@click.argument("quote", required=False)
+@click.option("--file", "article", type=click.Path(dir_okay=False), default=None,
+              help="Verify every quotation (\"...\" or “...”) in this draft instead of one QUOTE.")
+@click.option("--corpus", "corpus", multiple=True, metavar="PATH",
+              help="Search these documents (files, directories, .jsonl); repeatable.")
+@click.option("--ledger", "ledger_file", metavar="DB", default=None,
+              help=f"Search this ledger (default: ${LEDGER_ENV}, else factcheck.db) when no --corpus is given.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@config_option
+@handle_errors()
+def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledger_file: str | None,
+           output_format: str, config_path: str | None) -> None:
+    """Find the passages QUOTE comes from and compare its figures with the record.
+
+    Exit code 1 when a figure differs or a quote is not found, 0 when every quote is on record.
+    """
+    if (quote is None) == (article is None):
+        raise UsageError("give either a QUOTE or --file ARTICLE", hint='factcheck verify "the quote" --corpus DIR')
+    if corpus and ledger_file:
+        raise UsageError("give --corpus or --ledger, not both")
+    settings = settings_from(config_path)
+    problems: list[InputProblem] = []
+    text = _read_article(article) if article else None
+    store = corpus_ledger(corpus, settings, problems) if corpus else Ledger(ledger_path(ledger_file))
+    with store:
+        verifier = Verifier(store, settings)
+        if text is None:
+            results, skipped = [verifier.verify(quote or "")], []
+        else:
+            results, skipped = verify_article(text, verifier)
+    color = sys.stdout.isatty()
+    if output_format == "json":
+        if text is None:
+            click.echo(results[0].model_dump_json(indent=1))
+        else:
+            click.echo(json.dumps({
+                "file": article, "quotes": [r.model_dump(mode="json") for r in results],
+                "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
+                            for ln, col, q in skipped]}, indent=1, ensure_ascii=False))
+    else:
+        click.echo(render_text(results, skipped, article, color))
+    if problems:
+        report_problems(problems, json_mode=output_format == "json")
+        sys.exit(ExitCode.USAGE)
+    sys.exit(ExitCode.FINDINGS if failed(results) else ExitCode.CLEAN)
+
+
+def _read_article(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start})", path=path,
+                         line=data[: exc.start].count(b"\n") + 1) from None
+
+
+def _mark(text: str, spans: list[tuple[int, int]], color: str | None) -> str:
+    """`text` with each span bracketed (and coloured on a terminal) so the differing figures stand out."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        inner = text[start:end]
+        out.append(text[pos:start])
+        out.append(click.style(f"[{inner}]", fg=color, bold=True) if color else f"[{inner}]")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _difference_line(d: FigureDifference) -> str:
+    if d.recorded is None:
+        return f"{d.quoted} is quoted; the passage has no figure of that kind"
+    what = {"value": "a different value", "scale": "a different scale (thousand/million/billion)",
+            "qualifier": f"a different qualifier ({d.quoted_bound} vs {d.recorded_bound})",
+            "unit": "a different unit or kind", "missing": "missing"}[d.kind]
+    return f"{d.quoted} quoted, {d.recorded} on record: {what}"
+
+
+def _source_line(m: Match) -> str:
+    who = ", ".join(x for x in (m.speaker, m.source, m.date) if x) or "undated, no source"
+    confidence = "" if m.confident else ", low confidence"
+    return f"{m.doc}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})"
+
+
+def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]], article: str | None,
+                color: bool) -> str:
+    lines: list[str] = []
+    for r in results:
+        where = f"{article}:{r.line}:{r.column}: " if article and r.line else ""
+        diffs = r.differences
+        quoted = _mark(r.quote, [(d.quoted_start, d.quoted_end) for d in diffs], "red" if color else None)
+        lines.append(f"{where}“{quoted}”")
+        lines.append(f"  {VERDICT_TEXT[r.verdict]}")
+        if r.verdict != "not_found" and r.matches:
+            best = r.matches[0]
+            spans = [(d.recorded_start, d.recorded_end) for d in diffs
+                     if d.recorded_start is not None and d.recorded_end is not None]
+            lines.append(f"  quoted:   {quoted}")
+            lines.append(f"  recorded: {_mark(best.passage, spans, 'green' if color else None)}")
+            lines.append(f"  source:   {_source_line(best)}")
+            lines.extend(f"  differs:  {_difference_line(d)}" for d in diffs)
+            lines.extend(f"  also:     {_source_line(m)}" for m in r.matches[1:] if m.confident)
+        else:
+            if r.note:
+                lines.append(f"  ({r.note})")
+            for m in r.matches[:2]:
+                lines.append(f"  closest:  {_source_line(m)}")
+                lines.append(f"            {m.passage[:300]}")
+        lines.append("")
+    for line, column, quote in skipped:
+        lines.append(f"{article}:{line}:{column}: “{quote}” skipped: too short to attribute")
+    counts = {v: sum(r.verdict == v for r in results) for v in VERDICT_TEXT}
+    if len(results) > 1 or skipped:
+        lines.append(", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items()) +
+                     f"; {len(skipped)} skipped.")
+    return "\n".join(lines).rstrip("\n")

@@ -1,0 +1,156 @@
+"""What every check kind shares: the hit it returns, the context it sees, and how claims are described.
+
+A check kind is one pure function `run(claims, params, ctx) -> Iterable[Hit]` plus a pydantic `Params`
+model. The evaluator turns hits into Findings (message, stable id); checks never build Findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from ...config import Settings
+from ...models import Claim, Group, Severity
+
+
+class Params(BaseModel):
+    """Base of every check kind's parameters: unknown keys are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class Context:
+    """What a check may consult besides its claims."""
+
+    settings: Settings = field(default_factory=Settings)
+    group: Group | None = None
+    texts: Mapping[str, str] | None = None  # doc id -> text, only for kinds with NEEDS_TEXT
+
+
+@dataclass
+class Hit:
+    """One inconsistency: the claims that show it, message fields, and what was assumed to see it."""
+
+    claims: list[Claim]
+    fields: dict[str, str] = field(default_factory=dict)
+    assumptions: list[str] = field(default_factory=list)
+    severity: Severity | None = None  # only ever lower than the rule's own (e.g. compatible bounds -> info)
+
+
+class CheckKind(Protocol):
+    NAME: ClassVar[str]
+    SUMMARY: ClassVar[str]
+    PLACEHOLDERS: ClassVar[tuple[str, ...]]
+    NEEDS_TEXT: ClassVar[bool]
+    Params: ClassVar[type[Params]]
+
+    @staticmethod
+    def run(claims: list[Claim], params: Params, ctx: Context) -> Iterable[Hit]: ...
+
+
+def source_label(claim: Claim) -> str:
+    """Who said it, as briefly as the metadata allows: speaker, source, else the document's name."""
+    meta = claim.source
+    parts = [p for p in (meta.speaker, meta.source) if p]
+    if not parts and meta.title:
+        parts = [meta.title if len(meta.title) <= 60 else meta.title[:57] + "..."]
+    if not parts:
+        parts = [claim.doc.rsplit("/", 1)[-1]]
+    return ", ".join(parts)
+
+
+def describe(claim: Claim) -> str:
+    """'£100 million (written answer, 2015-03-25)': the figure as written, who said it and when."""
+    return f"{claim.text.strip()} ({source_label(claim)}, {claim.date or 'undated'})"
+
+
+def date_key(claim: Claim) -> str:
+    """Sort key for statement dates; ISO strings (partial allowed) sort correctly as text."""
+    return claim.date or ""
+
+
+def doc_hash(claim: Claim) -> str:
+    """The statement's content identity: identical texts (one answer given to many questions) share it."""
+    return claim.id.split(":", 1)[0]
+
+
+def claim_prefix(claim: Claim, chars: int = 60) -> str:
+    """The sentence text just before the claim (lower case), for cue words such as 'additional'."""
+    offset = claim.start - claim.sentence_start
+    sentence = claim.sentence
+    # `sentence` may be stripped; find the claim's text near the expected offset.
+    at = sentence.find(claim.text, max(0, offset - 5))
+    if at < 0:
+        at = sentence.find(claim.text)
+    if at < 0:
+        return ""
+    return sentence[max(0, at - chars):at].lower()
+
+
+def claim_suffix(claim: Claim, chars: int = 60) -> str:
+    """The sentence text just after the claim (lower case)."""
+    offset = claim.start - claim.sentence_start
+    sentence = claim.sentence
+    at = sentence.find(claim.text, max(0, offset - 5))
+    if at < 0:
+        at = sentence.find(claim.text)
+    if at < 0:
+        return ""
+    end = at + len(claim.text)
+    return sentence[end:end + chars].lower()
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive whole-word pattern for a list of words or phrases from a rule."""
+    alternatives = sorted((re.escape(w.strip()).replace(r"\ ", r"\s+") for w in words if w.strip()),
+                          key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def slack(tolerance: float, value: float) -> float:
+    """A relative tolerance as an absolute amount; none around an open end (infinity)."""
+    if not tolerance or value in (float("inf"), float("-inf")):
+        return 0.0
+    return tolerance * abs(value)
+
+
+def below(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """Every value `a` allows is below every value `b` allows.
+
+    Rounding intervals are half-open: "£6 billion" means 5.5-6.5 and "£7 billion" 6.5-7.5, and 6.5
+    rounds to 7, so two figures whose rounding intervals only touch do not agree.
+    """
+    top, floor = a.interval()[1], b.interval()[0]
+    if top + slack(tolerance, floor) < floor:
+        return True
+    return top == floor and a.precision > 0 and b.precision > 0
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float = 0.0) -> bool:
+    """Whether two intervals share a value, with a relative tolerance for rounding beyond the written one."""
+    return a[0] <= b[1] + slack(tolerance, b[1]) and b[0] <= a[1] + slack(tolerance, a[1])
+
+
+def fmt_number(value: float) -> str:
+    """1,234,500 / 12.5 / -inf: plain numbers for assumptions (no exponent notation)."""
+    if value in (float("inf"), float("-inf")):
+        return "no upper limit" if value > 0 else "no lower limit"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_interval(interval: tuple[float, float]) -> str:
+    if interval[0] == interval[1]:
+        return fmt_number(interval[0])
+    return f"{fmt_number(interval[0])} to {fmt_number(interval[1])}"
+
+
+def interval_note(claim: Claim) -> str:
+    """'"over £800 million" read as 800,000,000 to no upper limit' for the assumptions list."""
+    return f"{claim.text.strip()!r} read as {fmt_interval(claim.interval())}"

@@ -1,0 +1,89 @@
+"""Finding stated changes "from A to B" among a sentence's claims (shared by two check kinds).
+
+Uses the extraction's change_from/change_to relation when present, and otherwise reads the sentence:
+two claims in text order where the first follows "from" and only a few words ending in "to" separate
+them ("from £7 billion in 2010 to £6 billion"). A bare first number takes the second's unit
+("from 19 to 17 percentage points").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ...models import Claim
+from .base import below
+
+# A month name right after a number: "from 1 April to 31 March" is a date range, not a change.
+_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                          re.IGNORECASE)
+_BETWEEN_TO = re.compile(r"^[^.;:!?]{0,30}?\bto\s*$", re.IGNORECASE)
+_ENDS_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Change:
+    start: Claim  # "from" end
+    end: Claim  # "to" end
+    before: str  # sentence text before "from" (original case)
+
+
+def _position(claim: Claim) -> int:
+    """Where the claim's text starts inside its sentence (-1 if it cannot be found)."""
+    offset = claim.start - claim.sentence_start
+    at = claim.sentence.find(claim.text, max(0, offset - 5))
+    return at if at >= 0 else claim.sentence.find(claim.text)
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    if a.kind == b.kind:
+        return a.kind == "count" or a.unit == b.unit or a.unit is None or b.unit is None
+    return a.kind == "count" and a.unit is None  # a bare number borrowing the other end's unit
+
+
+def find_changes(claims: list[Claim]) -> Iterator[Change]:
+    """Every "from A to B" pair among claims of one sentence (claims in text order)."""
+    by_id = {c.id: c for c in claims}
+    ordered = sorted(claims, key=lambda c: (c.doc, c.start))
+    paired: set[str] = set()
+    for claim in ordered:
+        if claim.relation == "change_from" and claim.related in by_id:
+            other = by_id[claim.related]
+            paired.update((claim.id, other.id))
+            at = _position(claim)
+            before = claim.sentence[:at] if at >= 0 else ""
+            yield Change(claim, other, _ENDS_FROM.sub("", before))
+    for a, b in pairwise(ordered):
+        if a.id in paired or b.id in paired or a.doc != b.doc or a.sentence_start != b.sentence_start:
+            continue
+        pa, pb = _position(a), _position(b)
+        if pa < 0 or pb < 0:
+            continue
+        before = a.sentence[:pa]
+        between = a.sentence[pa + len(a.text):pb]
+        if a.text.lower().startswith("from "):
+            before += "from "
+        after_b = b.sentence[pb + len(b.text):]
+        if _MONTH_AFTER.match(between) or _MONTH_AFTER.match(after_b):
+            continue
+        if _ENDS_FROM.search(before) and _BETWEEN_TO.match(between) and _compatible(a, b):
+            yield Change(a, b, _ENDS_FROM.sub("", before))
+
+
+def tail_words(text: str, chars: int) -> str:
+    """The last `chars` characters of `text`, without a word cut in half at the start."""
+    if len(text) <= chars:
+        return text
+    tail = text[-chars:]
+    return tail if not text[-chars - 1].isalnum() else re.sub(r"^\w+", "", tail)
+
+
+def direction(change: Change) -> str | None:
+    """'up', 'down', or None when the endpoints' intervals overlap (no clear direction)."""
+    if below(change.start, change.end):
+        return "up"
+    if below(change.end, change.start):
+        return "down"
+    return None

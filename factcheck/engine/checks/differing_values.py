@@ -1,0 +1,220 @@
+"""Differing figures for the same thing: statements that each give one figure, and the figures disagree.
+
+Figures are compared as intervals (Claim.interval: the qualifier's bound widened by the written
+precision), so "over £800 million" and "more than £680 million" do not contradict and "£4.7m" equals
+"£4.7 million". They disagree when no single value fits them all. Each statement (identical texts
+count once) must give a single figure for the group: a statement that itself gives disagreeing figures
+is talking about several things, and is left out rather than guessed at. Linear in the group's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from ...models import Claim
+from .base import (
+    Context,
+    Hit,
+    Params,
+    below,
+    claim_prefix,
+    claim_suffix,
+    date_key,
+    describe,
+    doc_hash,
+    interval_note,
+    words_pattern,
+)
+
+NAME = "differing-values"
+SUMMARY = "statements give figures for the same group whose intervals do not overlap"
+PLACEHOLDERS = ("figures", "count")
+NEEDS_TEXT = False
+
+
+class DifferingValuesParams(Params):
+    tolerance: float = 0.0  # extra relative slack beyond the written precision (0.01 = 1 %)
+    compatible_severity: Literal["info", "none"] = "info"  # written figures differ but intervals overlap
+    increase_cues: tuple[str, ...] = ("additional", "extra", "further", "top-up", "top up", "increase of",
+                                "increased by", "rise of", "uplift of", "boost of")
+    max_shown: int = 3  # figures named in the message; the rest are counted
+    # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
+    max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
+    max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
+    # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
+    # when said for the same stated period or on the same day.
+    time_varying_kinds: tuple[str, ...] = ("count",)
+    # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
+    # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
+    # side the disagreement is info.
+    require_size_statement: bool = True
+    size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
+                                  "valued at", "value of", "size of")
+    # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
+    rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+
+
+Params = DifferingValuesParams
+
+
+def _agree(claims: list[Claim], tolerance: float) -> tuple[Claim, Claim] | None:
+    """None when one value fits every claim's interval; else the pair that cannot both be true.
+
+    In one dimension intervals share a point iff the largest lower end is at most the smallest upper
+    end (Helly), so this is one pass instead of all pairs.
+    """
+    highest_floor = max(claims, key=lambda c: c.interval()[0])
+    lowest_ceiling = min(claims, key=lambda c: c.interval()[1])
+    if highest_floor is lowest_ceiling or not below(lowest_ceiling, highest_floor, tolerance):
+        return None
+    return lowest_ceiling, highest_floor
+
+
+def _disjoint(a: Claim, b: Claim, tolerance: float) -> bool:
+    return _agree([a, b], tolerance) is not None
+
+
+def _by_period(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims that may be about the same period: a stated period meets only itself; none meets all."""
+    periods = sorted({c.period for c in claims if c.period})
+    if not periods:
+        return [claims]
+    return [[c for c in claims if c.period in (p, None)] for p in periods]
+
+
+def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    for subset in _by_period(claims):
+        yield from _compare(subset, params, ctx)
+
+
+def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    rate = re.compile(params.rate_pattern, re.IGNORECASE)
+    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
+    if len(claims) < 2:
+        return
+    statements: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        statements[doc_hash(claim)].append(claim)
+    single: list[Claim] = []  # statements that give one figure (all their claims agree)
+    ambiguous = 0
+    for said in statements.values():
+        if _agree(said, params.tolerance) is not None:
+            ambiguous += 1
+        else:
+            single.extend(said)
+    if not single:
+        return
+    conflict = _agree(single, params.tolerance)
+    if conflict is not None:
+        low, high = conflict
+        involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
+                    or _disjoint(c, high, params.tolerance)]
+        if all(c.role == "increase" for c in involved):
+            return  # two different increments (this year's top-up, last year's) do not contradict
+        yield _hit(involved, ambiguous, params, ctx, compatible=False)
+    elif len({c.value for c in single}) >= 2 and params.compatible_severity != "none":
+        yield _hit(single, ambiguous, params, ctx, compatible=True)
+
+
+def _when(claim: Claim) -> tuple[str, str, int]:
+    """Earliest statement first; undated ones last."""
+    return (date_key(claim) or "9999", claim.doc, claim.start)
+
+
+def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, ctx: Context,
+         compatible: bool) -> Hit:
+    earliest: dict[float, Claim] = {}  # one claim per distinct value: the first to say it
+    for claim in sorted(involved, key=_when):
+        earliest.setdefault(claim.value, claim)
+    shown = list(earliest.values())
+    named = shown[: params.max_shown]
+    figures = " vs ".join(describe(c) for c in named)
+    if len(shown) > len(named):
+        figures += f" and {len(shown) - len(named)} more differing figure(s)"
+    assumptions = [_same_subject(involved, ctx)]
+    assumptions += [interval_note(c) for c in named]
+    weak = [] if compatible else _weak_evidence(involved, len(shown), params)
+    if compatible:
+        assumptions.append("the figures differ as written, but as bounds they can all be true at once")
+    assumptions += [f"reported as info: {why}" for why in weak]
+    cues = words_pattern(params.increase_cues)
+    for claim in named:
+        cue = cues.search(claim_prefix(claim, 40))
+        if claim.role == "increase" or cue:
+            why = f"'{cue.group(0)}'" if cue else "its role is an increase"
+            assumptions.append(f"{claim.text.strip()!r} is described as an addition ({why}): it may be a "
+                               "tranche or top-up rather than the whole amount")
+    undated = sum(1 for c in named if not c.date)
+    assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
+                       + (" (undated statements cannot be ordered)" if undated else ""))
+    stated = {c.period for c in involved if c.period}
+    unstated = sum(1 for c in involved if not c.period)
+    if not stated:
+        assumptions.append("no period stated; assumed the same")
+    else:
+        assumptions.append(f"period: {sorted(stated)[0]}"
+                           + (f"; {unstated} figure(s) state none and were assumed to be for it" if unstated else ""))
+    if ambiguous:
+        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
+    return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
+               assumptions=assumptions, severity="info" if compatible or weak else None)
+
+
+def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
+    """Why this disagreement is weak evidence of an error (empty when it is strong)."""
+    reasons = []
+    values = [abs(c.value) for c in involved if c.value]
+    if values and max(values) > params.max_ratio * min(values):
+        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
+                       "different measures than one misstated")
+    if distinct > params.max_distinct:
+        reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
+    money = [c for c in involved if c.kind == "money"]
+    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+        reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
+                       "amounts given or spent differ by year and recipient")
+    if any(c.kind in params.time_varying_kinds for c in involved):
+        periods = {c.period for c in involved}
+        days = {c.date for c in involved}
+        same_time = (len(periods) == 1 and None not in periods) or (len(days) == 1 and None not in days
+                                                                    and all(len(d or "") == 10 for d in days))
+        if not same_time:
+            reasons.append("counts change over time and these were not said for the same period or day")
+    return reasons
+
+
+def _same_subject(claims: list[Claim], ctx: Context) -> str:
+    """How the claims were judged to be about one thing: the group, and the fuzzy match of topic keys."""
+    keys = sorted({c.topic_key for c in claims if c.topic_key})
+    topic = ctx.group.topic if ctx.group else (claims[0].topic or "")
+    if len(keys) >= 2:
+        score = fuzz.token_set_ratio(keys[0], keys[-1])
+        return f"same subject: topic keys {keys[0]!r} ≈ {keys[-1]!r} (rapidfuzz token_set_ratio {score:.0f})"
+    if keys:
+        return f"same subject: every claim has topic key {keys[0]!r}"
+    return f"same subject: grouped as {topic!r}" if topic else "same subject: grouped together"
+
+
+_PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towards", "across", "by", "at", "with",
+                 "and", "or", "over", "per", "a", "each"}
+
+
+def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
+    """Whether the figure is given as the size of its subject: it modifies the subject's name
+    ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
+    if re.search(rf"\b(?:{cues})\s*$", claim_prefix(claim, 25)):
+        return True
+    topic_words = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower()) if len(w) > 2}
+    following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
+    for word in following:
+        if word in _PREPOSITIONS:
+            return False
+        if word.rstrip("s") in {t.rstrip("s") for t in topic_words}:
+            return True
+    return False

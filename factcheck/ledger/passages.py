@@ -1,0 +1,37 @@
+"""Cut a document into passages (sentences, never crossing a paragraph) for the full-text index."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital, digit,
+# opening quote or currency sign; a blank line or line break always ends one.
+_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]?\s+(?=[A-Z0-9\"'‘“(£$€])|\n+")
+MAX_PASSAGE_CHARS = 1500  # very long "sentences" (tables, lists) are cut so one hit stays readable
+
+
+def split_passages(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of `text`, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        _add(text, pos, m.start() + (len(m.group()) - len(m.group().lstrip("\"'’”)]"))), spans)
+        pos = m.end()
+    _add(text, pos, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_PASSAGE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_PASSAGE_CHARS)
+        cut = cut if cut > start else start + MAX_PASSAGE_CHARS
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append((start, end))

@@ -1,0 +1,254 @@
+"""Attribution: what each figure is about, what it measures, when, and in what role.
+
+Claims are built directly from the texts below (not through the extractor, which changes on its own
+branch), so these tests pin the attribute stage alone. All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.attribute import attribute_claims
+from factcheck.models import Claim, Document
+from factcheck.topics import topic_key
+
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def make_doc(text: str, doc_id: str = "doc.txt", date: str | None = None) -> Document:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return Document(id=doc_id, path=doc_id, text=text, sha256=sha, meta={"date": date})
+
+
+def claims_for(doc: Document, figures: list[str]) -> list[Claim]:
+    """Claims for the given figure strings, found left to right in the document (each once, in order)."""
+    import re
+
+    out, pos = [], 0
+    for fig in figures:
+        start = doc.text.index(fig, pos)
+        pos = start + len(fig)
+        m = re.search(r"([£$€])?([\d,.]+)\s*(million|billion|m|bn)?\s*(%|per cent)?", fig)
+        assert m, fig
+        value = float(m.group(2).replace(",", "")) * _SCALE.get((m.group(3) or "").lower(), 1)
+        kind = "money" if m.group(1) else "percent" if m.group(4) else "count"
+        unit = {"£": "GBP", "$": "USD", "€": "EUR"}.get(m.group(1) or "") or ("%" if kind == "percent" else None)
+        out.append(Claim(id=f"{doc.sha256[:12]}:{start}", doc=doc.id, start=start, end=pos, text=fig,
+                         sentence="", kind=kind, unit=unit, value=value, lo=value, hi=value, date=doc.meta.date))
+    return out
+
+
+def attributed(text: str, *figures: str, doc_id: str = "doc.txt", date: str | None = None) -> list[Claim]:
+    doc = make_doc(text, doc_id, date)
+    return attribute_claims(doc, claims_for(doc, list(figures)))
+
+
+def one(text: str, figure: str) -> Claim:
+    return attributed(text, figure)[0]
+
+
+# ---- topic ----
+
+@pytest.mark.parametrize(("text", "figure", "topic"), [
+    # the figure inside the noun phrase
+    ("Councils may now bid to the £45 million Coastal Resilience Fund until May.", "£45 million",
+     "Coastal Resilience Fund"),
+    # the phrase after a preposition
+    ("The council has invested £3.2 million in the town centre regeneration scheme.", "£3.2 million",
+     "town centre regeneration scheme"),
+    ("The budget sets aside £2 billion for adult skills training over the decade.", "£2 billion",
+     "adult skills training"),
+    ("The department funded the Rural Nursing Academy with £900,000 last year.", "£900,000",
+     "Rural Nursing Academy"),
+    # the subject of the clause
+    ("The Clean Air Fund has allocated £12 million to date.", "£12 million", "Clean Air Fund"),
+    ("The regional bus improvement programme, which began in 2019, has spent £64 million.", "£64 million",
+     "regional bus improvement programme"),
+    # "funding ... for X": what the money is for
+    ("We raised capital funding to local councils for special schools by £75 million.", "£75 million",
+     "special schools"),
+    # speakers and institutions are not topics
+    ("The Secretary of State announced £30 million for the Youth Investment Fund.", "£30 million",
+     "Youth Investment Fund"),
+    ("Ms Patel said £8 million would go to the Flood Defence Partnership.", "£8 million",
+     "Flood Defence Partnership"),
+])
+def test_topic_is_the_phrase_the_figure_is_tied_to(text: str, figure: str, topic: str) -> None:
+    assert one(text, figure).topic == topic
+
+
+def test_figure_inside_a_plan_with_a_quoted_title() -> None:
+    claim = one("Our £350 million plan, “Better Roads, Safer Towns”, starts next year.", "£350 million")
+    assert claim.topic_key == "better road safer town plan"
+
+
+def test_this_fund_and_the_programme_carry_over_the_earlier_name() -> None:
+    text = ("Ministers created the Harbour Renewal Fund last spring. It aims to revive old ports. "
+            "So far this fund has paid for 40 projects. The programme also trained 300 apprentices.")
+    projects, apprentices = attributed(text, "40", "300")
+    assert projects.topic == "Harbour Renewal Fund"
+    assert apprentices.topic == "Harbour Renewal Fund"
+    assert projects.cumulative
+
+
+def test_it_refers_back_to_the_last_named_subject() -> None:
+    text = "The Digital Skills Partnership opened in 2020. It has supported 1,200 learners since then."
+    assert one(text, "1,200").topic == "Digital Skills Partnership"
+
+
+def test_anaphor_takes_the_nearest_matching_mention_not_an_older_one() -> None:
+    text = ("The Green Homes Grant closed early. Separately, the Boiler Upgrade Scheme opened. "
+            "The scheme has paid £150 million so far.")
+    assert one(text, "£150 million").topic == "Boiler Upgrade Scheme"
+
+
+def test_a_new_indefinite_programme_is_not_the_earlier_one() -> None:
+    text = "The Rural Broadband Programme connected villages. We also launched a programme for 500 carers."
+    assert one(text, "500").topic != "Rural Broadband Programme"
+
+
+def test_same_figure_restated_takes_the_stronger_topic() -> None:
+    text = ("Minister announces £7.5m boost for coastal towns\n\n"
+            "The minister today confirmed £7.5 million for the Seaside Towns Fund, to be spent by 2026.")
+    headline, body = attributed(text, "£7.5m", "£7.5 million")
+    assert body.topic == "Seaside Towns Fund"
+    assert headline.topic == body.topic
+
+
+def test_count_topic_is_not_the_counted_noun() -> None:
+    text = "The Heritage Lottery Fund has backed nearly 90 innovative projects across the north."
+    claim = one(text, "90")
+    assert claim.topic == "Heritage Lottery Fund"
+    assert claim.metric == "projects"
+
+
+def test_sentence_without_any_subject_stays_unattributed() -> None:
+    assert one("We welcome 25 new members.", "25").topic is None
+
+
+# ---- topic keys ----
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("The £200 million Innovation Programme", "innovation programme"),
+    ("the Children's Social Care Innovation Programme", "children social care innovation programme"),
+    ("the Children’s Social Care Innovation Program", "children social care innovation programme"),
+    ("High-needs funding", "high need"),
+    ("Teaching Partnerships programme", "teaching partnership programme"),
+    ("bursaries", "bursary"),
+])
+def test_topic_key_normalises_case_possessives_plurals_and_money(text: str, key: str) -> None:
+    assert topic_key(text) == key
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_topic_key_never_raises_and_is_idempotent(text: str) -> None:
+    key = topic_key(text)
+    assert key is None or (key == key.strip() and topic_key(key) == key)
+
+
+# ---- metric and role ----
+
+@pytest.mark.parametrize(("text", "figure", "role", "metric"), [
+    ("The Clean Air Fund will receive an additional £5 million.", "£5 million", "increase", "funding"),
+    ("We have increased the school meals grant by £5 million.", "£5 million", "increase", "funding increase"),
+    ("The Road Repair Fund was cut by £20 million this year.", "£20 million", "increase", "funding reduction"),
+    ("The Heat Network Fund holds £90 million, of which £20 million is for London.", "£20 million", "part",
+     "funding"),
+    ("Schools receive £300 per pupil from the Catch-up Premium.", "£300", "per_unit", "funding"),
+    ("The Rail Fund will spend £1 billion by 2030.", "£1 billion", "target", "funding"),
+    ("The Tree Planting Fund has a total of £9 million.", "£9 million", "total", "funding"),
+    ("The Prison Education Scheme saves £4 million a year.", "£4 million", "total", "savings"),
+])
+def test_role_and_metric_of_money(text: str, figure: str, role: str, metric: str) -> None:
+    claim = one(text, figure)
+    assert (claim.role, claim.metric) == (role, metric)
+
+
+def test_increase_applies_to_every_figure_of_a_list() -> None:
+    text = "We raised funding for the Adult Literacy Fund by £10 million in 2020-21 and £12 million in 2021-22."
+    first, second = attributed(text, "£10 million", "£12 million")
+    assert first.metric == second.metric == "funding increase"
+    assert (first.period, second.period) == ("2020-21", "2021-22")
+
+
+def test_an_increase_from_a_level_is_a_level_not_an_increase() -> None:
+    text = "The Sports Premium is now £320 million, up from £160 million in 2013."
+    now, before = attributed(text, "£320 million", "£160 million")
+    assert before.metric == now.metric == "funding"
+    assert before.period == "2013"
+
+
+def test_count_metrics_keep_the_counted_noun_and_its_verb() -> None:
+    text = "Within the Mentoring Scheme, more than 200 volunteers have been trained and 15 local authorities take part."
+    volunteers, authorities = attributed(text, "200", "15")
+    assert volunteers.metric == "volunteers trained"
+    assert authorities.metric == "local authorities"
+
+
+def test_percent_metric_is_what_it_is_a_share_of() -> None:
+    text = "In the Apprenticeship Levy scheme, 42% of apprentices finished their course."
+    assert one(text, "42%").metric == "share of apprentices"
+
+
+@pytest.mark.parametrize(("text", "figure", "period", "cumulative"), [
+    ("The Harbour Fund has spent £40 million since 2015.", "£40 million", "since 2015", True),
+    ("Carers get £76 a week from the Carer's Allowance.", "£76", "a week", False),
+    ("The Housing Fund paid out £3 billion in 2021-22.", "£3 billion", "2021-22", False),
+    ("So far the Reading Scheme has reached 4,000 pupils.", "4,000", None, True),
+])
+def test_period_and_cumulative_cues(text: str, figure: str, period: str | None, cumulative: bool) -> None:
+    claim = one(text, figure)
+    assert (claim.period, claim.cumulative) == (period, cumulative)
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ£$.,;:\n'’“”-0123456789")), max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_text_never_raises(text: str) -> None:
+    doc = make_doc(text + " £5 million")
+    claims = claims_for(doc, ["£5 million"])
+    out = attribute_claims(doc, claims)
+    assert len(out) == 1 and out[0].id == claims[0].id
+
+
+def test_table_row_figures_are_about_the_row_label() -> None:
+    text = "Item | 2022 | 2023\nAgency nurse costs | £4.5m | £5.1m\n"
+    first, second = attributed(text, "£4.5m", "£5.1m")
+    assert first.topic == second.topic == "Agency nurse costs"
+    assert first.metric == "cost"
+
+
+def test_the_whole_a_part_belongs_to_is_a_total() -> None:
+    text = "The Port Upgrade Fund gave £2 million this year, as part of over £30 million committed since 2019."
+    _part, whole = attributed(text, "£2 million", "£30 million")
+    assert whole.role == "total" and whole.cumulative and whole.period == "since 2019"
+
+
+def test_table_columns_are_different_measures_and_year_columns_are_periods() -> None:
+    text = "Region | Nurses | Vacancies\nNorth | 120 | 14\n\nItem | 2022 | 2023\nAgency costs | £4.5m | £5.1m\n"
+    nurses, vacancies, first, second = attributed(text, "120", "14", "£4.5m", "£5.1m")
+    assert nurses.topic == vacancies.topic == "North"
+    assert (nurses.metric, vacancies.metric) == ("nurses", "vacancies")
+    assert (first.period, second.period) == ("2022", "2023")
+
+
+def test_headline_boost_is_about_what_follows_for() -> None:
+    claim = one("£12m boost for village bus routes\n", "£12m")
+    assert (claim.topic, claim.role, claim.metric) == ("village bus routes", "increase", "funding")
+
+
+@pytest.mark.parametrize("text", [
+    "Smoking causes around 20% of cancer deaths in the United Kingdom.",
+    "Councils won £18 million in Round 2 of bidding.",
+    "As stated on 4 May, Official Report, column 12, the answer covered 150 files.",
+])
+def test_places_dates_and_parliamentary_furniture_are_not_topics(text: str) -> None:
+    import re
+
+    figure = re.search(r"£?\d[\d,]*(?: million|%)?", text).group(0)
+    topic = one(text, figure).topic
+    assert topic is None or not re.search(r"United Kingdom|Round|Official Report|May", topic)

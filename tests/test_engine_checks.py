@@ -1,0 +1,275 @@
+"""Check kinds as pure functions over hand-built claims: what each reports and, as much, what it does not."""
+
+from __future__ import annotations
+
+from claimkit import claim, sentence_claims
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine.checks import (
+    change_endpoints,
+    decreasing_over_time,
+    differing_values,
+    list_count,
+    out_of_range,
+    part_exceeds_whole,
+    restated_in_document,
+    trend_wording,
+)
+from factcheck.engine.checks.base import Context, describe
+from factcheck.models import Group
+
+
+def run(module, claims, ctx=None, **params):
+    return list(module.run(claims, module.Params(**params), ctx or Context()))
+
+
+# ---- differing-values
+
+def test_differing_totals_across_statements_name_who_and_when():
+    old = claim("£100 million", 1e8, doc="wa.txt", date="2015-03-25", source="written answer", precision=5e5)
+    new = claim("£200 million", 2e8, doc="pr.txt", date="2016-11-03", source="press release", precision=5e5,
+                sentence="Bids are open for the £200 million fund.")
+    [hit] = run(differing_values, [old, new])
+    assert hit.severity is None
+    assert hit.fields["figures"] == ("£100 million (written answer, 2015-03-25) vs "
+                                     "£200 million (press release, 2016-11-03)")
+    assert any("read as" in a for a in hit.assumptions)
+
+
+def test_lower_bounds_that_overlap_are_info_only():
+    a = claim("more than £680 million", 6.8e8, bound="lower", doc="a.txt", date="2015-03-25")
+    b = claim("over £800 million", 8e8, bound="lower", doc="b.txt", date="2017-03-21")
+    [hit] = run(differing_values, [a, b])
+    assert hit.severity == "info"
+    assert run(differing_values, [a, b], compatible_severity="none") == []
+
+
+def test_rounding_makes_written_styles_equal():
+    a = claim("£4.7m", 4.7e6, doc="a.txt", precision=5e4)
+    b = claim("£4,700,000", 4.7e6, doc="b.txt", precision=0.5)
+    assert run(differing_values, [a, b]) == []
+    c = claim("£4.74 million", 4.74e6, doc="c.txt", precision=5e3)
+    assert run(differing_values, [a, c]) == [] or run(differing_values, [a, c])[0].severity == "info"
+
+
+def test_identical_answers_restating_a_figure_are_one_statement():
+    copies = [claim("£5 million", 5e6, doc=f"q{i}", content="same answer") for i in range(50)]
+    other = [claim("£5 million", 5e6, doc=f"r{i}", content="same answer", start=40) for i in range(50)]
+    # each copy gives £5 million twice: restated, never flagged
+    assert run(differing_values, copies + other) == []
+
+
+def test_statement_giving_several_figures_is_left_out_not_guessed():
+    a1 = claim("£10 million", 1e7, doc="a.txt", start=0)
+    a2 = claim("£20 million", 2e7, doc="a.txt", start=50)
+    b = claim("£20 million", 2e7, doc="b.txt")
+    assert run(differing_values, [a1, a2, b]) == []
+    c = claim("£30 million", 3e7, doc="c.txt")
+    [hit] = run(differing_values, [a1, a2, b, c])
+    assert any("left out 1 statement" in a for a in hit.assumptions)
+
+
+def test_different_periods_are_not_compared_but_missing_periods_are():
+    a = claim("£10 million", 1e7, doc="a.txt", period="2014-15")
+    b = claim("£20 million", 2e7, doc="b.txt", period="2015-16")
+    assert run(differing_values, [a, b]) == []
+    c = claim("£30 million", 3e7, doc="c.txt")
+    assert len(run(differing_values, [a, c])) == 1
+
+
+def test_additional_funding_is_compared_but_said_to_be_a_possible_tranche():
+    a = claim("£100 million", 1e8, doc="a.txt", sentence="It gives an additional £100 million for the fund.")
+    b = claim("£200 million", 2e8, doc="b.txt")
+    [hit] = run(differing_values, [a, b])
+    assert any("additional" in x and "tranche" in x for x in hit.assumptions)
+
+
+def test_undated_statements_say_so():
+    a = claim("£1 million", 1e6, doc="a.txt")
+    assert describe(a) == "£1 million (a.txt, undated)"
+
+
+def _brute_force_disagree(claims):
+    """Reference: two single-figure statements whose intervals do not overlap."""
+    singles = [c for c in claims]
+    return any(a.interval()[1] < b.interval()[0] or b.interval()[1] < a.interval()[0]
+               for a in singles for b in singles)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 30), st.sampled_from(["exact", "lower", "upper"])), min_size=1, max_size=8))
+def test_sweep_agrees_with_all_pairs(figures):
+    claims = [claim(f"£{v} million", v * 1e6, bound=b, doc=f"d{i}.txt") for i, (v, b) in enumerate(figures)]
+    hits = [h for h in run(differing_values, claims, compatible_severity="none")]
+    assert bool(hits) == _brute_force_disagree(claims)
+
+
+# ---- decreasing-over-time
+
+def test_growing_count_passes_and_falling_count_flags():
+    grow = [claim("50 projects", 50, kind="count", doc="a", date="2015-03-25", cumulative=True, precision=0.5),
+            claim("over 50", 50, kind="count", doc="b", date="2016-11-03", bound="lower", cumulative=True),
+            claim("nearly 100", 100, kind="count", doc="c", date="2017-12-01", bound="upper", cumulative=True)]
+    assert run(decreasing_over_time, grow) == []
+    fall = [claim("120 families", 120, kind="count", doc="a", date="2016-04-12", cumulative=True),
+            claim("80 families", 80, kind="count", doc="b", date="2018-09-30", cumulative=True)]
+    [hit] = run(decreasing_over_time, fall)
+    assert hit.fields["earlier"].startswith("120 families") and hit.fields["later"].startswith("80 families")
+
+
+def test_undated_and_same_day_claims_are_not_ordered():
+    same_day = [claim("120", 120, kind="count", doc="a", date="2016-04-12", cumulative=True),
+                claim("80", 80, kind="count", doc="b", date="2016-04-12", cumulative=True),
+                claim("60", 60, kind="count", doc="c", cumulative=True)]
+    assert run(decreasing_over_time, same_day) == []
+
+
+# ---- part-exceeds-whole, change-endpoints, trend-wording, out-of-range
+
+def test_part_larger_than_whole():
+    s = "A £40 million budget, of which £55 million is for roads."
+    whole, part = ("£40 million", 4e7, "money"), ("£55 million", 5.5e7, "money")
+    assert len(run(part_exceeds_whole, sentence_claims(s, whole, part))) == 1
+    s = "A £40 million budget, of which £15 million is for roads."
+    assert run(part_exceeds_whole, sentence_claims(s, whole, ("£15 million", 1.5e7, "money"))) == []
+
+
+def test_change_direction_and_amount():
+    s = "Spending saw an increase from £7 billion to £6 billion."
+    [hit] = run(change_endpoints, sentence_claims(s, ("£7 billion", 7e9, "money"), ("£6 billion", 6e9, "money")))
+    assert "'increase'" in hit.fields["problem"]
+    s = "Costs fell from £7 billion to £6 billion."
+    assert run(change_endpoints, sentence_claims(s, ("£7 billion", 7e9, "money"), ("£6 billion", 6e9, "money"))) == []
+    s = "Visits rose by 20%, from 50 to 55."
+    [hit] = run(change_endpoints, sentence_claims(s, ("20%", 20, "percent"), ("50", 50, "count"), ("55", 55, "count")))
+    assert "relative change of 10" in hit.fields["problem"]
+
+
+def test_trend_words_against_figures():
+    s = "The gap continues to narrow, having gone from 19 to 21 percentage points."
+    figures = (("19", 19, "count"), ("21 percentage points", 21, "percentage_points"))
+    [hit] = run(trend_wording, sentence_claims(s, *figures))
+    assert hit.fields["word"] == "narrow"
+    s = "The gap continues to narrow, having gone from 21 to 19 percentage points."
+    figures = (("21", 21, "count"), ("19 percentage points", 19, "percentage_points"))
+    assert run(trend_wording, sentence_claims(s, *figures)) == []
+
+
+def test_share_above_hundred_only_when_it_is_a_share():
+    def pct(sentence, text, value):
+        return sentence_claims(sentence, (text, value, "percent"))
+    assert len(run(out_of_range, pct("Some 120% of pupils passed.", "120%", 120))) == 1
+    assert run(out_of_range, pct("Costs rose by 120% of the 2010 level.", "120%", 120)) == []
+    assert run(out_of_range, pct("Pay is 120% of the national average.", "120%", 120)) == []
+    assert run(out_of_range, pct("Prices are up 150% this year.", "150%", 150)) == []
+
+
+def test_list_count_reads_the_document_text():
+    text = "Work starts in the 3 pilot areas: Leeds, Hull, York and Bath. The 3 areas are pleased."
+    at = text.index("3 pilot")
+    c = claim("3", 3, kind="count", doc="t", start=at, sentence=text)
+    [hit] = run(list_count, [c], Context(texts={"t": text}))
+    assert hit.fields["items"] == "4"
+    assert run(list_count, [c]) == []  # without texts the kind cannot look, and says nothing
+
+
+def test_headline_figure_not_restated_in_body():
+    top = claim("£12m", 1.2e7, doc="pr", line=1, precision=5e5, sentence="£12m for buses")
+    body = claim("£15 million", 1.5e7, doc="pr", line=3, start=40, precision=5e5)
+    same = claim("£12 million", 1.2e7, doc="pr", line=4, start=90, precision=5e5)
+    group = Group(id="g1", topic="buses", kind="money", claims=[])
+    assert len(run(restated_in_document, [top, body], Context(group=group))) == 1
+    assert run(restated_in_document, [top, body, same], Context(group=group)) == []
+
+
+# ---- false alarms seen on real written answers (paraphrased), kept quiet by principle
+
+def test_figure_after_of_these_is_the_whole_not_a_part():
+    s = "Work is complete at 12 of these 30 sites."
+    assert run(part_exceeds_whole, sentence_claims(s, ("12", 12, "count"), ("30", 30, "count"))) == []
+    s = "So far £40 million of this year's £90 million budget has been spent."
+    spent, budget = ("£40 million", 4e7, "money"), ("£90 million", 9e7, "money")
+    assert run(part_exceeds_whole, sentence_claims(s, spent, budget)) == []
+
+
+def test_a_word_cut_by_the_window_is_not_a_direction_word():
+    s = "The full breakdown of capital investment from 2,000 to 3,000 homes is online."
+    assert run(change_endpoints, sentence_claims(s, ("2,000", 2000, "count"), ("3,000", 3000, "count"))) == []
+
+
+def test_date_ranges_are_not_changes():
+    s = "Figures fell for the year from 1 April to 31 March."
+    assert run(change_endpoints, sentence_claims(s, ("1", 1, "count"), ("31", 31, "count"))) == []
+
+
+def test_labels_followed_by_a_colon_are_not_counts_with_lists():
+    text = "See Regulation 12: Safety of the Care and Support Act, and table 4 here: Housing and planning data."
+    for label in ("12", "4"):
+        at = text.index(label + (":" if label == "12" else " here"))
+        c = claim(label, float(label), kind="count", doc="t", start=at, sentence=text)
+        assert run(list_count, [c], Context(texts={"t": text})) == []
+
+
+def test_a_percentage_of_an_amount_of_money_is_not_a_share():
+    s = "Employers may face a penalty of up to 150% of arrears owed."
+    assert run(out_of_range, sentence_claims(s, ("150%", 150, "percent"))) == []
+
+
+# ---- weak evidence is info, not a warning
+
+def test_weak_disagreements_are_info_and_say_why():
+    far = [claim("£5 million", 5e6, doc="a"), claim("£900 million", 9e8, doc="b")]
+    [hit] = run(differing_values, far)
+    assert hit.severity == "info" and any("10-fold" in a for a in hit.assumptions)
+    many = [claim(f"£{v} million", v * 1e6, doc=f"d{v}") for v in (10, 12, 14, 16)]
+    [hit] = run(differing_values, many)
+    assert hit.severity == "info" and any("several subjects" in a for a in hit.assumptions)
+    counts = [claim("1,000", 1000, kind="count", doc="a", date="2025-02"),
+              claim("1,700", 1700, kind="count", doc="b", date="2025-05")]
+    [hit] = run(differing_values, counts)
+    assert hit.severity == "info"
+    same_period = [c.model_copy(update={"period": "2024-25"}) for c in counts]
+    [hit] = run(differing_values, same_period)
+    assert hit.severity is None
+
+
+def test_two_increments_do_not_contradict():
+    a = claim("£15 million", 1.5e7, doc="a", role="increase")
+    b = claim("£37 million", 3.7e7, doc="b", role="increase")
+    assert run(differing_values, [a, b]) == []
+    total = claim("£50 million", 5e7, doc="c", role="total")
+    assert len(run(differing_values, [a, total])) == 1
+
+
+def test_running_totals_from_different_starts_are_not_compared():
+    a = claim("£30 million", 3e7, doc="a", date="2024-02", cumulative=True,
+              sentence="Since 2017 we have given £30 million.")
+    b = claim("£24 million", 2.4e7, doc="b", date="2024-03", cumulative=True,
+              sentence="Since 2019 we have given £24 million.")
+    assert run(decreasing_over_time, [a, b]) == []
+    b2 = b.model_copy(update={"sentence": "Since 2017 we have given £24 million."})
+    assert len(run(decreasing_over_time, [a, b2])) == 1
+
+
+def test_list_items_whose_names_contain_and():
+    text = "The review covered the 3 areas: provision and access, care of detainees and conduct of operations."
+    at = text.index("3 areas")
+    c = claim("3", 3, kind="count", doc="t", start=at, sentence=text)
+    assert run(list_count, [c], Context(texts={"t": text})) == []
+    text = "The pilot covers the 3 areas: Leeds, Hull, York and Bath."
+    c = claim("3", 3, kind="count", doc="t", start=text.index("3 areas"), sentence=text)
+    [hit] = run(list_count, [c], Context(texts={"t": text}))
+    assert hit.fields["items"] == "4"
+
+
+def test_amounts_given_are_not_sizes_and_rates_are_not_totals():
+    gave = claim("£35 million", 3.5e7, doc="a", sentence="We gave £35 million to the fund this year.")
+    spent = claim("£41 million", 4.1e7, doc="b", sentence="We have spent £41 million through the fund.")
+    [hit] = run(differing_values, [gave, spent])
+    assert hit.severity == "info" and any("size of the thing" in a for a in hit.assumptions)
+    sized = claim("£41 million", 4.1e7, doc="c", sentence="The fund is worth £41 million.")
+    [hit] = run(differing_values, [gave, sized])
+    assert hit.severity is None
+    rate = claim("£70 million", 7e7, doc="d", sentence="It adds £70 million per year to the fund.")
+    assert run(differing_values, [gave, rate]) == []

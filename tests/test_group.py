@@ -1,0 +1,159 @@
+"""Grouping: the same subject and measure meet across statements; look-alikes stay apart."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_attribute import attributed
+
+from factcheck.config import Settings
+from factcheck.group import group_claims, is_specific
+from factcheck.models import Claim
+
+
+def together(groups, a: Claim, b: Claim) -> bool:
+    return any(a.id in g.claims and b.id in g.claims for g in groups)
+
+
+def corpus() -> dict[str, Claim]:
+    """Five statements about a few programmes, with look-alike figures."""
+    c: dict[str, Claim] = {}
+    (c["long_100"], c["long_projects"], c["long_las"]) = attributed(
+        "The Adult Social Care Innovation Programme has allocated an extra £100 million for two years. "
+        "The programme runs 40 projects and involves 60 local authorities.",
+        "£100 million", "40", "60", doc_id="a.txt", date="2015-03-01")
+    (c["short_150"], c["short_projects"]) = attributed(
+        "Bids are open for the £150 million Innovation Programme. Since its launch this fund has already "
+        "supported over 40 projects.", "£150 million", "40", doc_id="b.txt", date="2016-05-01")
+    (c["plan_700"], c["plan_part_90"]) = attributed(
+        "Our £700 million plan, “Stronger Towns, Better Jobs”, includes £90 million for youth hubs.",
+        "£700 million", "£90 million", doc_id="c.txt", date="2017-01-01")
+    (c["bursary_700"],) = attributed(
+        "We are investing over £700 million in nursing bursaries and placements.",
+        "£700 million", doc_id="d.txt", date="2017-02-01")
+    (c["care_90"], c["dollars_100"]) = attributed(
+        "The Social Care Workforce Fund is worth £90 million. Its US partner, the Adult Social Care "
+        "Innovation Programme, raised $100 million.", "£90 million", "$100 million", doc_id="e.txt",
+        date="2018-01-01")
+    return c
+
+
+def test_short_form_meets_the_full_name_across_statements() -> None:
+    c = corpus()
+    groups = group_claims(list(c.values()))
+    assert together(groups, c["long_100"], c["short_150"])
+    assert together(groups, c["long_projects"], c["short_projects"])
+
+
+def test_counts_of_different_things_in_one_programme_stay_apart() -> None:
+    c = corpus()
+    groups = group_claims(list(c.values()))
+    assert not together(groups, c["long_projects"], c["long_las"])
+
+
+def test_same_figure_for_different_subjects_stays_apart() -> None:
+    c = corpus()
+    groups = group_claims(list(c.values()))
+    assert not together(groups, c["plan_700"], c["bursary_700"])
+    assert not together(groups, c["plan_part_90"], c["care_90"])
+
+
+def test_money_needs_the_same_currency() -> None:
+    c = corpus()
+    groups = group_claims(list(c.values()))
+    assert c["dollars_100"].topic_key == c["long_100"].topic_key
+    assert not together(groups, c["dollars_100"], c["long_100"])
+
+
+def test_a_word_shared_by_two_subjects_does_not_join_them() -> None:
+    """ "social care" is inside "adult social care innovation programme" but names something else."""
+    a = attributed("Spending on social care rose to £5 billion.", "£5 billion", doc_id="x.txt")[0]
+    b = attributed("The Adult Social Care Innovation Programme holds £5 billion.", "£5 billion", doc_id="y.txt")[0]
+    assert a.topic_key == "social care"
+    assert not together(group_claims([a, b]), a, b)
+
+
+def test_an_ambiguous_short_form_joins_neither_subject() -> None:
+    a = attributed("The Health Innovation Programme has £20 million.", "£20 million", doc_id="a.txt")[0]
+    b = attributed("The Transport Innovation Programme has £30 million.", "£30 million", doc_id="b.txt")[0]
+    short = attributed("The £25 million Innovation Programme opens today.", "£25 million", doc_id="c.txt")[0]
+    groups = group_claims([a, b, short])
+    assert not together(groups, short, a) and not together(groups, short, b) and not together(groups, a, b)
+
+
+def test_funding_and_funding_increases_are_different_measures() -> None:
+    level, rise = attributed(
+        "The Early Reading Fund is £400 million this year. We increased the Early Reading Fund by £30 million.",
+        "£400 million", "£30 million")
+    assert level.topic_key == rise.topic_key
+    assert not together(group_claims([level, rise]), level, rise)
+
+
+def test_a_generic_topic_groups_only_within_its_document() -> None:
+    a1, a2 = attributed("The gap has gone from 19% to 17%.", "19%", "17%", doc_id="a.txt")
+    (b1,) = attributed("The gap is 17%.", "17%", doc_id="b.txt")
+    assert not is_specific(a1.topic, a1.topic_key)
+    groups = group_claims([a1, a2, b1])
+    assert together(groups, a1, a2)
+    assert not together(groups, a1, b1)
+
+
+def test_unattributed_claims_are_not_grouped() -> None:
+    (claim,) = attributed("We welcome 25 new members.", "25")
+    assert group_claims([claim]) == []
+
+
+def test_group_shows_the_most_complete_topic_and_orders_claims_by_date() -> None:
+    c = corpus()
+    groups = group_claims(list(c.values()))
+    (group,) = [g for g in groups if c["long_100"].id in g.claims]
+    assert group.topic == "Adult Social Care Innovation Programme"
+    assert group.claims == [c["long_100"].id, c["short_150"].id]
+
+
+def test_blocking_skips_tokens_shared_by_too_many_topics() -> None:
+    c = corpus()
+    strict = Settings(max_block_size=1)  # "innovation" is now too common to compare on
+    assert not together(group_claims(list(c.values()), strict), c["long_100"], c["short_150"])
+
+
+@given(st.randoms(use_true_random=False))
+@settings(max_examples=20, deadline=None)
+def test_groups_do_not_depend_on_input_order(rnd: random.Random) -> None:
+    claims = list(corpus().values())
+    expected = group_claims(claims)
+    rnd.shuffle(claims)
+    assert group_claims(claims) == expected
+
+
+def test_table_rows_group_only_within_their_document() -> None:
+    a = attributed("Item | Lost\nMobile phones | 4\n", "4", doc_id="a.txt")[0]
+    b = attributed("Item | Lost\nMobile phones | 9\n", "9", doc_id="b.txt")[0]
+    assert a.topic_key == b.topic_key and a.metric == b.metric
+    assert not together(group_claims([a, b]), a, b)
+
+
+_SUBJECTS = ["the Coastal Homes Fund", "the coastal homes fund", "the Rural Bus Programme", "social care",
+             "the Adult Social Care Innovation Programme", "the Innovation Programme", "the gap", "bursaries"]
+_FIGURES = ["£5 million", "$5 million", "€7 million", "40 projects", "12 councils", "30%"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_FIGURES), st.integers(0, 3)),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_every_attributed_claim_is_in_exactly_one_group_of_one_kind_and_unit(rows) -> None:
+    claims: list[Claim] = []
+    for n, (subject, figure, doc) in enumerate(rows):
+        text = f"In {subject}, we report {figure} here (note {n})."
+        claims += attributed(text, figure.split()[0] if "projects" in figure or "councils" in figure else figure,
+                             doc_id=f"d{doc}-{n}.txt")
+    groups = group_claims(claims)
+    seen = [cid for g in groups for cid in g.claims]
+    assert len(seen) == len(set(seen))
+    assert set(seen) == {c.id for c in claims if c.topic_key}
+    by_id = {c.id: c for c in claims}
+    for g in groups:
+        assert {(by_id[cid].kind, by_id[cid].unit if by_id[cid].kind == "money" else None) for cid in g.claims} \
+            == {(g.kind, g.unit if g.kind == "money" else None)}
