@@ -193,7 +193,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
     if _in_url(text, start):
         return None
-    if nonclaims.BAD_FOLLOWER.match(text, end):
+    follower = nonclaims.BAD_FOLLOWER_OF_UNIT if cur or unit_written else nonclaims.BAD_FOLLOWER
+    if follower.match(text, end):
         return None  # 19th, 14a, 24/7, 20-year, 1990's
     is_words = not written[0].isdigit()
     if is_words:

@@ -43,6 +43,8 @@ _LIST_MARKER_AFTER = re.compile(r"[.)](?:\s|$)")
 # Text following a figure that makes it part of something else: ordinals (19th), ids (14a, 3D),
 # fractions of a slash (24/7, 2023/988), compound adjectives (20-year, six-week), possessive years.
 BAD_FOLLOWER = re.compile(r"[A-Za-z0-9_@]|/\d|[-–]\s?[A-Za-z]|['’]s\b|\.\d|,\d")
+# Money and percentages may head a compound: "a £1,000-a-year saving", "a 10%-rise".
+BAD_FOLLOWER_OF_UNIT = re.compile(r"[A-Za-z0-9_@]|/\d|['’]s\b|\.\d|,\d")
 
 
 def previous_word(text: str, start: int) -> str:
