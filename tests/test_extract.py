@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import time
 
 import pytest
@@ -358,3 +359,11 @@ def test_large_documents_cost_linear_time(shape):
     found = claims_of(text)
     assert len(found) == n
     assert time.process_time() - started < 10
+
+
+def test_config_file_sets_the_approx_tolerance_through_the_cli(cli, tmp_path):
+    config = tmp_path / "factcheck.toml"
+    config.write_text("[factcheck]\napprox_tolerance = 0.25\n", encoding="utf-8")
+    run = cli("extract", "-", "--config", str(config), "--format", "jsonl", input="About 200 firms signed.\n")
+    claim = json.loads(run.stdout)
+    assert (claim["lo"], claim["hi"]) == (150, 250)
