@@ -226,6 +226,18 @@ def test_increase_from_links_to_the_figure_it_changed_into():
     assert before.related == now.id
 
 
+def test_ratio_without_for_and_return_before_base():
+    base, ret = claims_of("Every £1 invested returns £4 to taxpayers.")
+    assert (base.relation, ret.relation) == ("ratio_base", "ratio_return")
+    ret, base = claims_of("The scheme raised £3.3 of private money for every £1 of public money.")
+    assert (ret.value, ret.relation, base.value, base.relation) == (3.3, "ratio_return", 1, "ratio_base")
+
+
+def test_up_from_links_a_change():
+    now, before = claims_of("Turnout rose to 17%, up from 15% last year.")
+    assert (now.relation, before.relation, before.related) == ("change_to", "change_from", now.id)
+
+
 def test_ratio_links_base_and_return():
     base, ret = claims_of("For every £1 spent on the scheme, councils save £5 later.")
     assert (base.value, base.relation, base.related) == (1, "ratio_base", ret.id)

@@ -372,7 +372,7 @@ def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
     for i, fig in enumerate(figures):
         if fig.relation or fig.bare:
             continue
-        before = text[max(0, fig.start - 40):fig.start]
+        before = text[max(0, fig.start - 40):fig.start].lower()
         if "from" in before and CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
             other = _neighbour(figures, i, -1, fig, sentences)
             if other is not None:

@@ -93,4 +93,4 @@ CHANGE_FROM_BEFORE = re.compile(
     r"(?<![\w-])(?:increase[sd]?|increasing|rise|rises|rising|rose|up|grew|grown|growth|fall|falls|fell|fallen|"
     r"down|decrease[sd]?|decreasing|drop|dropped|cut|reduction|reduced|change|changed|compared)\s+"
     r"(?:\w+\s+){0,2}?from\s+$", re.IGNORECASE)
-EVERY_BEFORE = re.compile(r"(?<![\w-])for\s+(?:every|each)\s+$", re.IGNORECASE)
+EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s+)?(?:every|each)\s+$", re.IGNORECASE)
