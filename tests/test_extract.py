@@ -72,6 +72,8 @@ def test_precision_is_half_the_last_written_digit(sentence, precision):
     ("We have trained 150 mental health nurses since spring.", 150, "mental health nurses"),
     ("Last year 3,400 people moving into new homes applied.", 3400, "people"),
     ("We opened four such centres in the city.", 4, "centres"),
+    ("The round awards 875MW of capacity.", 875, "MW"),
+    ("The new road is 4.5km long.", 4.5, "km"),
     ("The trusts will take on 26,000 more nurses.", 26_000, "nurses"),
 ])
 def test_counts_carry_their_counted_noun(sentence, value, unit):

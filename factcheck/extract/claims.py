@@ -215,6 +215,12 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
 
     kind: ClaimKind = "count"
     unit: str | None = None
+    measure = m.group("measure")
+    if measure:
+        if cur or unit_written or scale_written:
+            return None  # "£5MW": garbled
+        return Figure(start=start, end=end, figure_start=start, kind="count", value=value, precision=precision,
+                      unit=measure)
     if unit_written:
         u = " ".join(unit_written.lower().split())
         if "point" in u or u.startswith("pp"):

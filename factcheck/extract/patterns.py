@@ -45,6 +45,8 @@ _FIGURE = (
     r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
     r"|\s?%|\s?(?i:per\s?cent|percent)\b"
     r"|p\b|\s?(?i:pounds?|pence|euros?|dollars?)\b(?:\s+sterling)?)?"
+    # a unit of measure written onto the digits: "875MW", "1.5km", "20kg" (spaced units are read as nouns)
+    r"(?P<measure>(?:[kMGT]Wh?|km|kg|ha|mph|[MG]bps|[KMGT]B|sqm|mm|cm|ml|Mt|kt|bcm)\b)?"
 )
 
 SCANNER = re.compile(
