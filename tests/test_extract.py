@@ -318,6 +318,16 @@ def test_table_cells_are_counts_named_by_their_column():
                      ("95", "count", "inspections", 95), ("3", "money", "GBP", 3_000_000)]
 
 
+def test_numbers_labelling_rows_are_not_claims():
+    text = "No | Site | Hectares\n3 | Hill Farm | 12\n5 | Low Farm | 40\n"
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(12, "hectares"), (40, "hectares")]
+
+
+def test_the_above_is_a_reference_not_a_bound():
+    claim = only("We have answered the above two questions together.")
+    assert (claim.value, claim.bound, claim.qualifier) == (2, "exact", None)
+
+
 def test_period_columns_take_the_row_label_as_unit():
     text = "Item | 2023 | 2024\nNew permits | 310 | 402\n"
     assert [(c.value, c.unit) for c in claims_of(text)] == [(310, "new permits"), (402, "new permits")]

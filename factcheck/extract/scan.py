@@ -95,6 +95,9 @@ def _qualify(text: str, fig: Figure) -> None:
     """Attach a qualifier written just before the figure ("more than", "nearly", "about")."""
     start = fig.figure_start
     q = QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if q and q.group("q").lower() in ("above", "below") and \
+            nonclaims.previous_word(text, q.start()).lower() in ("the", "these", "those"):
+        return  # "the above two questions": a reference, not a bound
     if q:
         written = " ".join(q.group("q").lower().split())
         fig.qualifier = written

@@ -36,6 +36,8 @@ def table_cell(text: str, fig: Figure, headers: dict[int, int]) -> bool:
     cell_end = right if right >= 0 else line_end
     if text[cell_start:cell_end].strip() != text[fig.start:fig.end].strip():
         return False
+    if not text[line_start:cell_start].replace("|", "").strip():
+        return False  # the first cell of a row labels the row ("3 | Wenalt Farm"): not a count
     header_start = _heading_row(text, line_start, headers)
     if header_start == line_start:
         return False  # a number in the heading row is a heading
