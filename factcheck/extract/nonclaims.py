@@ -67,9 +67,16 @@ def is_label(word: str, text: str, start: int) -> bool:
         or bool(_ALL_CAPS.fullmatch(word))
 
 
+_RANGE_TO_QUANTITY = re.compile(
+    r"\s*(?:-|–|to|and)\s*[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|percent|k\b|m\b|bn\b|thousand|million|billion)",
+    re.IGNORECASE)
+
+
 def year_is_count(text: str, end: int, prev: str) -> bool:
     """Whether a year-like number (1500-2099) counts something: followed by a lowercase noun, after a
     lowercase word that does not introduce a date ("they planted 1995 trees", not "in 2019 schools")."""
+    if _RANGE_TO_QUANTITY.match(text, end):
+        return True  # "between 1500 and 2000 million pounds": the far end says it is a quantity
     if not prev or not prev[0].islower() or prev.lower() in YEAR_CONTEXT:
         return False
     noun, raw = counted_noun(text, end)
