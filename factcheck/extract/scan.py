@@ -42,30 +42,40 @@ def _matches(text: str):
     lowered = text.lower()
     word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
         text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
-    digit = DIGIT_CANDIDATE.search(text)
-    word = word_candidate.search(word_text)
-    digit_at = digit.start() if digit is not None else -1
-    word_at = word.start() if word is not None else -1
+    digits = DIGIT_CANDIDATE.finditer(text)
+    words = word_candidate.finditer(word_text)
+    digit, word = next(digits, None), next(words, None)
     match = SCANNER.match
-    while digit_at >= 0 or word_at >= 0:
-        if word_at < 0 or 0 <= digit_at <= word_at:
-            at, candidate_end = digit_at, digit.end()
-        else:
-            at, candidate_end = word_at, word.end()
+    pos = 0
+    while digit is not None or word is not None:
+        from_digits = word is None or (digit is not None and digit.start() <= word.start())
+        candidate = digit if from_digits else word
+        at = candidate.start()
+        if at < pos:  # inside what the last match consumed
+            if candidate.end() > pos:  # straddles it: look again from where that match ended
+                candidate = (DIGIT_CANDIDATE.search(text, pos) if from_digits
+                             else word_candidate.search(word_text, pos))
+            elif from_digits:
+                candidate = next(digits, None)
+            else:
+                candidate = next(words, None)
+            if from_digits:
+                digit = candidate
+            else:
+                word = candidate
+            continue
         m = match(text, at)
         if m is None:
-            pos = candidate_end
+            pos = candidate.end()
         else:
             end = m.end()
             pos = end if end > at else at + 1
             if m.lastgroup != "skip":
                 yield m
-        if 0 <= digit_at < pos:
-            digit = DIGIT_CANDIDATE.search(text, pos)
-            digit_at = digit.start() if digit is not None else -1
-        if 0 <= word_at < pos:
-            word = word_candidate.search(word_text, pos)
-            word_at = word.start() if word is not None else -1
+        if from_digits:
+            digit = next(digits, None)
+        else:
+            word = next(words, None)
 
 
 def scan(text: str):
