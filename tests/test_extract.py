@@ -306,6 +306,11 @@ def test_relative_date_headers_are_not_claims():
     assert [c.text for c in extract_claims(doc)] == ["30"]
 
 
+def test_the_number_of_x_was_n_counts_x():
+    claim = only("In 2023 the number of stolen laptops was 24.")
+    assert (claim.value, claim.unit) == (24, "stolen laptops")
+
+
 def test_bare_numbers_in_prose_are_not_claims():
     assert claims_of("The answers to questions 12 and 14 follow.") == []
     assert claims_of("Of those, 78 were approved.") == []

@@ -32,6 +32,7 @@ _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
+_COPULAS = frozenset({"was", "were", "is", "are", "at", "totalled", "totals", "reached"})
 _LABEL_LIST = re.compile(r",?\s*(?:(?:,|and|or|to|&)\s*)?|\s*[-–]\s*")
 _NO_HALF_AFTER = frozenset({"first", "second", "latter", "former", "other", "last", "and", "one", "a"})
 _SINGULAR_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|all|our|their|its|these|those|them)\b|\s*[.,;:)]")
@@ -218,6 +219,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         return None  # "999 calls"
     if first == "age" or nonclaims.is_address(text, end, raw):
         return None  # "the 0-25 age range", "10 Downing Street"
+    if noun is None and prev.lower() in _COPULAS:
+        noun = _number_of_noun(text, start)  # "the number of stolen laptops was 24"
     if noun is None:
         scale_word = bool(scale_written) and scale_written.strip().lower() in SCALES
         if scale >= 1000 and (is_words or scale_word):
@@ -227,6 +230,17 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
+
+
+def _number_of_noun(text: str, start: int) -> str | None:
+    """The noun of "the number of X ... was N" earlier in the same sentence, if there is one."""
+    window_start = max(0, start - 160)
+    window = text[window_start:start]
+    at = window.lower().rfind("number of ")
+    if at < 0 or "\n" in window[at:] or ". " in window[at:]:
+        return None
+    noun, _ = counted_noun(text, window_start + at + len("number of"))
+    return noun
 
 
 def _excluded_reference(text: str, start: int, end: int, prev: str) -> bool:
