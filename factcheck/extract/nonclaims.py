@@ -1,7 +1,7 @@
 """What looks like a figure but is not a claim: labels, references, years, list markers, ids, ages.
 
-The scanner already consumes dates, financial years, URLs, times and phone numbers whole. These
-checks look at the words around a candidate figure and say why it is not a claim (or None).
+The scanner already consumes dates, financial years, times and phone numbers whole. These checks
+look at the words around a candidate figure and say whether it is part of something else.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ item items point criterion principle principles recommendation recommendations s
 priority amendment amendments division junction route routes platform category categories cat class classes
 type types cohort version release issue edition series pillar strand theme goal goals group groups block
 plot unit ward gate floor flat tranche window q session covid measure scope
-finding findings action actions outcome outcomes number footnote note notes annexe bill act order
-district area zone lane bay case cases petition petitions motion edm order section schedule form forms
+finding findings action actions outcome outcomes footnote note notes annexe bill act order
+district area zone lane bay case cases petition petitions motion edm form forms
 """)
 # Labels only when capitalised: "Year 6", "Week 3" name something, "last year 300 people" does not.
 CAPITALISED_LABELS = words("year years week weeks day days month term quarter")

@@ -1,9 +1,10 @@
-"""The compiled patterns extraction runs on: one scanner regex, plus small anchored look-arounds.
+"""The compiled patterns extraction runs on.
 
-The scanner matches, left to right, either a span that is *not* a claim and must be consumed whole
-(URLs, dates, financial years, times, phone numbers) or a candidate figure (a fraction, or an optional
-currency, a numeral, a scale, a currency word, a percent sign). Everything else is decided in Python
-on the few matches, so most text costs one regex pass.
+Two cheap candidate regexes find where a figure could start (a digit or currency sign; a number word,
+searched in the lowercased text). Only there does SCANNER run, anchored: it matches either a span
+that is *not* a claim and is consumed whole (dates, financial years, times, phone numbers) or a
+candidate figure (a fraction, or [currency] numeral [scale] [percent | points | currency word | unit
+of measure]). The words around each figure are then judged in Python (scan.py, nonclaims.py).
 """
 
 from __future__ import annotations
