@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from .models import Claim, Document, Role
 from .topics import STOP, VEHICLE_CLASS, Candidate, object_phrase, sentence_candidates, singular, topic_key, vocab
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*")
+# Sentence ends, line breaks, and headings glued to the text by scraping ("Commons ChamberHigh-needs").
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
 _ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|Cllr|Gov|Dept)\.$")
 
 # ---- cue vocabularies (kept together so a reader sees every rule) ----
@@ -35,6 +36,10 @@ _AFTER_SLOT = re.compile(
     r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
     r"(?P<prep>for|on|in|into|towards|to|through)\s+")
 _COUNT_AFTER_SLOT = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,3}?(?:in|under|through|funded by|supported by)\s+")
+_COPULA = re.compile(r"\s*,?\s*(?:(?:is|was|are|were|stands? at|stood at|totals?|totalled|amounts? to|amounted to|"
+                     r"worth|costs?|of|at|reached|reaches|rose to|fell to|has risen to|has fallen to|now)\s+)+"
+                     r"(?:(?:now|currently|about|around|nearly|almost|over|more than|up to|some|an estimated|"
+                     r"approximately|roughly|just|under|less than)\s+)*")
 _PURPOSE = re.compile(r"\b" + _MONEY_NOUN + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|on|towards)\s+")
 
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!year|week|month|day|annum|hour|"
@@ -60,7 +65,7 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
                     r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
                     r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
-                         r"up to now|until now|over the (?:past|last)|in all)\b", re.I)
+                         r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
 _PERIOD = re.compile(
     r"\b(?:(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:financial\s+years?\s+|"
@@ -179,12 +184,16 @@ def _purpose_candidates(sent: _Sentence) -> list[Candidate]:
 
 
 def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[Candidate, float] | None) -> _Choice:
+    """The best candidate for one figure. A topic the figure is not tied to (only near it) that is not a
+    named vehicle — an organisation, a place, a lower-case phrase — is kept to this document (`local`):
+    "the MOD spent £5.7 billion with SMEs" is not a figure for "MOD" that other statements should match."""
     cs, ce = claim.start - sent.start, claim.end - sent.start
-    best: tuple[float, Candidate] | None = None
+    best: tuple[float, Candidate, bool] | None = None
     pool = [(c, None) for c in cands] + ([slot] if slot else [])
     for cand, bonus in pool:
         if cand.strength <= 0:
             continue
+        tied = True
         if bonus is not None:
             tie = bonus
         elif cand.start >= ce and _inside(sent.text[ce:cand.start]) and not cand.anaphor:
@@ -193,19 +202,22 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
             gap = sent.text[cand.end:cs]
-            tie = max(0.0, 1.5 - len(gap) / 100)
+            tied = _COPULA.fullmatch(gap) is not None  # "X is £6 billion", "X, worth £38 million,"
+            tie = max(0.0, 1.5 - len(gap) / 100) + (0.5 if tied else 0.0)
             if ";" in gap:
                 tie -= 1.0
         elif cand.start >= ce:
+            tied = False
             tie = -min(1.5, (cand.start - ce) / 100)
         else:
             continue
         score = cand.strength + tie
         if best is None or score > best[0]:
-            best = (score, cand)
+            best = (score, cand, tied)
     if best is None:
         return _Choice(None, 0.0)
-    return _Choice(best[1].text, best[1].strength)
+    _, cand, tied = best
+    return _Choice(cand.text, cand.strength, local=not tied and cand.strength < 2.5)
 
 
 def _inside(gap: str) -> bool:
@@ -266,7 +278,8 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
             if cand.anaphor:
                 ante = _resolve(cand, history, sent.start + cand.start)
                 if ante is None:
-                    resolved.append(cand)
+                    if cand.head != "it":  # an unresolved "the programme" is still a (document-local) topic
+                        resolved.append(cand)
                     continue
                 cand = Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head, named=ante.named)
             elif cand.strength >= 2.0:
@@ -311,7 +324,7 @@ def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | N
     sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
     if history and history[-1][0] >= since:
         cand = history[-1][1]
-        return _Choice(cand.text, min(cand.strength, 2.0))
+        return _Choice(cand.text, min(cand.strength, 2.0), local=True)
     return None
 
 

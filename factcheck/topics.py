@@ -80,6 +80,7 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_PEOPLE = vocab("people children pupils students families adults patients residents households individuals women men")
 _ADVERBS = vocab("now today currently already then still yet also again there here ago")
 _MONEY_TOKENS = vocab("""
 million billion thousand trillion bn m k mn pound pounds pence p gbp usd eur
@@ -177,7 +178,10 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
     while i < n:
         s, e, w = words[i]
         initial = s == first_start
-        if _is_cap(w) and not (initial and (w.lower() in FUNCTION_CAPS or w.strip("’'") not in proper)) \
+        next_is_cap = i + 1 < n and sentence[e:words[i + 1][0]] == " " and _is_cap(words[i + 1][2]) \
+            and words[i + 1][2].lower() not in FUNCTION_CAPS
+        if _is_cap(w) and not (initial and (w.lower() in FUNCTION_CAPS
+                                            or (w.strip("’'") not in proper and not next_is_cap))) \
                 and w.lower() not in FUNCTION_CAPS | {"i"} and s > used_until:
             j = i
             # Extend over capitalised words and connectors followed by a capitalised word.
@@ -301,8 +305,8 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             "the", "this", "these", "its", "their", "our"}:
         return Candidate(start, words[0].end(), sentence[start:words[0].end()], 0.5, singular(head.lower()),
                          anaphor=True)
-    if len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES:
-        return None
+    if (len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES) or head.lower() in _PEOPLE:
+        return None  # "funding for children": who benefits, not what the money is
     if not re.search(r"[a-z]", text) or head.lower() in {"year", "years", "month", "months", "week", "weeks",
                                                           "areas", "area", "country", "sector", "england", "uk"}:
         return None
