@@ -49,7 +49,12 @@ _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
 _PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
-_PART_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of (?:the|this|that|its|which)\b|of which|out of)")
+_PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of)")
+# "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
+_PART_OF_CLAUSE = re.compile(r"\b(?:as part of|under|through)\s+(?:the|this|its|our)\s+[^,;]{2,80},[^;]*$", re.I)
+# "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
+_WHOLE_BEFORE = re.compile(r"\b(?:part of|out of|share of)\s+(?:(?:a|an|the|its|this|over|more than|about|around|"
+                           r"nearly|almost|some|up to)\s+)*$", re.I)
 _DELTA_UP = r"(?:increas|rais|ris|rose|boost|grew|grow|up\b|uplift)"
 _DELTA_DOWN = r"(?:cut|reduc|decreas|fell|fall|drop|lower|down\b)"
 _INCREASE_BY = re.compile(r"\b(?P<verb>" + _DELTA_UP + "|" + _DELTA_DOWN + r")\w*\b[^.;]{0,90}\bby\s*$", re.I)
@@ -62,8 +67,7 @@ _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledge
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
-                    r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
-                    r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
+                    r"a total of)\b[^.;]{0,25}$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
@@ -407,7 +411,9 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
     tight = before[-60:]
     if _PER_UNIT_BEFORE.search(tight) or (claim.kind == "money" and _PER_UNIT_AFTER.search(after)):
         return "per_unit", None
-    if _PART_BEFORE.search(tight) or _PART_AFTER.search(after):
+    if _WHOLE_BEFORE.search(tight):
+        return "total", None
+    if _PART_BEFORE.search(tight) or _PART_AFTER.search(after) or _PART_OF_CLAUSE.search(before):
         return "part", None
     m = _INCREASE_BY.search(before) or _DELTA_OF.search(tight) or _DELTA_AFTER.search(after)
     if m:
@@ -485,7 +491,7 @@ def _percent_metric(before: str, after: str) -> str:
 
 
 def _period(before: str, after: str) -> str | None:
-    for window in (after[:80], before[-50:]):
+    for window in (after[:80], before[-50:], before):
         m = _PERIOD.search(window)
         if m:
             if m.group("span"):

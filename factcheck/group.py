@@ -35,7 +35,7 @@ from .topics import SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
 GENERIC = frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | vocab("""
 programme gap sector area country region nation people children child family families pupil school staff worker
 department government number figure rate level amount sum proportion share increase total year local national
-public new overall current
+public new overall current resource capital revenue core departmental annual main
 """)
 _VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
 

@@ -214,7 +214,9 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             after = sentence[run[-1][1]:run[-1][1] + 14].lower()
             is_actor = bool(lowered & ACTOR_WORDS) or re.match(r"\s*(announced|said|says|told|confirmed|stated)\b",
                                                                 after) is not None
-            if not is_actor and not (len(run) == 1 and text.lower() in PLACES) and text.lower() not in NOT_SUBJECTS:
+            furniture = all(x[2].lower() in NOT_SUBJECTS | STOP for x in run)  # "April to June"
+            if not is_actor and not furniture and not (len(run) == 1 and text.lower() in PLACES) \
+                    and text.lower() not in NOT_SUBJECTS:
                 head = run[-1][2]
                 strength = 3.0 if head.lower() in VEHICLE_HEADS or head.lower() in SUBJECT_HEADS else 2.0
                 if len(run) == 1 and text.isupper() and len(text) <= 2:

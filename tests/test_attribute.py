@@ -252,3 +252,17 @@ def test_places_dates_and_parliamentary_furniture_are_not_topics(text: str) -> N
     figure = re.search(r"£?\d[\d,]*(?: million|%)?", text).group(0)
     topic = one(text, figure).topic
     assert topic is None or not re.search(r"United Kingdom|Round|Official Report|May", topic)
+
+
+@pytest.mark.parametrize(("text", "figure", "role"), [
+    ("As part of the Clean Bus Scheme, Leeds was awarded £35.7m for new buses.", "£35.7m", "part"),
+    ("How much of the £12,000 was his share of the £150,000 cost of the flights?", "£150,000", "total"),
+    ("The Port Fund holds £90 million, including £20 million for Hull.", "£20 million", "part"),
+])
+def test_part_and_whole(text: str, figure: str, role: str) -> None:
+    assert one(text, figure).role == role
+
+
+def test_period_stated_at_the_start_of_the_clause() -> None:
+    text = "In 2023/24, we are giving the World Food Programme more than £30 million for food aid."
+    assert one(text, "£30 million").period == "2023/24"
