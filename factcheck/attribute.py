@@ -49,9 +49,10 @@ _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
 _PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
-_PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of)")
+_PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of|(?:[a-z]+\s+)?(?:round|tranche|"
+                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b)")
 # "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
-_PART_OF_CLAUSE = re.compile(r"\b(?:as part of|under|through)\s+(?:the|this|its|our)\s+[^,;]{2,80},[^;]*$", re.I)
+_PART_OF_CLAUSE = re.compile(r"\b(?:as part of|under|through)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
 # "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
 _WHOLE_BEFORE = re.compile(r"\b(?:part of|out of|share of)\s+(?:(?:a|an|the|its|this|over|more than|about|around|"
                            r"nearly|almost|some|up to)\s+)*$", re.I)
@@ -167,7 +168,7 @@ def _slot_candidates(sent: _Sentence, claims: list[Claim]) -> dict[int, tuple[Ca
             if m and not (m.group("prep") == "to" and not m.group("passive")):
                 cand = object_phrase(sent.text, ce + m.end())
                 if cand:
-                    out[idx] = (cand, 2.0)
+                    out[idx] = (cand, 2.5)
         elif claim.kind == "count":
             m = _COUNT_AFTER_SLOT.match(after)
             if m:

@@ -266,3 +266,18 @@ def test_part_and_whole(text: str, figure: str, role: str) -> None:
 def test_period_stated_at_the_start_of_the_clause() -> None:
     text = "In 2023/24, we are giving the World Food Programme more than £30 million for food aid."
     assert one(text, "£30 million").period == "2023/24"
+
+
+def test_a_change_from_a_to_b_is_two_levels_not_a_part() -> None:
+    text = "The carers' grant under the age of 25 rose from £1,000 to £3,000, helping more people."
+    assert [c.role for c in attributed(text, "£1,000", "£3,000")] == ["total", "total"]
+
+
+def test_a_round_of_a_fund_is_a_part_of_it() -> None:
+    claim = one("We are opening a £450 million third round of the Council Housing Fund.", "£450 million")
+    assert (claim.role, claim.topic) == ("part", "Council Housing Fund")
+
+
+def test_the_thing_money_is_spent_on_beats_a_nearby_programme() -> None:
+    text = "Councils reported £68 million on the stop smoking services programme and £12 million on wider tobacco control."
+    assert one(text, "£12 million").topic == "wider tobacco control"
