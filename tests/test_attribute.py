@@ -279,5 +279,6 @@ def test_a_round_of_a_fund_is_a_part_of_it() -> None:
 
 
 def test_the_thing_money_is_spent_on_beats_a_nearby_programme() -> None:
-    text = "Councils reported £68 million on the stop smoking services programme and £12 million on wider tobacco control."
+    text = ("Councils reported £68 million on the stop smoking services programme and £12 million "
+            "on wider tobacco control.")
     assert one(text, "£12 million").topic == "wider tobacco control"
