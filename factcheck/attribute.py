@@ -30,7 +30,7 @@ _ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
 _AFTER_SLOT = re.compile(
     r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
-    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot)\s+)?"
+    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot|more|extra)\s+)?"
     r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
     r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
     r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
@@ -52,7 +52,7 @@ _PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|com
 _PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of|(?:[a-z]+\s+)?(?:round|tranche|"
                          r"phase|wave|stage|instalment|installment|portion|share)\s+of\b)")
 # "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
-_PART_OF_CLAUSE = re.compile(r"\b(?:as part of|under|through)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
+_PART_OF_CLAUSE = re.compile(r"\b(?:as part of)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
 # "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
 _WHOLE_BEFORE = re.compile(r"\b(?:part of|out of|share of)\s+(?:(?:a|an|the|its|this|over|more than|about|around|"
                            r"nearly|almost|some|up to)\s+)*$", re.I)
@@ -60,10 +60,10 @@ _DELTA_UP = r"(?:increas|rais|ris|rose|boost|grew|grow|up\b|uplift)"
 _DELTA_DOWN = r"(?:cut|reduc|decreas|fell|fall|drop|lower|down\b)"
 _INCREASE_BY = re.compile(r"\b(?P<verb>" + _DELTA_UP + "|" + _DELTA_DOWN + r")\w*\b[^.;]{0,90}\bby\s*$", re.I)
 _DELTA_OF = re.compile(r"\b(?P<verb>increase|rise|uplift|boost|cut|reduction|decrease|fall)s?\s+(?:of\s+)?$", re.I)
-_DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more|cut|reduction|"
+_DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more than|cut|reduction|"
                           r"decrease|fall|less)\b", re.I)
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|a further|further|another|top-up of|new)\s+$", re.I)
-_ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection)\b", re.I)
+_ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
@@ -114,8 +114,34 @@ class _Choice:
     local: bool = False  # meaningful only within this document
 
 
+_BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
+
+
+def unwrap(text: str) -> str:
+    """The text with soft line wraps turned into spaces (same length, so offsets still hold).
+
+    A line break is a soft wrap when the line before it is long, does not end a sentence, is not a table
+    row, and the next line does not start a new block (bullet, heading, list item, blank line).
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    line_start = 0
+    for m in re.finditer("\n", text):
+        i = m.start()
+        line = text[line_start:i]
+        nxt_end = text.find("\n", i + 1)
+        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
+        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
+                and not _BLOCK_START.match(nxt)):
+            chars[i] = " "
+        line_start = i + 1
+    return "".join(chars)
+
+
 def _sentences(text: str) -> list[_Sentence]:
     """Split into sentences (and lines: headings, bullets and table rows end a sentence too)."""
+    text = unwrap(text)
     out: list[_Sentence] = []
     paragraph = 0
     pos = 0
@@ -211,9 +237,13 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
             tie = max(0.0, 1.5 - len(gap) / 100) + (0.5 if tied else 0.0)
             if ";" in gap:
                 tie -= 1.0
+            elif re.search(r",\s*(?:and|but|while|whereas)\s", gap):
+                tie -= 1.5  # "X ..., and that a programme supports 1,000 people": another clause
         elif cand.start >= ce:
+            if re.search(r"[,;]\s*(?:and|but|while|whereas|which)\b", sent.text[ce:cand.start]):
+                continue  # a later clause is about something else
             tied = False
-            tie = -min(1.5, (cand.start - ce) / 100)
+            tie = -min(2.5, 0.5 + (cand.start - ce) / 50)
         else:
             continue
         score = cand.strength + tie
@@ -313,7 +343,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                 continue
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start)) \
+                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start), claim.start) \
                     or _weak_subject(sent)
             update = _context(claim, sent, sent_claims, k, choice.topic)
             update["topic_local"] = choice.local
@@ -324,12 +354,12 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     return _unify_related(claims)
 
 
-def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | None:
-    """No candidate in the sentence: the last strong mention, if it is in this paragraph and at most two
-    sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
-    if history and history[-1][0] >= since:
-        cand = history[-1][1]
-        return _Choice(cand.text, min(cand.strength, 2.0), local=True)
+def _carry_over(history: list[tuple[int, Candidate]], since: int, before: int) -> _Choice | None:
+    """No candidate in the sentence: the last strong mention before the figure, if it is in this paragraph and
+    at most two sentences back (`since` is the later of the paragraph's start and two sentences back)."""
+    for off, cand in reversed(history):
+        if off < before:
+            return _Choice(cand.text, min(cand.strength, 2.0), local=True) if off >= since else None
     return None
 
 
@@ -525,7 +555,8 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
             metric = m.group(1).lower() if m else "percentage points"
     else:
         metric = "ratio"
-    window = before + " " + after
+    clause = re.split(r"[,;]\s*(?:and|but|while|whereas)\s", before)[-1]
+    window = clause + " " + after
     return {
         "topic": topic,
         "topic_key": topic_key(topic),
@@ -554,6 +585,11 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
             if a is None:
                 continue
             prev, cur = claims[a], claims[b]
+            if (cur.role == "increase" and prev.role == "increase" and prev.metric and cur.metric
+                    and prev.metric.startswith(cur.metric + " ")):
+                # "raised by £130 million ..., with a further £120 million": the series of changes goes on
+                claims[b] = cur.model_copy(update={"metric": prev.metric})
+                continue
             if cur.role not in ("unknown", "total") or prev.role in ("unknown", "total"):
                 continue
             between = sent.text[prev.end - sent.start:cur.start - sent.start]
@@ -595,6 +631,9 @@ def _unify_related(claims: list[Claim]) -> list[Claim]:
         other = claims[j]
         update: dict = {}
         if not claim.topic and other.topic:
+            update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
+        if claim.relation in ("change_to", "range_end") and other.topic and other.topic != claim.topic:
+            # "from 19 to 17 percentage points": both ends are about what the start is about
             update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
         if claim.relation in ("ratio_base", "ratio_return"):
             update["metric"] = "return per unit spent"

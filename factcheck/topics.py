@@ -35,7 +35,7 @@ board agency review competition challenge service services taskforce commission 
 # Heads of lower-case subjects ("high-needs funding", "social care"): weaker than a vehicle.
 SUBJECT_HEADS = vocab("""
 funding spending investment care training support provision education research infrastructure places housing
-transport benefit benefits credit relief scholarships apprenticeships
+transport benefit benefits credit relief scholarships apprenticeships gap rate
 """)
 # Vehicle heads an anaphor like "this fund" may stand for.
 VEHICLE_CLASS = vocab("""
@@ -259,6 +259,8 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
                     out.append(Candidate(det_start, e, sentence[det_start:e], 0.5, singular(lw), anaphor=True))
                 elif lw in VEHICLE_HEADS and re.search(r"\b(?:a|an)\s+(?:new\s+)?$", before):
                     out.append(Candidate(s, e, w, 0.8, singular(lw)))  # "a programme": something new, not a carry-over
+                elif det and lw in {"gap", "rate"}:
+                    out.append(Candidate(s, e, w, 1.0, lw))  # "the gap": a subject within this document
                 elif lw in {"bursaries", "bursary", "scholarships", "apprenticeships"} or (
                         lw in VEHICLE_HEADS and re.search(r"[£$€]\S*\s*(?:million|billion|m|bn)?\s*$", before)):
                     out.append(Candidate(s, e, w, 1.5 if lw in VEHICLE_HEADS else 1.0, singular(lw)))

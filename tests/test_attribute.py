@@ -282,3 +282,18 @@ def test_the_thing_money_is_spent_on_beats_a_nearby_programme() -> None:
     text = ("Councils reported £68 million on the stop smoking services programme and £12 million "
             "on wider tobacco control.")
     assert one(text, "£12 million").topic == "wider tobacco control"
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence() -> None:
+    text = ("On innovation, the minister said the Coastal Towns Innovation Programme had allocated an extra\n"
+            "£100 million across two years, and that the programme now covers 40 projects.\n")
+    money, projects = attributed(text, "£100 million", "40")
+    assert money.topic == projects.topic == "Coastal Towns Innovation Programme"
+    assert (money.role, money.metric) == ("increase", "funding")
+
+
+def test_a_later_clause_is_not_about_the_first_clauses_subject() -> None:
+    text = "The gap in reading narrowed from 9 to 7 percentage points, and the £50 million Reading Fund will help."
+    nine, seven, fund = attributed(text, "9", "7 percentage points", "£50 million")
+    assert fund.topic == "Reading Fund"
+    assert nine.topic == seven.topic == "gap in reading" or nine.topic_key == seven.topic_key != fund.topic_key
