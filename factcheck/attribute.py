@@ -20,7 +20,17 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Claim, Document, Role
-from .topics import STOP, VEHICLE_CLASS, Candidate, object_phrase, sentence_candidates, singular, topic_key, vocab
+from .topics import (
+    FUNCTION_CAPS,
+    STOP,
+    VEHICLE_CLASS,
+    Candidate,
+    object_phrase,
+    sentence_candidates,
+    singular,
+    topic_key,
+    vocab,
+)
 
 # Sentence ends, line breaks, and headings glued to the text by scraping ("Commons ChamberHigh-needs").
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
@@ -132,9 +142,12 @@ def unwrap(text: str) -> str:
         line = text[line_start:i]
         nxt_end = text.find("\n", i + 1)
         nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
+        first = re.match(r"\s*(\S+)", nxt)
+        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
         if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
-                and not _BLOCK_START.match(nxt)):
-            chars[i] = " "
+                and not _BLOCK_START.match(nxt) and not starts_sentence
+                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
+            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
         line_start = i + 1
     return "".join(chars)
 

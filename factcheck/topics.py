@@ -296,7 +296,7 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             words.append(wm)
             continue
         if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH or lw in _ADVERBS or lw.endswith("ly"))) \
-                or len(words) >= 8:
+                or (_is_cap(wm.group(0)) and lw in FUNCTION_CAPS) or len(words) >= 8:
             break
         words.append(wm)
     while words and words[-1].group(0).lower() in {"and", "of"}:

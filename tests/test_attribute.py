@@ -297,3 +297,9 @@ def test_a_later_clause_is_not_about_the_first_clauses_subject() -> None:
     nine, seven, fund = attributed(text, "9", "7 percentage points", "£50 million")
     assert fund.topic == "Reading Fund"
     assert nine.topic == seven.topic == "gap in reading" or nine.topic_key == seven.topic_key != fund.topic_key
+
+
+def test_a_headline_line_stays_apart_from_the_body() -> None:
+    text = "Council confirms £12m for village bus routes\nThe council today confirmed £15 million for libraries."
+    headline, body = attributed(text, "£12m", "£15 million")
+    assert (headline.topic, body.topic) == ("village bus routes", "libraries")
