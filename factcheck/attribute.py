@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .models import Claim, Document, Role
 from .topics import (
     FUNCTION_CAPS,
+    NOT_SUBJECTS,
     STOP,
     VEHICLE_CLASS,
     Candidate,
@@ -380,7 +381,8 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
     """A column heading that is a date is the period; any other heading names the measure."""
     header = cell.header
     if not header or not re.search(r"[A-Za-z0-9]", header):
-        return {"metric": f"{update['metric']} (column {cell.column})", "role": "unknown"}
+        base = {"money": "amount", "count": "count"}.get(claim.kind, claim.kind)
+        return {"metric": f"{base} (column {cell.column})", "role": "unknown"}
     if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
         return {"period": header.strip(), "role": "unknown"}
     return {"metric": header.strip().lower(), "role": "unknown"}
@@ -388,7 +390,7 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
 
 @dataclass
 class _Cell:
-    label: str  # the row's first cell: what the figures of the row are about
+    label: str | None  # the row's first cell: what the figures of the row are about
     column: int
     header: str | None  # the column's heading: what the figure measures, or when
 
@@ -405,6 +407,8 @@ def _table_cell(text: str, claim: Claim) -> _Cell | None:
     column = line[:claim.start - line_start].strip().lstrip("|").count("|")
     if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
         return None
+    if label.lower() in NOT_SUBJECTS or label.lower() in {"grand total", "other", "all", "overall", "unknown"}:
+        label = ""  # a total or "other" row: the cell is not about a named subject
     header = None
     pos = line_start
     first = line_start
@@ -418,7 +422,7 @@ def _table_cell(text: str, claim: Claim) -> _Cell | None:
         head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
         if column < len(head_cells):
             header = head_cells[column].strip(" -*") or None
-    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), column, header)
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label) or None, column, header)
 
 
 def _weak_subject(sent: _Sentence) -> _Choice:

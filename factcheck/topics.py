@@ -80,6 +80,10 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_IDIOM_NOUNS = vocab("""
+response addition total order line place respect relation particular practice principle part turn return full
+advance time future recent comparison contrast light view terms favour accordance line recognition
+""")
 _PEOPLE = vocab("people children pupils students families adults patients residents households individuals women men")
 _ADVERBS = vocab("now today currently already then still yet also again there here ago")
 _MONEY_TOKENS = vocab("""
@@ -311,6 +315,10 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
                          anaphor=True)
     if (len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES) or head.lower() in _PEOPLE:
         return None  # "funding for children": who benefits, not what the money is
+    first = words[0].group(0).lower()
+    verb_ing = first.endswith("ing") and first not in SUBJECT_HEADS | VEHICLE_HEADS and not _is_cap(words[0].group(0))
+    if first in _IDIOM_NOUNS or (verb_ing and (len(words) == 1 or words[1].group(0) == "and")):
+        return None  # "in response to", "in addition to", "for growing and improving": not a subject
     if not re.search(r"[a-z]", text) or head.lower() in {"year", "years", "month", "months", "week", "weeks",
                                                           "areas", "area", "country", "sector", "england", "uk"}:
         return None

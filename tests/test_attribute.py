@@ -303,3 +303,12 @@ def test_a_headline_line_stays_apart_from_the_body() -> None:
     text = "Council confirms £12m for village bus routes\nThe council today confirmed £15 million for libraries."
     headline, body = attributed(text, "£12m", "£15 million")
     assert (headline.topic, body.topic) == ("village bus routes", "libraries")
+
+
+@pytest.mark.parametrize(("text", "figure", "topic"), [
+    ("A further £20 million was sent in response to the floods.", "£20 million", None),
+    ("It includes £50 million for growing and improving the science campus.", "£50 million", None),
+    ("Councils get £90 million for housing and homelessness.", "£90 million", "housing and homelessness"),
+])
+def test_idioms_and_verbs_after_a_preposition_are_not_topics(text: str, figure: str, topic: str | None) -> None:
+    assert one(text, figure).topic == topic
