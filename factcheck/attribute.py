@@ -179,22 +179,27 @@ def _proper_words(text: str) -> set[str]:
 
 
 def _resolve(anaphor: Candidate, history: list[tuple[int, Candidate]], pos: int) -> Candidate | None:
-    """The earlier mention an anaphor stands for: same head first, then any funding vehicle nearby."""
+    """The earlier mention an anaphor stands for: same head first, then any funding vehicle nearby.
+
+    Looks back at most 3,000 characters, so long documents cost no more per anaphor than short ones."""
     want = "programme" if anaphor.head in ("program", "programme") else anaphor.head
-    if anaphor.head == "it":
-        for off, cand in reversed(history):
-            if pos - off < 400 and cand.strength >= 2.5:
-                return cand
-        return None
+    vehicle = None
     for off, cand in reversed(history):
-        head = "programme" if cand.head in ("program", "programme") else cand.head
-        if head == want and pos - off < 3000:
-            return cand
-    if want in VEHICLE_CLASS:
-        for off, cand in reversed(history):
-            if cand.head in VEHICLE_CLASS and pos - off < 1500 and cand.strength >= 2.5:
+        if pos - off >= 3000:
+            break
+        if anaphor.head == "it":
+            if pos - off >= 400:
+                break
+            if cand.strength >= 2.5:
                 return cand
-    return None
+            continue
+        head = "programme" if cand.head in ("program", "programme") else cand.head
+        if head == want:
+            return cand
+        if vehicle is None and want in VEHICLE_CLASS and cand.head in VEHICLE_CLASS and pos - off < 1500 \
+                and cand.strength >= 2.5:
+            vehicle = cand
+    return vehicle
 
 
 def _slot_candidates(sent: _Sentence, claims: list[Claim]) -> dict[int, tuple[Candidate, float]]:
