@@ -12,7 +12,8 @@ How two topic keys become one subject (keys come from topics.topic_key):
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
    token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
-   label, a sentence's bare opening noun), still groups the claims of its own document.
+   label, a sentence's bare opening noun), or a claim whose measure is unknown (a bare "percent" or count),
+   still groups the claims of its own document.
 
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
@@ -37,6 +38,7 @@ programme gap sector area country region nation people children child family fam
 department government number figure rate level amount sum proportion share increase total year local national
 public new overall current resource capital revenue core departmental annual main
 """)
+_UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 _VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
 
 
@@ -169,7 +171,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""
-        local = c.topic_local or not is_specific(c.topic, key)
+        # An unknown measure ("percent" of what? a bare count) is only compared within its own statement.
+        local = c.topic_local or not is_specific(c.topic, key) or metric_key(c) in _UNKNOWN_MEASURES
         subject = f"{c.doc}\x00{key}" if local or key not in clusters else clusters[key]
         unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
         buckets[(subject, c.kind, unit)].append(c)

@@ -313,7 +313,9 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             "the", "this", "these", "its", "their", "our"}:
         return Candidate(start, words[0].end(), sentence[start:words[0].end()], 0.5, singular(head.lower()),
                          anaphor=True)
-    if (len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES) or head.lower() in _PEOPLE:
+    lead = " ".join(w.group(0).lower() for w in words[:2])
+    if (len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES) or head.lower() in _PEOPLE \
+            or lead in NOT_SUBJECTS or words[0].group(0).lower() in PLACES:
         return None  # "funding for children": who benefits, not what the money is
     first = words[0].group(0).lower()
     verb_ing = first.endswith("ing") and first not in SUBJECT_HEADS | VEHICLE_HEADS and not _is_cap(words[0].group(0))

@@ -180,3 +180,10 @@ def test_a_figure_tied_by_is_or_worth_is_a_subject_across_statements() -> None:
     (a,) = attributed("Northwater Utilities is worth £2 billion.", "£2 billion", doc_id="a.txt")
     (b,) = attributed("Northwater Utilities, worth £3 billion, was sold.", "£3 billion", doc_id="b.txt")
     assert together(group_claims([a, b]), a, b)
+
+
+def test_an_unknown_measure_is_compared_only_within_its_statement() -> None:
+    (a,) = attributed("The Post Office Banking Framework reaches 99% nationally.", "99%", doc_id="a.txt")
+    (b,) = attributed("The Post Office Banking Framework reaches 95% in cities.", "95%", doc_id="b.txt")
+    assert a.metric == b.metric == "percent"
+    assert not together(group_claims([a, b]), a, b)
