@@ -252,8 +252,10 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
             gap = sent.text[cand.end:cs]
-            tied = _COPULA.fullmatch(gap) is not None  # "X is £6 billion", "X, worth £38 million,"
-            tie = max(0.0, 1.5 - len(gap) / 100) + (0.5 if tied else 0.0)
+            # "X is £6 billion", "X, worth £38 million,"; "the Global Forum (with over 160 members)"
+            aside = re.fullmatch(r"\s*\((?:[a-z]+\s+){0,2}", gap) is not None
+            tied = aside or _COPULA.fullmatch(gap) is not None
+            tie = 3.0 if aside else max(0.0, 1.5 - len(gap) / 100) + (0.5 if tied else 0.0)
             if ";" in gap:
                 tie -= 1.0
             elif re.search(r",\s*(?:and|but|while|whereas)\s", gap):

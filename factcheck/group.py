@@ -38,6 +38,7 @@ programme gap sector area country region nation people children child family fam
 department government number figure rate level amount sum proportion share increase total year local national
 public new overall current resource capital revenue core departmental annual main
 """)
+_COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 _VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
 
@@ -132,13 +133,12 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
 
 
 def metric_key(claim: Claim) -> str:
-    """What is measured, reduced for matching: counts by their head noun (and verb), money and shares as written."""
+    """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
     metric = (claim.metric or claim.kind).lower().replace("’", "'")
     words = [singular(w.removesuffix("'s")) for w in metric.split()]
     if claim.kind == "count" and words:
-        verb = words[-1] if words[-1].endswith("ed") and len(words) > 1 else None
-        noun = words[-2] if verb else words[-1]
-        return f"{noun} {verb}" if verb else noun
+        # the counted noun with its modifiers ("upgraded mast" is not "mast"), minus words that only qualify
+        return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]
     return " ".join(words)
 
 

@@ -312,3 +312,9 @@ def test_a_headline_line_stays_apart_from_the_body() -> None:
 ])
 def test_idioms_and_verbs_after_a_preposition_are_not_topics(text: str, figure: str, topic: str | None) -> None:
     assert one(text, figure).topic == topic
+
+
+def test_a_figure_in_brackets_is_about_the_name_just_before() -> None:
+    text = "We work through the Tax Framework (with over 130 members) and the Global Forum (with over 160 members)."
+    first, second = attributed(text, "130", "160")
+    assert (first.topic, second.topic) == ("Tax Framework", "Global Forum")

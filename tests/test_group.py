@@ -187,3 +187,9 @@ def test_an_unknown_measure_is_compared_only_within_its_statement() -> None:
     (b,) = attributed("The Post Office Banking Framework reaches 95% in cities.", "95%", doc_id="b.txt")
     assert a.metric == b.metric == "percent"
     assert not together(group_claims([a, b]), a, b)
+
+
+def test_counts_of_new_and_upgraded_things_are_different_measures() -> None:
+    new, upgraded = attributed("The Mast Fund has paid for more than 150 new masts and over 1,500 upgraded masts.",
+                               "150", "1,500")
+    assert not together(group_claims([new, upgraded]), new, upgraded)
