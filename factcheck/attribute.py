@@ -486,7 +486,7 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
 def _money_metric(window: str) -> str:
     """Lower-case cue words only: "Cost of Living Payments" is a name, "the cost of" is a measure."""
     w = window
-    if re.search(r"\bsav(?:e|es|ed|ing|ings)\b", w):
+    if re.search(r"(?<!-)\bsav(?:e|es|ed|ing|ings)\b", w):  # not "life-saving"
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):
         return "cost"

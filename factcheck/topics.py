@@ -82,7 +82,7 @@ meanwhile also all each every some many most right last next today yesterday cur
 
 _IDIOM_NOUNS = vocab("""
 response addition total order line place respect relation particular practice principle part turn return full
-advance time future recent comparison contrast light view terms favour accordance line recognition
+advance time future recent comparison contrast light view terms favour accordance recognition period periods
 """)
 _PEOPLE = vocab("people children pupils students families adults patients residents households individuals women men")
 _ADVERBS = vocab("now today currently already then still yet also again there here ago")
