@@ -193,3 +193,14 @@ def test_counts_of_new_and_upgraded_things_are_different_measures() -> None:
     new, upgraded = attributed("The Mast Fund has paid for more than 150 new masts and over 1,500 upgraded masts.",
                                "150", "1,500")
     assert not together(group_claims([new, upgraded]), new, upgraded)
+
+
+def test_check_reports_groups_and_unattributed_claims(cli) -> None:
+    import json
+
+    text = ("Bids are open for the £45 million Coastal Resilience Fund.\n\n"
+            "The Coastal Resilience Fund has since grown to £60 million.\n\nWe welcome 25 new members.\n")
+    out = json.loads(cli("check", "-", "--format", "json", input=text).stdout)
+    [group] = [g for g in out["groups"] if g["kind"] == "money"]
+    assert group["topic"] == "Coastal Resilience Fund" and len(group["claims"]) == 2
+    assert out["coverage"]["unattributed_claims"] == 1
