@@ -273,3 +273,41 @@ def test_amounts_given_are_not_sizes_and_rates_are_not_totals():
     assert hit.severity is None
     rate = claim("£70 million", 7e7, doc="d", sentence="It adds £70 million per year to the fund.")
     assert run(differing_values, [gave, rate]) == []
+
+
+def test_a_backwards_change_link_is_not_trusted():
+    s = "Rate A fell by 2 points, from 11% to 9%, and rate B fell by 1 point, from 15% to 14%."
+    figures = [("2", 2, "percentage_points"), ("11%", 11, "percent"), ("9%", 9, "percent"),
+               ("1", 1, "percentage_points"), ("15%", 15, "percent"), ("14%", 14, "percent")]
+    claims = sentence_claims(s, *figures)
+    wrong = {4: ("change_from", claims[2].id), 2: ("change_to", claims[4].id)}  # 15% -> 9%, backwards
+    claims = [c.model_copy(update={"relation": wrong[i][0], "related": wrong[i][1]}) if i in wrong else c
+              for i, c in enumerate(claims)]
+    assert run(change_endpoints, claims) == []
+
+
+def test_list_separators_and_the_closing_item():
+    def hits(text, number):
+        at = text.index(f"{number} ")
+        c = claim(str(number), number, kind="count", doc="t", start=at, sentence=text)
+        return run(list_count, [c], Context(texts={"t": text}))
+    assert hits("It rests on 3 pillars: trials and data; care and support; and skills.", 3) == []
+    assert hits("We publish the 4 measures: starts, referrals, outcomes, and costs, for each region.", 4) == []
+    assert len(hits("We publish the 5 measures: starts, referrals, outcomes, and costs, for each region.", 5)) == 1
+
+
+def test_questions_are_not_statements():
+    from factcheck.engine.schema import Select
+    select = Select(exclude_questions=True)
+    asked = claim("£5 million", 5e6, sentence="To ask the Chancellor whether the £5 million fund will grow.")
+    assert not select.matches(asked)
+    assert not select.matches(asked.model_copy(update={"sentence": "Will the £5 million fund grow?"}))
+    assert select.matches(asked.model_copy(update={"sentence": "The £5 million fund will grow."}))
+
+
+def test_a_part_is_compared_with_the_earlier_figure_counting_the_same_thing():
+    s = "Of those, 1,041 claims and 82 appeals are old, and of those, 517 claims are very old."
+    claims = sentence_claims(s, ("1,041", 1041, "count"), ("82", 82, "count"), ("517", 517, "count"))
+    units = ["claims", "appeals", "claims"]
+    claims = [c.model_copy(update={"unit": u}) for c, u in zip(claims, units, strict=True)]
+    assert run(part_exceeds_whole, claims) == []

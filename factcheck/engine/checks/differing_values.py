@@ -47,7 +47,7 @@ class DifferingValuesParams(Params):
     max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
     max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
-    # when said for the same stated period or on the same day.
+    # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
     # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
     # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
@@ -180,11 +180,8 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
                        "amounts given or spent differ by year and recipient")
     if any(c.kind in params.time_varying_kinds for c in involved):
         periods = {c.period for c in involved}
-        days = {c.date for c in involved}
-        same_time = (len(periods) == 1 and None not in periods) or (len(days) == 1 and None not in days
-                                                                    and all(len(d or "") == 10 for d in days))
-        if not same_time:
-            reasons.append("counts change over time and these were not said for the same period or day")
+        if len(periods) != 1 or None in periods:
+            reasons.append("counts change over time and these were not said for the same stated period")
     return reasons
 
 
