@@ -311,3 +311,31 @@ def test_a_part_is_compared_with_the_earlier_figure_counting_the_same_thing():
     units = ["claims", "appeals", "claims"]
     claims = [c.model_copy(update={"unit": u}) for c, u in zip(claims, units, strict=True)]
     assert run(part_exceeds_whole, claims) == []
+
+
+def test_spent_so_far_only_bounds_the_total_from_below():
+    size = claim("£675m", 6.75e8, doc="a", sentence="The £675m fund plants trees.")
+    spent = claim("£272m", 2.72e8, doc="b", sentence="The fund has spent £272m on trees.")
+    assert run(differing_values, [size, spent]) == []
+    overspent = claim("£900m", 9e8, doc="c", sentence="The fund has spent £900m on trees.")
+    [hit] = run(differing_values, [size, overspent])
+    assert hit.severity is None
+
+
+def test_a_size_word_counts_only_after_the_subjects_name():
+    fines = claim("£13.2m", 1.32e7, doc="a", sentence="The agency issued fines totalling £13.2m.", topic_key="agency")
+    paid = claim("£7.3m", 7.3e6, doc="b", sentence="Arrears of £7.3m were paid.", topic_key="agency")
+    [hit] = run(differing_values, [fines, paid])
+    assert hit.severity == "info"
+    fund = claim("£13.2m", 1.32e7, doc="a", sentence="The Agency Fund, worth £13.2m, opens today.",
+                 topic_key="agency fund")
+    [hit] = run(differing_values, [fund, paid])
+    assert hit.severity is None
+
+
+def test_running_totals_from_different_events_are_not_compared():
+    a = claim("£800 million", 8e8, doc="a", date="2024-01", cumulative=True,
+              sentence="We have given £800 million so far this financial year.")
+    b = claim("£314 million", 3.14e8, doc="b", date="2025-05", cumulative=True,
+              sentence="We have given £314 million since the start of the pandemic.")
+    assert run(decreasing_over_time, [a, b]) == []

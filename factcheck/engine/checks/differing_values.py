@@ -57,6 +57,8 @@ class DifferingValuesParams(Params):
                                   "valued at", "value of", "size of")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
     rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+    # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
+    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
 
 
 Params = DifferingValuesParams
@@ -95,6 +97,10 @@ def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Ite
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
     rate = re.compile(params.rate_pattern, re.IGNORECASE)
     claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
+    spent = words_pattern(params.spent_cues)
+    spent_ids = {c.id for c in claims if c.hi is not None
+                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20)))}
+    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids else c for c in claims]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
@@ -117,7 +123,7 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         if all(c.role == "increase" for c in involved):
             return  # two different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
-    elif len({c.value for c in single}) >= 2 and params.compatible_severity != "none":
+    elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
 
 
@@ -204,14 +210,18 @@ _PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towa
 def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
     """Whether the figure is given as the size of its subject: it modifies the subject's name
     ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
+    topic_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+                   if len(w) > 2}
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
-    if re.search(rf"\b(?:{cues})\s*$", claim_prefix(claim, 25)):
-        return True
-    topic_words = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower()) if len(w) > 2}
+    # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
+    named = re.search(rf"([a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?(?:a\s+)?(?:{cues})\s*$",
+                      claim_prefix(claim, 60))
+    if named:
+        return named.group(1).rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:
             return False
-        if word.rstrip("s") in {t.rstrip("s") for t in topic_words}:
+        if word.rstrip("s") in topic_words:
             return True
     return False
