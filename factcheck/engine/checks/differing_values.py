@@ -57,6 +57,15 @@ class DifferingValuesParams(Params):
                                   "valued at", "value of", "size of")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
     rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+    # A figure is tied to its subject when the subject's distinctive words are named near it (not only
+    # carried over from an earlier sentence or named elsewhere in a long one): at least this share of
+    # them within `subject_window` words before or after the figure.
+    subject_window: int = 8
+    subject_share: float = 0.5
+    generic_words: tuple[str, ...] = ("fund", "funds", "funding", "programme", "programmes", "program", "scheme",
+                                      "schemes", "grant", "grants", "package", "initiative", "project", "projects",
+                                      "department", "government", "the", "and", "for", "new", "national", "total",
+                                      "budget", "support", "uk", "england")
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
     spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
 
@@ -180,6 +189,10 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
                        "different measures than one misstated")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
+    loose = [c for c in involved if not subject_named_near(c, params)]
+    if loose:
+        reasons.append("the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
+                       + " (its topic was inferred from context), so it may be about something else")
     money = [c for c in involved if c.kind == "money"]
     if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
@@ -225,3 +238,22 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         if word.rstrip("s") in topic_words:
             return True
     return False
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "spring", "summer", "autumn", "winter", "year", "years", "month", "financial"}
+
+
+def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:
+    """Whether the claim's subject is named within a few words of it ("the £5m Harbour Fund")."""
+    generic = set(params.generic_words) | _MONTHS
+    distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+                   if len(w) > 2 and w not in generic}
+    if not distinctive:
+        return False  # a subject of only generic or date words ("April", "the fund") names nothing
+    words = params.subject_window
+    before = re.findall(r"[a-z]+", claim_prefix(claim, 12 * words))[-words:]
+    after = re.findall(r"[a-z]+", claim_suffix(claim, 12 * words))[:words]
+    near = {w.rstrip("s") for w in before + after}
+    named = sum(1 for w in distinctive if w.rstrip("s") in near)
+    return named >= params.subject_share * len(distinctive)
