@@ -181,24 +181,30 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
 
 
 def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
-    """Why this disagreement is weak evidence of an error (empty when it is strong)."""
+    """Why this disagreement is weak evidence of an error (empty when it is strong).
+
+    The test runs on the figures tied to the subject (named near it): if those still disagree, the
+    other checks look at them; figures only inferred to be about the subject do not make a warning.
+    """
+    tied = [c for c in involved if subject_named_near(c, params)]
+    conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
+    if conflict is None:
+        loose = [c for c in involved if c not in tied]
+        return ["the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
+                + " (its topic was inferred from context), so the figures may be about different things"]
     reasons = []
-    values = [abs(c.value) for c in involved if c.value]
-    if values and max(values) > params.max_ratio * min(values):
+    low, high = conflict
+    if low.value and abs(high.value) > params.max_ratio * abs(low.value):
         reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
                        "different measures than one misstated")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
-    loose = [c for c in involved if not subject_named_near(c, params)]
-    if loose:
-        reasons.append("the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
-                       + " (its topic was inferred from context), so it may be about something else")
-    money = [c for c in involved if c.kind == "money"]
+    money = [c for c in tied if c.kind == "money"]
     if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
-    if any(c.kind in params.time_varying_kinds for c in involved):
-        periods = {c.period for c in involved}
+    if any(c.kind in params.time_varying_kinds for c in tied):
+        periods = {c.period for c in tied}
         if len(periods) != 1 or None in periods:
             reasons.append("counts change over time and these were not said for the same stated period")
     return reasons
