@@ -29,6 +29,7 @@ class PartExceedsWholeParams(Params):
     # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
     # by default only a direct cue makes a part.
     use_roles: bool = False
+    lookback: int = 20  # earlier figures searched for the whole (keeps long stretches linear)
     tolerance: float = 0.0
 
 
@@ -54,7 +55,7 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
         earlier.append((claim, is_part))
         if not is_part:
             continue
-        before = [(c, p) for c, p in reversed(earlier[:-1]) if c.doc == claim.doc
+        before = [(c, p) for c, p in reversed(earlier[-params.lookback - 1:-1]) if c.doc == claim.doc
                   and _same_measure(c, claim, check_noun=False)]
         # The whole is the nearest earlier figure counting the same noun ("1,041 claims and 82 appeals ...
         # of those, 517 claims"), else (only for a cue, whatever noun the part carries: "of whom 300 work
