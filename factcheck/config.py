@@ -29,9 +29,14 @@ class Settings(BaseModel):
     # Verify: passages scoring below this (0-100) are reported as low-confidence, not as a source.
     verify_min_score: float = 70.0
     verify_min_quote_words: int = 5
+    verify_min_content_words: int = 3  # words that are not stopwords, or figures: "the work will be done" has 2
     # Verify: a match is confident only if fewer passages than this would share its words by chance
     # (ledger passages x product of each shared word's passage frequency); guards quotes of common words.
     verify_max_chance_matches: float = 0.05
+    # ... where a word's share of passages is smoothed towards this prior, weighted as this many passages,
+    # so a record of a few documents does not make every word look rare (or common).
+    verify_word_prior: float = 0.01
+    verify_prior_passages: int = 1000
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

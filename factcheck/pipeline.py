@@ -9,7 +9,7 @@ Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from functools import partial
@@ -23,7 +23,7 @@ from .engine import evaluate_rules, load_rules, rules_need_text
 from .errors import InputError, UsageError
 from .extract import extract_claims
 from .group import group_claims
-from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem
+from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem, RuleInfo
 from .parallel import Unit, chunked, iter_units, ordered_map, pack_claims, read_unit, unpack_claims
 
 if TYPE_CHECKING:
@@ -111,7 +111,8 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
 
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
           rule_dirs: list[str] | None = None, rules: list | None = None, ledger: Ledger | None = None,
-          jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False) -> CheckResult:
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False,
+          progress: Callable[[Iterable[Processed]], Iterable[Processed]] | None = None) -> CheckResult:
     """Run the whole pipeline over `paths`; unreadable inputs are listed in result.coverage.
 
     ledger: group the new claims with the stored claims that could match them and report only findings
@@ -121,6 +122,7 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
     default a local cluster). The result does not depend on either.
     shuffle (dask only): group and apply rules per `block_of` block on the cluster instead of once
     over all claims; for claim sets too large to group on one machine, at the cost described there.
+    progress: wraps the stream of processed documents (the CLI passes a progress bar).
     """
     settings = settings or Settings()
     rules = load_rules(rule_dirs) if rules is None else rules
@@ -128,6 +130,8 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
     with _session(engine, scheduler, jobs):  # one cluster for both phases
         processed = process_documents(paths, as_of, settings, problems, jobs=jobs, engine=engine,
                                       scheduler=scheduler, keep_text=rules_need_text(rules))
+        if progress is not None:
+            processed = progress(processed)
         result = _check_processed(processed, settings, rules, ledger,
                                   blocks=(scheduler, jobs) if engine == "dask" and shuffle else None)
     result.coverage.unreadable = problems
@@ -172,7 +176,8 @@ def _check_processed(processed: Iterable[Processed], settings: Settings, rules: 
         findings = [f for _, block_findings in done for f in block_findings]
     else:
         groups, findings = _group_and_evaluate(claims, settings, rules, text_map)
-    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage)
+    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])  # so reports can explain each finding
 
 
 def block_of(claim: Claim) -> tuple[str, str, str]:
@@ -197,7 +202,7 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                           texts: dict[str, str] | None) -> CheckResult:
     """Group new claims with the stored ones that could match; keep findings that involve something new."""
     new_ids = {c.id for c in new_claims}
-    stored = [c for c in ledger.candidate_claims(new_claims) if c.id not in new_ids]
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
     everything = new_claims + stored
     groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
     findings = [f for f in evaluate_rules(rules, everything, groups, settings, texts=texts)
@@ -210,7 +215,8 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
             seen_docs.add(claim.doc)
             documents.append(ledger.document_of_claim(claim.id).summary)
     return CheckResult(claims=sorted(new_claims + old_cited, key=lambda c: (c.doc, c.start)), groups=groups,
-                       findings=findings, documents=documents, coverage=coverage)
+                       findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])
 
 
 def _session(engine: str, scheduler: str | None, jobs: int) -> AbstractContextManager:

@@ -10,13 +10,14 @@ the passage, extracted and normalised by the same extractor, compared -> a verdi
     not_found       no passage matches confidently
 
 A match is confident only when its similarity reaches `verify_min_score` AND the quote's words that it
-shares are specific enough: the number of passages expected to contain them all by chance
-(N x product of each word's document frequency / N) must stay under `verify_max_chance_matches`. A quote of
+shares (figures included) are specific enough: the number of passages expected to contain them all by
+chance (N x product of each word's share of passages) must stay under `verify_max_chance_matches`. A quote of
 common words therefore never gets a confident source, however well it aligns somewhere.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -102,6 +103,7 @@ class QuoteResult(BaseModel):
 
 # -- text normalisation ------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8192)  # neighbouring windows share sentences; each is normalised once
 def normalise(text: str, mask_digits: bool = True) -> tuple[str, list[int]]:
     """Case-folded words and figures with punctuation, quote marks and spacing flattened to single spaces,
     and each kept character's offset in `text` (so an alignment maps back). Digits become 0 when masked,
@@ -147,6 +149,15 @@ def content_words(text: str) -> list[str]:
     return list(seen)
 
 
+def numbers_in(text: str) -> list[str]:
+    """The numbers as written ("30", "1,000", "2.5"), unique, in order."""
+    return list(dict.fromkeys(re.findall(r"\d+(?:[.,]\d+)*", text)))
+
+
+def _has_number(text: str, number: str) -> bool:
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -158,12 +169,23 @@ def _figures(text: str) -> list[Claim]:
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
-    tolerance = max(a.precision, b.precision, 1e-9 * max(abs(a.value), abs(b.value), 1.0))
-    return abs(a.value - b.value) <= tolerance
+    """Equal once normalised ("£200m" = "£200 million"); a quote must give the figure as said, so the
+    written precision that `check` allows ("£1 billion" may mean £0.95bn) is no excuse here."""
+    return abs(a.value - b.value) <= 1e-9 * max(abs(a.value), abs(b.value), 1.0)
 
 
 def _same_unit(a: Claim, b: Claim) -> bool:
-    return a.kind == b.kind and (a.unit or "") == (b.unit or "")
+    """Same kind and unit. Counted nouns need only share a word, since a quote may shorten them ("3 trade
+    ... office" for "3 trade union representatives"), or be absent (elided)."""
+    if a.kind != b.kind:
+        return False
+    if a.unit == b.unit:
+        return True
+    if a.kind != "count":
+        return False
+    if a.unit is None or b.unit is None:
+        return True
+    return bool({_stem(w) for w in a.unit.split()} & {_stem(w) for w in b.unit.split()})
 
 
 def _is_scale_change(a: float, b: float) -> bool:
@@ -249,7 +271,8 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -
         al = fuzz.partial_ratio_alignment(seg, joined)
         covered = (al.src_end - al.src_start) / max(1, len(seg))
         aligned_score += al.score * covered * len(seg) / total
-        hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
+        if al.score * covered >= 80:  # a weak alignment (reordered clauses) says little about where it is
+            hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
     quote_stems = {_stem(w) for w in content_words(quote_norm)}
     for i, t in enumerate(texts):  # a reordered clause may sit in a sentence the alignment missed
         if len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
@@ -281,9 +304,15 @@ class Verifier:
                 "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (phrase,)).fetchone()[0]
         return self._df[word]
 
+    def _share(self, df: int) -> float:
+        """The share of passages holding a word, pulled towards `verify_word_prior` in a small record (one
+        or two passages say nothing about how common a word is)."""
+        weight = self.settings.verify_prior_passages
+        return (df + weight * self.settings.verify_word_prior) / (self.total + weight)
+
     def verify(self, quote: str) -> QuoteResult:
         quote = quote.strip()
-        words = content_words(quote)
+        words = content_words(quote) + numbers_in(quote)  # figures said the same way are evidence too
         df = {w: self.document_frequency(w) for w in words}
         present = sorted((w for w in words if df[w] > 0), key=lambda w: df[w])
         if not present:
@@ -292,7 +321,8 @@ class Verifier:
         candidates = self.ledger.search(query, limit=MAX_CANDIDATES)
         segments = _segments(quote)
         quote_norm = " ".join(segments)
-        too_short = word_count(quote) < self.settings.verify_min_quote_words
+        too_short = (word_count(quote) < self.settings.verify_min_quote_words
+                     or len(words) < self.settings.verify_min_content_words)
         quoted_figures = _figures(quote)
         matches: list[Match] = []
         covered: dict[int, list[tuple[int, int]]] = {}
@@ -313,8 +343,8 @@ class Verifier:
         first, last = s.passages[0], s.passages[-1]
         stored = self.ledger.document(first.document_id)
         text = self.ledger.passage_text(first.document_id, first.start, last.end)
-        shared = [w for w in words if _stem(w) in s.stems and df[w] > 0]
-        chance = self.total * math.prod(df[w] / self.total for w in shared) if shared else float(self.total)
+        shared = [w for w in words if df[w] > 0 and (_stem(w) in s.stems if w[0].isalpha() else _has_number(text, w))]
+        chance = self.total * math.prod(self._share(df[w]) for w in shared)
         differences = compare_figures(quoted_figures, _figures(text))
         segs = [normalise(p, mask_digits=False)[0] for p in _ELISION.split(quote)]
         text_norm = normalise(text, mask_digits=False)[0]

@@ -160,3 +160,31 @@ def test_passages_slice_the_text_back():
     spans = split_passages(text)
     assert [text[s:e] for s, e in spans] == ["First sentence here.", "Second one, with £4m!",
                                              "A new paragraph?", "Yes."]
+
+
+def test_sqlite_utils_sees_the_schema_and_full_text_search(tmp_path, corpus):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    db = tmp_path / "l.db"
+    build(db, corpus)
+    database = sqlite_utils.Database(db)
+    assert {"documents", "claims", "passages", "migrations"} <= set(database.table_names())
+    assert database["passages"].detect_fts() == "passages_fts"
+    hits = list(database["passages"].search("potholes OR clinics"))
+    assert [h["text"] for h in hits] == ["The health board opened 14 clinics in 2022, serving more than 20,000 "
+                                         "patients."]
+
+
+def test_candidate_claims_skip_words_common_to_many_topics(tmp_path):
+    doc = read_text("Many statements.", doc_id="old.txt")
+    topics = [f"funding for project{i}" for i in range(6)] + ["funding for lighthouses"]
+    stored = [Claim(id=f"{doc.sha256[:12]}:{i}", doc=doc.id, start=i, end=i + 1, text="x", sentence="x",
+                    kind="money", value=1.0, topic_key=t) for i, t in enumerate(topics)]
+    with Ledger(tmp_path / "l.db", create=True) as ledger:
+        ledger.add(doc, stored)
+        def new(topic: str) -> list[Claim]:
+            return [Claim(id="n:0", doc="new.txt", start=0, end=1, text="x", sentence="x", kind="money",
+                          value=2.0, topic_key=topic)]
+        # "funding" is in 7 claims' topics (> 3): only "lighthouses" narrows the search
+        assert [c.topic_key for c in ledger.candidate_claims(new("lighthouses funding"), 3)] == [topics[-1]]
+        # a claim whose only word is common still finds its candidates
+        assert len(ledger.candidate_claims(new("funding"), 3)) == 7

@@ -61,7 +61,6 @@ def test_paraphrase_keeps_the_figures(verifier, quote):
     assert result.matches[0].confident
 
 
-@pytest.mark.xfail(strict=False, reason="needs number words ('one hundred') from the extraction work")
 def test_number_words_equal_digits(verifier):
     result = verifier.verify("We expect nearly 100 councils to bid for the first round of funding.")
     assert result.verdict == "paraphrase", result
@@ -195,3 +194,23 @@ def test_normalised_text_maps_back_to_the_original(text):
     assert len(norm) == len(index)
     for ch, i in zip(norm, index, strict=True):
         assert ch == " " or (ch == "0" and text[i].isdigit()) or ch == text[i].casefold()[0] or ch == text[i]
+
+
+def test_round_figures_are_not_loose_matches(tmp_path):
+    record = tmp_path / "care.txt"
+    record.write_text("The discharge fund adds an extra £600 million this year and £1 billion next year for "
+                      "councils and care boards.\n", encoding="utf-8")
+    verifier = Verifier(corpus_ledger([str(record)]))
+    result = verifier.verify("The discharge fund adds an extra £900 million this year and £1 billion next year "
+                             "for councils and care boards.")
+    assert result.verdict == "figures_differ"
+    assert [(d.quoted, d.recorded) for d in result.differences] == [("£900 million", "£600 million")]
+
+
+@pytest.mark.parametrize(("quote", "verdict"), [
+    ("Since the scheme opened, 2,450 families ... received support.", "verbatim"),  # the noun elided
+    ("Since the scheme opened, 2,450 households have received support.", "figures_differ"),  # another noun
+])
+def test_counted_nouns(verifier, quote, verdict):
+    result = verifier.verify(quote)
+    assert result.verdict == verdict, result

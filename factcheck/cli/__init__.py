@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .check import check
+from .config import config
 from .extract import extract
 from .ledger import ledger
 from .report import report
@@ -21,6 +22,7 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(check)
+main.add_command(config)
 main.add_command(rules)
 main.add_command(ledger)
 main.add_command(verify)

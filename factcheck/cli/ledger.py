@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from tqdm import tqdm
 
 from ..errors import ExitCode
 from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
@@ -55,8 +56,10 @@ def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
-    with Ledger(ledger_path, create=True) as store:
+    progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+    with Ledger(ledger_path, create=True) as store, progress:
         for outcome in record(paths, store, as_of, settings, problems):
+            progress.update()
             if outcome.added:
                 added += 1
                 claims += outcome.claims

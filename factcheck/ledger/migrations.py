@@ -85,9 +85,9 @@ MIGRATIONS: list[tuple[str, tuple[str, ...]]] = [
         )""",
         "CREATE INDEX passages_document ON passages(document_id, start)",
         # External-content FTS5 index kept in step by triggers: the layout sqlite-utils' enable-fts
-        # makes, so datasette offers full-text search on `passages` as it is.
+        # makes (content=[passages] spelled as it spells it), so sqlite-utils and datasette search `passages` as is.
         """CREATE VIRTUAL TABLE passages_fts USING fts5(
-            text, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+            text, content=[passages], content_rowid=[id], tokenize='porter unicode61 remove_diacritics 2'
         )""",
         """CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
             INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);

@@ -302,6 +302,13 @@ class Ledger:
         yield from self._claims_from(rows)
 
     def _claims_from(self, rows: Iterable[sqlite3.Row]) -> Iterator[Claim]:
+        rows = list(rows)
+        missing = sorted({r["document_id"] for r in rows} - set(self._documents))
+        for i in range(0, len(missing), 500):  # fetch their documents' metadata in a few queries, not one each
+            chunk = missing[i:i + 500]
+            for doc_row in self.conn.execute(self._DOC_SELECT.format(text="NULL") +
+                                             f"WHERE d.id IN ({', '.join('?' * len(chunk))})", chunk):
+                self._documents[doc_row["id"]] = self._stored(doc_row)
         for row in rows:
             data = {c: row[c] for c in CLAIM_COLUMNS}
             data["cumulative"] = bool(data["cumulative"])
@@ -313,24 +320,29 @@ class Ledger:
     def candidate_claims(self, new_claims: Sequence[Claim], max_block_size: int | None = None) -> list[Claim]:
         """Stored claims that share a topic word and kind with a new claim: the only ones that can group.
 
-        Linear in the claims returned, not in the ledger's size; tokens shared by more than
-        `max_block_size` claims are too common to narrow anything and are skipped.
+        Linear in the claims returned, not in the ledger's size. A word in the topics of more than
+        `max_block_size` stored claims is too common to narrow anything; it is used for a claim only when
+        all of that claim's words are that common (then its rarest one).
         """
-        kinds = {c.kind for c in new_claims}
-        tokens = sorted({t for c in new_claims for t in topic_tokens(c.topic_key)})
-        if not tokens or not kinds:
+        kinds = sorted({c.kind for c in new_claims})
+        per_claim = [topic_tokens(c.topic_key) for c in new_claims]
+        tokens = sorted({t for ts in per_claim for t in ts})
+        if not tokens:
             return []
+        spread = {t: 0 for t in tokens}
         if max_block_size:
-            counts = self.conn.execute(
+            spread.update(self.conn.execute(
                 f"SELECT token, count(*) FROM claim_tokens WHERE token IN ({', '.join('?' * len(tokens))}) "
-                "GROUP BY token", tokens).fetchall()
-            tokens = [t for t, n in counts if n <= max_block_size]
-            if not tokens:
-                return []
+                "GROUP BY token", tokens).fetchall())  # answered from the token index alone
+        chosen: set[str] = set()
+        for ts in per_claim:
+            usable = [t for t in ts if not max_block_size or spread[t] <= max_block_size]
+            chosen.update(usable or sorted(ts, key=lambda t: spread[t])[:1])
         rows = self.conn.execute(
-            f"SELECT * FROM claims WHERE kind IN ({', '.join('?' * len(kinds))}) AND id IN "
-            f"(SELECT claim_id FROM claim_tokens WHERE token IN ({', '.join('?' * len(tokens))})) "
-            "ORDER BY document_id, start", [*sorted(kinds), *tokens])
+            # `+kind` keeps SQLite from scanning every claim of that kind: the token index drives the search
+            f"SELECT * FROM claims WHERE +kind IN ({', '.join('?' * len(kinds))}) AND id IN "
+            f"(SELECT claim_id FROM claim_tokens WHERE token IN ({', '.join('?' * len(chosen))})) "
+            "ORDER BY document_id, start", [*kinds, *sorted(chosen)])
         return list(self._claims_from(rows))
 
     @_db_errors
