@@ -188,3 +188,17 @@ def test_candidate_claims_skip_words_common_to_many_topics(tmp_path):
         assert [c.topic_key for c in ledger.candidate_claims(new("lighthouses funding"), 3)] == [topics[-1]]
         # a claim whose only word is common still finds its candidates
         assert len(ledger.candidate_claims(new("funding"), 3)) == 7
+
+
+def test_parallel_add_stores_the_same_as_one_process(tmp_path, corpus, cli):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert cli("ledger", "add", str(corpus), "--ledger", str(one), "--jobs", "1").exit_code == 0
+    run = cli("ledger", "add", str(corpus), str(corpus / "roads.txt"), "--ledger", str(two), "--jobs", "2",
+              "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["already_stored"] == 1  # roads.txt twice
+    def content(db: Path) -> list:
+        with Ledger(db) as ledger:
+            return [(d.summary.sha256, d.summary.date, d.sections, list(ledger.claims(d.id)))
+                    for d in ledger.documents()]
+    assert content(one) == content(two)

@@ -37,7 +37,8 @@ def test_kill_during_add_leaves_only_whole_documents(tmp_path):
         for rec in _records(8_000):
             fh.write(json.dumps(rec) + "\n")
     db = tmp_path / "ledger.db"
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db)],
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db),
+                             "--jobs", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stored = 0
     deadline = time.monotonic() + 60
