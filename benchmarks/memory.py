@@ -18,6 +18,7 @@ from pathlib import Path
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the command and its workers: unlike wall time, not inflated by load
     peak_mb: float
     returncode: int
     stderr: str
@@ -56,7 +57,8 @@ def tree_pss_mb(pid: int) -> float:
 def measure(argv: list[str], stdout_path: str = os.devnull, interval: float = 0.05) -> Run:
     """Run argv, sampling the tree's memory every `interval` seconds; output goes to stdout_path."""
     have_proc = Path("/proc/self/smaps_rollup").exists()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     with open(stdout_path, "wb") as out:
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
@@ -77,9 +79,11 @@ def measure(argv: list[str], stdout_path: str = os.devnull, interval: float = 0.
         if have_proc:
             sampler.join()
     seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if not have_proc:  # the largest single process (KB on Linux, bytes on macOS)
-        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return Run(seconds, peak, proc.returncode, stderr.decode("utf-8", "replace"))
+        peak = max(before, usage.ru_maxrss) / 1024
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
+    return Run(seconds, cpu, peak, proc.returncode, stderr.decode("utf-8", "replace"))
 
 
 def peak_rss_mb() -> float:

@@ -28,7 +28,7 @@ def available() -> bool:
     try:
         with warnings.catch_warnings():  # it warns that its optional classifier is missing
             warnings.simplefilter("ignore")
-            import quantulum3  # noqa: F401
+            import quantulum3.parser  # noqa: F401
     except ImportError:
         return False
     return True

@@ -29,7 +29,7 @@ _ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
 _AFTER_SLOT = re.compile(
     r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
-    + _MONEY_NOUN + r"\s+)?"
+    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot)\s+)?"
     r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
     r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
     r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
@@ -41,7 +41,7 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!yea
                              r"quarter|term|decade|fortnight|time|further|total|lot|number|bit|little|few|great)"
                              r"[a-z]+\b|^\s*each\b|^\s*a head\b")
 _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
-_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|part of|comprising|out of)\s+"
+_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
 _PART_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of (?:the|this|that|its|which)\b|of which|out of)")
@@ -57,7 +57,8 @@ _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledge
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
-                    r"a total of)\b[^.;]{0,25}$", re.I)
+                    r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
+                    r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
@@ -100,6 +101,7 @@ class _Sentence:
 class _Choice:
     topic: str | None
     strength: float
+    local: bool = False  # meaningful only within this document
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -248,7 +250,10 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     strengths: dict[int, float] = {}
     section_of = {id(s): (doc.section_at(s.start).start if doc.section_at(s.start) else 0) for s in sentences}
     current_section = None
+    para_start, para = 0, -1
     for si, sent in enumerate(sentences[:last_needed + 1]):
+        if sent.paragraph != para:
+            para_start, para = sent.start, sent.paragraph
         section = section_of[id(sent)]
         if section != current_section:
             history = []
@@ -281,30 +286,78 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                     slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
         for k, idx in enumerate(idxs):
             claim = claims[idx]
+            cell = _table_cell(text, claim)
+            if cell:
+                update = _context(claim, sent, sent_claims, k, cell.label)
+                update.update(_cell_measure(cell, update, claim), topic_local=True)
+                claims[idx] = claim.model_copy(update=update)
+                strengths[idx] = 1.5
+                continue
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _carry_over(sent, sentences, si, history) or _weak_subject(sent)
-            claims[idx] = claim.model_copy(update=_context(claim, sent, sent_claims, k, choice.topic))
+                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start)) \
+                    or _weak_subject(sent)
+            update = _context(claim, sent, sent_claims, k, choice.topic)
+            update["topic_local"] = choice.local
+            claims[idx] = claim.model_copy(update=update)
             strengths[idx] = choice.strength
     claims = _inherit_lists(claims, by_sentence, sentences)
     claims = _unify_restated(claims, strengths)
     return _unify_related(claims)
 
 
-def _carry_over(sent: _Sentence, sentences: list[_Sentence], si: int, history: list[tuple[int, Candidate]]
-                ) -> _Choice | None:
-    """No candidate in the sentence: the last strong mention of the same paragraph, one or two sentences back."""
-    if not history:
-        return None
-    off, cand = history[-1]
-    earliest = sentences[max(0, si - 2)].start
-    if off >= earliest and sentences[max(0, si - 2)].paragraph <= sent.paragraph and all(
-            s.paragraph == sent.paragraph for s in sentences[max(0, si - 2):si + 1] if s.start <= off + 1
-            or s.start >= off):
-        para_start = next(s.start for s in sentences if s.paragraph == sent.paragraph)
-        if off >= para_start:
-            return _Choice(cand.text, min(cand.strength, 2.0))
+def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | None:
+    """No candidate in the sentence: the last strong mention, if it is in this paragraph and at most two
+    sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
+    if history and history[-1][0] >= since:
+        cand = history[-1][1]
+        return _Choice(cand.text, min(cand.strength, 2.0))
     return None
+
+
+def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
+    """A column heading that is a date is the period; any other heading names the measure."""
+    header = cell.header
+    if not header or not re.search(r"[A-Za-z0-9]", header):
+        return {"metric": f"{update['metric']} (column {cell.column})", "role": "unknown"}
+    if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
+        return {"period": header.strip(), "role": "unknown"}
+    return {"metric": header.strip().lower(), "role": "unknown"}
+
+
+@dataclass
+class _Cell:
+    label: str  # the row's first cell: what the figures of the row are about
+    column: int
+    header: str | None  # the column's heading: what the figure measures, or when
+
+
+def _table_cell(text: str, claim: Claim) -> _Cell | None:
+    """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    line_end = text.find("\n", claim.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 1:
+        return None
+    cells = line.strip().strip("|").split("|")
+    label = cells[0].strip(" -*")
+    column = line[:claim.start - line_start].strip().lstrip("|").count("|")
+    if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
+        return None
+    header = None
+    pos = line_start
+    first = line_start
+    while pos > 0:  # walk up to the first row of this table
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        if "|" not in text[prev_start:pos]:
+            break
+        first = prev_start
+        pos = prev_start
+    if first < line_start:
+        head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
+        if column < len(head_cells):
+            header = head_cells[column].strip(" -*") or None
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), column, header)
 
 
 def _weak_subject(sent: _Sentence) -> _Choice:
@@ -312,7 +365,7 @@ def _weak_subject(sent: _Sentence) -> _Choice:
     m = re.match(r"\s*(?:The|This|That|Our|Their|Its)\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+"
                  r"(?:is|are|was|were|has|have|had|continues|continue|will|stands|rose|fell|grew)\b", sent.text)
     if m:
-        return _Choice(m.group(1), 0.3)
+        return _Choice(m.group(1), 0.3, local=True)
     return _Choice(None, 0.0)
 
 
@@ -357,12 +410,13 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
 
 
 def _money_metric(window: str) -> str:
-    w = window.lower()
+    """Lower-case cue words only: "Cost of Living Payments" is a name, "the cost of" is a measure."""
+    w = window
     if re.search(r"\bsav(?:e|es|ed|ing|ings)\b", w):
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):
         return "cost"
-    if re.search(r"\b(?:revenue|income|receipts|tax take)\b", w):
+    if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?)\b", w):
         return "revenue"
     if re.search(r"\b(?:salary|salaries|pay|paid|wages?|earn\w*)\b", w) and not re.search(r"\bpay(?:ment)?s? for\b", w):
         return "pay"
@@ -385,7 +439,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 def _count_metric(claim: Claim, after: str) -> str:
     if claim.unit:
-        noun = claim.unit
+        noun = " ".join(w for w in claim.unit.split() if w.lower() not in _COUNT_ADJ) or claim.unit
     else:
         m = _COUNT_NOUN.match(after)
         if not m:
@@ -413,7 +467,7 @@ def _percent_metric(before: str, after: str) -> str:
     m = re.search(r"\b((?:[a-z]+\s+)?(?:rate|share|proportion|gap|level|turnout|growth|inflation))\b[^.;]{0,40}$",
                   before, re.I)
     if m:
-        return m.group(1).lower()
+        return re.sub(r"^(?:the|a|an|this|that|its|our|their)\s+", "", m.group(1).lower())
     return "percent"
 
 
@@ -487,6 +541,7 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
                 claims[b] = cur.model_copy(update={"role": prev.role, "metric": prev.metric,
                                                    "topic": cur.topic or prev.topic,
                                                    "topic_key": cur.topic_key or prev.topic_key,
+                                                   "topic_local": cur.topic_local if cur.topic else prev.topic_local,
                                                    "cumulative": cur.cumulative or prev.cumulative})
     return claims
 
@@ -505,7 +560,8 @@ def _unify_restated(claims: list[Claim], strengths: dict[int, float]) -> list[Cl
             continue
         if strengths.get(strong, 0) >= 2.5 and strengths.get(idx, 0) < 2.5:
             stronger = claims[strong]
-            claims[idx] = claim.model_copy(update={"topic": stronger.topic, "topic_key": stronger.topic_key})
+            claims[idx] = claim.model_copy(update={"topic": stronger.topic, "topic_key": stronger.topic_key,
+                                                   "topic_local": stronger.topic_local})
     return claims
 
 
@@ -519,7 +575,7 @@ def _unify_related(claims: list[Claim]) -> list[Claim]:
         other = claims[j]
         update: dict = {}
         if not claim.topic and other.topic:
-            update.update(topic=other.topic, topic_key=other.topic_key)
+            update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
         if claim.relation in ("ratio_base", "ratio_return"):
             update["metric"] = "return per unit spent"
         elif claim.relation in ("range_end", "change_to") and other.metric and claim.kind == other.kind:

@@ -22,6 +22,17 @@ from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
 
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text, so an impossible one ("2023-02-30") is
+    reported by our own date check with file and line instead of failing inside the YAML library."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".jsonl.gz", ".ndjson")
 META_FIELDS = ("date", "source", "speaker", "url", "title", "department")
 
@@ -125,7 +136,7 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta]:
     if end < 0:
         raise InputError("front matter opened with '---' is never closed", path=path, line=1)
     try:
-        data = yaml.safe_load(text[4:end]) or {}
+        data = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
@@ -133,7 +144,8 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta]:
         raise InputError("front matter must be a mapping of fields", path=path, line=2)
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1:] if body_start >= 0 else ""
-    return body, _meta(data, path, 2)
+    date_line = next((i for i, line in enumerate(text[4:end].split("\n"), 2) if line.startswith("date:")), 2)
+    return body, _meta(data, path, date_line)
 
 
 def _meta(data: dict, path: str, line: int | None) -> DocumentMeta:

@@ -11,7 +11,8 @@ How two topic keys become one subject (keys come from topics.topic_key):
    programme", but not "social care" (head "care" vs "programme") and not "programme" (nothing distinctive).
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
-   token or only generic words) still groups the claims of its own document.
+   token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
+   label, a sentence's bare opening noun), still groups the claims of its own document.
 
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
@@ -163,12 +164,13 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     """Groups of claim ids that are about the same subject and measure (every attributed claim in one group)."""
     settings = settings or Settings()
     attributed = [c for c in claims if c.topic_key]
-    specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key)}
+    specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
     clusters = cluster_topics(sorted(k for k in specific if k), settings)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""
-        subject = clusters[key] if key in clusters and is_specific(c.topic, key) else f"{c.doc}\x00{key}"
+        local = c.topic_local or not is_specific(c.topic, key)
+        subject = f"{c.doc}\x00{key}" if local or key not in clusters else clusters[key]
         unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
         buckets[(subject, c.kind, unit)].append(c)
     groups: list[Group] = []
@@ -185,7 +187,7 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
                 id=f"g-{digest}",
                 topic=_display_topic([c.topic for c in group_claims_ if c.topic]),
                 metric=metric[0][0] if metric else None,
-                kind=kind, unit=unit, claims=[c.id for c in group_claims_],
+                kind=kind, unit=unit, claims=list(dict.fromkeys(c.id for c in group_claims_)),
             ))
     first = {c.id: (c.doc, c.start) for c in claims}
     groups.sort(key=lambda g: (first[g.claims[0]], g.id))

@@ -96,6 +96,8 @@ class Claim(BaseModel):
     period: str | None = None
     role: Role | None = None
     cumulative: bool = False
+    # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
+    topic_local: bool = False
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected."""

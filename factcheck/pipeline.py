@@ -23,7 +23,7 @@ from .engine import evaluate_rules, load_rules, rules_need_text
 from .errors import InputError, UsageError
 from .extract import extract_claims
 from .group import group_claims
-from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem
+from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem, RuleInfo
 from .parallel import Unit, chunked, iter_units, ordered_map, pack_claims, read_unit, unpack_claims
 
 if TYPE_CHECKING:
@@ -184,7 +184,8 @@ def _check_processed(processed: Iterable[Processed], settings: Settings, rules: 
         findings = [f for _, block_findings in done for f in block_findings]
     else:
         groups, findings = _group_and_evaluate(claims, settings, rules, text_map)
-    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage)
+    return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])  # so reports can explain each finding
 
 
 def block_of(claim: Claim) -> tuple[str, str, str]:
@@ -222,7 +223,8 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
             seen_docs.add(claim.doc)
             documents.append(ledger.document_of_claim(claim.id).summary)
     return CheckResult(claims=sorted(new_claims + old_cited, key=lambda c: (c.doc, c.start)), groups=groups,
-                       findings=findings, documents=documents, coverage=coverage)
+                       findings=findings, documents=documents, coverage=coverage,
+                       rules=[RuleInfo.of(rule) for rule in rules])
 
 
 def _session(engine: str, scheduler: str | None, jobs: int) -> AbstractContextManager:

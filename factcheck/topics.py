@@ -66,6 +66,13 @@ parliament house commons lords chamber committee prime state majesty
 PLACES = vocab("""
 england scotland wales ireland britain uk gb london europe eu nhs
 """) - {"nhs"}
+# Capitalised words that are dates or document furniture, never a subject on their own.
+NOT_SUBJECTS = vocab("""
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday answer answers question questions phase table annex figure total value note
+notes source sources yes no round rounds stage tranche wave part section schedule kg km
+""") | {"official report", "written statement", "written question", "united kingdom", "great britain",
+       "northern ireland", "the united kingdom", "house of commons", "house of lords"}
 # Sentence-initial capitals that are ordinary words, never names.
 FUNCTION_CAPS = vocab("""
 the a an this that these those in on at since for with by from to of our we it its i however although although
@@ -73,6 +80,7 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_ADVERBS = vocab("now today currently already then still yet also again there here ago")
 _MONEY_TOKENS = vocab("""
 million billion thousand trillion bn m k mn pound pounds pence p gbp usd eur
 """)
@@ -202,7 +210,7 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             after = sentence[run[-1][1]:run[-1][1] + 14].lower()
             is_actor = bool(lowered & ACTOR_WORDS) or re.match(r"\s*(announced|said|says|told|confirmed|stated)\b",
                                                                 after) is not None
-            if not is_actor and not (len(run) == 1 and text.lower() in PLACES):
+            if not is_actor and not (len(run) == 1 and text.lower() in PLACES) and text.lower() not in NOT_SUBJECTS:
                 head = run[-1][2]
                 strength = 3.0 if head.lower() in VEHICLE_HEADS or head.lower() in SUBJECT_HEADS else 2.0
                 if len(run) == 1 and text.isupper() and len(text) <= 2:
@@ -279,7 +287,8 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
                 break
             words.append(wm)
             continue
-        if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH)) or len(words) >= 8:
+        if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH or lw in _ADVERBS or lw.endswith("ly"))) \
+                or len(words) >= 8:
             break
         words.append(wm)
     while words and words[-1].group(0).lower() in {"and", "of"}:
@@ -292,10 +301,14 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             "the", "this", "these", "its", "their", "our"}:
         return Candidate(start, words[0].end(), sentence[start:words[0].end()], 0.5, singular(head.lower()),
                          anaphor=True)
+    if len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES:
+        return None
     if not re.search(r"[a-z]", text) or head.lower() in {"year", "years", "month", "months", "week", "weeks",
                                                           "areas", "area", "country", "sector", "england", "uk"}:
         return None
     strength = _classify_head(head) or 1.5
+    if len(words) == 1 and m and m.group(0).strip().lower() in {"a", "an"}:
+        strength = 0.8  # "in a pilot": something new and unnamed
     named = any(_is_cap(w.group(0)) for w in words)
     if named:
         strength = 3.0 if head.lower() in VEHICLE_HEADS else 2.0

@@ -213,3 +213,42 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     claims = claims_for(doc, ["£5 million"])
     out = attribute_claims(doc, claims)
     assert len(out) == 1 and out[0].id == claims[0].id
+
+
+def test_table_row_figures_are_about_the_row_label() -> None:
+    text = "Item | 2022 | 2023\nAgency nurse costs | £4.5m | £5.1m\n"
+    first, second = attributed(text, "£4.5m", "£5.1m")
+    assert first.topic == second.topic == "Agency nurse costs"
+    assert first.metric == "cost"
+
+
+def test_the_whole_a_part_belongs_to_is_a_total() -> None:
+    text = "The Port Upgrade Fund gave £2 million this year, as part of over £30 million committed since 2019."
+    _part, whole = attributed(text, "£2 million", "£30 million")
+    assert whole.role == "total" and whole.cumulative and whole.period == "since 2019"
+
+
+def test_table_columns_are_different_measures_and_year_columns_are_periods() -> None:
+    text = "Region | Nurses | Vacancies\nNorth | 120 | 14\n\nItem | 2022 | 2023\nAgency costs | £4.5m | £5.1m\n"
+    nurses, vacancies, first, second = attributed(text, "120", "14", "£4.5m", "£5.1m")
+    assert nurses.topic == vacancies.topic == "North"
+    assert (nurses.metric, vacancies.metric) == ("nurses", "vacancies")
+    assert (first.period, second.period) == ("2022", "2023")
+
+
+def test_headline_boost_is_about_what_follows_for() -> None:
+    claim = one("£12m boost for village bus routes\n", "£12m")
+    assert (claim.topic, claim.role, claim.metric) == ("village bus routes", "increase", "funding")
+
+
+@pytest.mark.parametrize("text", [
+    "Smoking causes around 20% of cancer deaths in the United Kingdom.",
+    "Councils won £18 million in Round 2 of bidding.",
+    "As stated on 4 May, Official Report, column 12, the answer covered 150 files.",
+])
+def test_places_dates_and_parliamentary_furniture_are_not_topics(text: str) -> None:
+    import re
+
+    figure = re.search(r"£?\d[\d,]*(?: million|%)?", text).group(0)
+    topic = one(text, figure).topic
+    assert topic is None or not re.search(r"United Kingdom|Round|Official Report|May", topic)

@@ -126,3 +126,34 @@ def test_groups_do_not_depend_on_input_order(rnd: random.Random) -> None:
     expected = group_claims(claims)
     rnd.shuffle(claims)
     assert group_claims(claims) == expected
+
+
+def test_table_rows_group_only_within_their_document() -> None:
+    a = attributed("Item | Lost\nMobile phones | 4\n", "4", doc_id="a.txt")[0]
+    b = attributed("Item | Lost\nMobile phones | 9\n", "9", doc_id="b.txt")[0]
+    assert a.topic_key == b.topic_key and a.metric == b.metric
+    assert not together(group_claims([a, b]), a, b)
+
+
+_SUBJECTS = ["the Coastal Homes Fund", "the coastal homes fund", "the Rural Bus Programme", "social care",
+             "the Adult Social Care Innovation Programme", "the Innovation Programme", "the gap", "bursaries"]
+_FIGURES = ["£5 million", "$5 million", "€7 million", "40 projects", "12 councils", "30%"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_FIGURES), st.integers(0, 3)),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_every_attributed_claim_is_in_exactly_one_group_of_one_kind_and_unit(rows) -> None:
+    claims: list[Claim] = []
+    for n, (subject, figure, doc) in enumerate(rows):
+        text = f"In {subject}, we report {figure} here (note {n})."
+        claims += attributed(text, figure.split()[0] if "projects" in figure or "councils" in figure else figure,
+                             doc_id=f"d{doc}-{n}.txt")
+    groups = group_claims(claims)
+    seen = [cid for g in groups for cid in g.claims]
+    assert len(seen) == len(set(seen))
+    assert set(seen) == {c.id for c in claims if c.topic_key}
+    by_id = {c.id: c for c in claims}
+    for g in groups:
+        assert {(by_id[cid].kind, by_id[cid].unit if by_id[cid].kind == "money" else None) for cid in g.claims} \
+            == {(g.kind, g.unit if g.kind == "money" else None)}

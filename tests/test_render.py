@@ -206,7 +206,7 @@ def test_ci_integration_files_use_real_commands_and_formats() -> None:
 
 @given(st.text(max_size=300), st.integers(0, 300), st.integers(1, 20))
 def test_quote_locates_the_figure_or_keeps_the_sentence_whole(sentence: str, at: int, length: int) -> None:
-    from factcheck.render.evidence import quote, shortened
+    from factcheck.render.evidence import marked, quote, shortened
 
     at = min(at, len(sentence))
     figure = sentence[at:at + length] or "£5m"
@@ -217,22 +217,40 @@ def test_quote_locates_the_figure_or_keeps_the_sentence_whole(sentence: str, at:
     assert q.before + q.figure + q.after == (sentence or figure)
     if figure in sentence:
         assert q.figure == figure
-    short = shortened(q, width=60)
-    assert short.figure == q.figure
-    assert len(short.before) + len(short.after) <= max(60 - len(q.figure), 40) + 2
+    segments = marked([claim])
+    assert "".join(text for text, _ in segments) == (sentence or figure)
+    assert [text for text, is_figure in segments if is_figure] == ([figure] if q.figure else [])
+    short = shortened(segments, width=60)
+    assert [t for t, f in short if f] == [" ".join(t.split("\n")) for t, f in segments if f]  # one line each
+    assert sum(len(t) for t, f in short if not f) <= max(60 - len(q.figure), 40) + 2
 
 
-def test_rule_info_from_an_engine_rule() -> None:
-    from types import SimpleNamespace
+def test_two_figures_in_one_sentence_are_quoted_once() -> None:
+    from factcheck.render.evidence import by_sentence, marked
 
-    from factcheck.models import RuleInfo
+    result = build_result()
+    debate = [c for c in result.claims if c.doc == "statements/2022-06-14-debate.txt" and c.line == 1]
+    assert len(by_sentence(debate)) == 1
+    assert [t for t, is_figure in marked(debate) if is_figure] == ["£200 million", "more than 40 centres"]
 
-    rule = SimpleNamespace(
-        id="changed-total", title="A total changed", severity="warning",
-        description=SimpleNamespace(what="Flags a total given as two amounts.", why="One of them is wrong.",
-                                    assumes="Same period."),
-        references=["HC Deb 2017", "https://example.org/guide"])
-    info = RuleInfo.of(rule)
-    assert info.description == "Flags a total given as two amounts. One of them is wrong."
-    assert info.help_uri == "https://example.org/guide"
-    assert RuleInfo.of(SimpleNamespace(id="x", title="X", severity="info", description="Plain.")).help_uri is None
+
+def _as_records(result: CheckResult) -> CheckResult:
+    """The fixture as if every statement were a record of one JSON-lines file."""
+    copy = result.model_copy(deep=True)
+    ids = {d.id: f"answers.jsonl#{i}" for i, d in enumerate(copy.documents)}
+    for d in copy.documents:
+        d.id, d.path = ids[d.id], "answers.jsonl"
+    for c in copy.claims:
+        c.doc = ids[c.doc]
+    return copy
+
+
+def test_records_of_a_jsonl_file_are_located_by_file_and_record(sarif_schema: dict) -> None:
+    result = _as_records(build_result())
+    sarif = to_sarif(result)
+    jsonschema.Draft4Validator(sarif_schema).validate(sarif)
+    location = sarif["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": "answers.jsonl"}}  # no misleading line
+    assert location["logicalLocations"] == [{"name": "0", "kind": "object"}]
+    first = render_result(result, "github").splitlines()[0]
+    assert first.startswith("::warning file=answers.jsonl,title=")

@@ -37,6 +37,14 @@ def report_file(tmp_path_factory) -> Path:
     return path
 
 
+def search(page, text: str, shown: str) -> None:
+    """Type in the search box and wait for the (debounced) filter to apply."""
+    from playwright.sync_api import expect
+
+    page.fill("#search", text)
+    expect(page.locator("#shown")).to_have_text(shown, timeout=2000)
+
+
 def visible_rules(page) -> list[str]:
     return page.eval_on_selector_all("article.finding:not([hidden])", "els => els.map(e => e.dataset.rule)")
 
@@ -64,13 +72,13 @@ def test_findings_render_and_filters_work(browser, report_file: Path, name: str,
     assert page.locator("section.topic[data-topic='community diagnostics centres']").is_hidden()
     assert page.inner_text("#shown") == "Showing 2 of 3 findings"
 
-    page.fill("#search", "policy director 8%")
+    search(page, "policy director 8%", "Showing 1 of 3 findings")
     assert visible_rules(page) == ["differing-change"]
-    page.fill("#search", "nothing says this")
+    search(page, "nothing says this", "Showing 0 of 3 findings")
     assert visible_rules(page) == []
     assert page.locator("#empty").is_visible()
 
-    page.fill("#search", "")
+    search(page, "", "Showing 2 of 3 findings")
     page.locator("label.chip.sev-error").click()
     page.select_option("#rule-filter", "changed-total")
     assert visible_rules(page) == ["changed-total"]

@@ -20,7 +20,8 @@ from .common import as_of_option, config_option, handle_errors, report_problems,
 @click.option("-o", "--output", "output", required=True, metavar="FILE",
               help="Where to write the report (e.g. reports/budget.html); - for standard output.")
 @click.option("--from-json", "from_json", type=click.Path(dir_okay=False), default=None,
-              help="Render a saved `factcheck check --format json` result instead of reading PATHS.")
+              help="Render a saved `factcheck check --format json` result (- for standard input) "
+                   "instead of reading PATHS.")
 @click.option("--title", default=html.DEFAULT_TITLE, show_default=True, help="Headline of the report.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="Extra rule directory or file.")
 @as_of_option
@@ -48,8 +49,8 @@ def report(paths: tuple[str, ...], output: str, from_json: str | None, title: st
             target.write_text(page, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write report: {exc.strerror}", path=output) from None
-        click.echo(f"wrote {output}: {len(result.findings)} finding(s) from {result.coverage.documents} document(s)",
-                   err=True)
+        findings, documents = len(result.findings), result.coverage.documents
+        click.echo(f"wrote {output}: {findings:,} finding(s) from {documents:,} document(s)", err=True)
     if result.coverage.unreadable and not from_json:  # a saved result's problems were reported when it was made
         report_problems(result.coverage.unreadable)
         sys.exit(ExitCode.USAGE)
@@ -58,7 +59,8 @@ def report(paths: tuple[str, ...], output: str, from_json: str | None, title: st
 def load_result(path: str) -> CheckResult:
     """A result saved by `check --format json`; a bad file is a one-line error naming it."""
     try:
-        return CheckResult.model_validate_json(Path(path).read_bytes())
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return CheckResult.model_validate_json(data)
     except OSError as exc:
         raise InputError(f"cannot read result: {exc.strerror}", path=path) from None
     except ValidationError as exc:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
-from ..models import Bound, Claim, ClaimKind, Role, Severity
+from ..models import Bound, Claim, ClaimKind, Relation, Role, Severity
 from .checks import CHECK_KINDS, COMMON_PLACEHOLDERS
 
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -39,6 +39,8 @@ class Select(Strict):
     metrics: list[str] = []  # case-insensitive substrings of Claim.metric
     units: list[str] = []
     bounds: list[Bound] = []
+    exclude_relations: list[Relation] = []  # e.g. the ends of a change or range are not totals
+    exclude_table_rows: bool = False  # cells of a table row ("a | b | c") are a breakdown, not statements
     cumulative: bool | None = None
     min_value: float | None = None
     max_value: float | None = None
@@ -52,6 +54,8 @@ class Select(Strict):
                 and (not self.metrics or any(m.lower() in metric for m in self.metrics))
                 and (not self.units or claim.unit in self.units)
                 and (not self.bounds or claim.bound in self.bounds)
+                and (claim.relation is None or claim.relation not in self.exclude_relations)
+                and not (self.exclude_table_rows and " | " in claim.sentence)
                 and (self.cumulative is None or claim.cumulative == self.cumulative)
                 and (self.min_value is None or claim.value >= self.min_value)
                 and (self.max_value is None or claim.value <= self.max_value))

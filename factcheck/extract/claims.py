@@ -21,20 +21,26 @@ from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, parse_num
 from .patterns import (
     BETWEEN_BEFORE,
     CHANGE_FROM_BEFORE,
+    DIGIT_CANDIDATE,
     EVERY_BEFORE,
     FROM_BEFORE,
     MONTHS,
     QUALIFIER_BEFORE,
     QUALIFIER_BOUND,
     SCANNER,
+    WORD_CANDIDATE,
+    WORD_CANDIDATE_ANY_CASE,
 )
 from .sentences import Sentences
-from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, normalise_heading
+from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, normalise_heading, words
 
 _DEFAULT_SETTINGS = Settings()
 # Last words of qualifiers: the qualifier regex only runs when the word before a figure is one of these.
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
+MONTH_NAMES = words("January February March April May June July August September October November December "
+                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+_CODE_CURRENCY = {"GBP": "GBP", "USD": "USD", "EUR": "EUR", "US$": "US$"}
+_PER_CENT = re.compile(r"\bper ?cent", re.IGNORECASE)
 _SPACE_ONLY = re.compile(r"\s*")
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -64,7 +70,6 @@ class Figure:
     relation: Relation | None = None
     partner: Figure | None = None
     fraction: bool = False
-    sentence: int = 0
 
 
 def extract_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
@@ -75,38 +80,69 @@ def extract_claims(doc: Document, settings: Settings | None = None) -> list[Clai
     if not figures:
         return []
     sentences = Sentences(text)
-    for fig in figures:
-        fig.sentence = sentences.index(fig.figure_start)
-    figures = _link(text, figures)
+    figures = _link(text, figures, sentences)
     return _to_claims(doc, figures, sentences, settings.approx_tolerance)
 
 
 # ---- pass 1: scan ---------------------------------------------------------------------------------
 
+def _matches(text: str):
+    """SCANNER matches of figures, tried only where a digit, currency sign or number word starts."""
+    lowered = text.lower()
+    word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
+        text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
+    digit = DIGIT_CANDIDATE.search(text)
+    word = word_candidate.search(word_text)
+    digit_at = digit.start() if digit is not None else -1
+    word_at = word.start() if word is not None else -1
+    match = SCANNER.match
+    while digit_at >= 0 or word_at >= 0:
+        if word_at < 0 or 0 <= digit_at <= word_at:
+            at, candidate_end = digit_at, digit.end()
+        else:
+            at, candidate_end = word_at, word.end()
+        m = match(text, at)
+        if m is None:
+            pos = candidate_end
+        else:
+            end = m.end()
+            pos = end if end > at else at + 1
+            if m.lastgroup != "skip":
+                yield m
+        if 0 <= digit_at < pos:
+            digit = DIGIT_CANDIDATE.search(text, pos)
+            digit_at = digit.start() if digit is not None else -1
+        if 0 <= word_at < pos:
+            word = word_candidate.search(word_text, pos)
+            word_at = word.start() if word is not None else -1
+
+
 def _scan(text: str):
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
-    for m in SCANNER.finditer(text):
-        if m.lastgroup == "skip":
-            continue
+    for m in _matches(text):
+        start = m.start()
+        prev = nonclaims.previous_word(text, start)
         if m.group("frac"):
-            fig = _fraction(text, m)
-        elif not m.group("cur") and (nonclaims.label_before(text, m.start()) or (
-                label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, m.start()))):
+            fig = _fraction(text, m, prev)
+        elif not m.group("cur") and prev not in _CODE_CURRENCY and (
+                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
+                or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
             label_end = m.end()
             continue
         else:
-            fig = _figure(text, m)
+            code = _CODE_CURRENCY.get(prev) if prev.isupper() else None
+            fig = _figure(text, m, prev, code)
+            if fig is not None and code:
+                fig.start = fig.figure_start = text.rfind(prev, 0, start)
         if fig is not None:
-            _qualify(text, fig)
+            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c.":
+                _qualify(text, fig)
             yield fig
 
 
 def _qualify(text: str, fig: Figure) -> None:
     """Attach a qualifier written just before the figure ("more than", "nearly", "about")."""
     start = fig.figure_start
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    if (not m or m.group(1).lower() not in _QUALIFIER_LAST_WORDS) and text[start - 2:start] != "c.":
-        return
     q = QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if q:
         written = " ".join(q.group("q").lower().split())
@@ -115,10 +151,10 @@ def _qualify(text: str, fig: Figure) -> None:
         fig.start = q.start()
 
 
-def _fraction(text: str, m: re.Match) -> Figure | None:
+def _fraction(text: str, m: re.Match, prev: str) -> Figure | None:
     """'two thirds', 'a quarter of', 'one in five', 'three out of four', 'half of' -> a percent share."""
     if m.group("half"):
-        if nonclaims.previous_word(text, m.start()).lower() in _NO_HALF_AFTER:
+        if prev.lower() in _NO_HALF_AFTER:
             return None
         share = 0.5
     elif m.group("fd"):
@@ -126,7 +162,7 @@ def _fraction(text: str, m: re.Match) -> Figure | None:
         numerator = 1 if numerator_word in ("a", "an", "one") else UNITS[numerator_word]
         denominator = DENOMINATORS[denominator_word]
         plural = denominator_word.endswith("s")
-        if nonclaims.previous_word(text, m.start()).lower() == "and":
+        if prev.lower() == "and":
             return None  # "one and a half"
         if numerator >= denominator or (numerator == 1) == plural:
             return None
@@ -143,11 +179,19 @@ def _fraction(text: str, m: re.Match) -> Figure | None:
                   precision=0.0, unit="%", bound="approx", fraction=True)
 
 
-def _figure(text: str, m: re.Match) -> Figure | None:
-    """A numeral with its currency, scale and unit; None when the context says it is not a claim."""
+def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figure | None:
+    """A numeral with its currency, scale and unit; None when the context says it is not a claim.
+
+    `code` is a currency written as a word before the figure ("GBP 5", "US$ 5").
+    """
     written = m.group("num")
-    cur, scale_written, unit_written = m.group("cur"), m.group("scale"), m.group("unit")
+    cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
+    if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
+            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)):
+        return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
+    if _in_url(text, start):
+        return None
     if nonclaims.BAD_FOLLOWER.match(text, end):
         return None  # 19th, 14a, 24/7, 20-year, 1990's
     is_words = not written[0].isdigit()
@@ -159,11 +203,9 @@ def _figure(text: str, m: re.Match) -> Figure | None:
             return None  # "Five Eyes", "Group of Seven": part of a name
     value, precision = parse_number(written)
     scale = 1.0
-    abbreviated = False
     if scale_written:
         word = scale_written.strip().lower()
         scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
-        abbreviated = word in SCALE_ABBREVIATIONS
     elif is_words:
         scale = _word_scale(written)
     value *= scale if scale_written else 1
@@ -191,39 +233,54 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     fig = Figure(start=start, end=end, figure_start=start, kind=kind, value=value, precision=precision, unit=unit,
                  scale=scale)
     if kind != "count":
-        if not cur and _excluded_reference(text, start, end, written):
+        if not cur and _excluded_reference(text, start, end, prev):
             return None
         return fig
     # A count: needs a noun, or a context (range, change, table) that supplies one.
-    if _excluded_reference(text, start, end, written) or (not scale_written and nonclaims.is_year(written)
-                                                          and not _has_qualifier_word(text, start)):
+    if _excluded_reference(text, start, end, prev):
         return None
     noun, raw = counted_noun(text, end)
     first = raw[0].split("-")[0] if raw else ""
     if first in TIME_UNITS or first in NOT_COUNTED:
         return None  # "six months", "three times"
-    if nonclaims.is_address(raw):
-        return None
+    if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
+        return None  # "999 calls"
+    if first == "age" or nonclaims.is_address(text, end, raw):
+        return None  # "the 0-25 age range", "10 Downing Street"
     if noun is None:
-        if is_words or abbreviated:
-            return None  # "the two", "100m": no noun, no claim
-        fig.bare = True
+        if is_words:
+            return None  # "the two": no noun, no claim
+        fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
 
 
-def _excluded_reference(text: str, start: int, end: int, written: str) -> bool:
-    return nonclaims.is_age(text, start) or nonclaims.is_list_marker(text, start, end)
+def _excluded_reference(text: str, start: int, end: int, prev: str) -> bool:
+    return prev.lower() in nonclaims.AGE_WORDS or nonclaims.is_list_marker(text, start, end)
 
 
-def _has_qualifier_word(text: str, start: int) -> bool:
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in _QUALIFIER_LAST_WORDS
+def _in_url(text: str, start: int) -> bool:
+    """Digits inside a web address or e-mail ('.../2017/03/...', 'www.x.org?id=5')."""
+    token_start = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
+    token = text[token_start + 1:start]
+    return ("/" in token and ("://" in token or "www." in token or ".uk" in token or ".com" in token)) or "@" in token
 
 
 def _word_scale(written: str) -> float:
     last = written.lower().split()[-1]
     return SCALES.get(last, 1.0)
+
+
+def _qualified(text: str, start: int, prev: str) -> bool:
+    return prev.lower() in _QUALIFIER_LAST_WORDS \
+        and QUALIFIER_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _named(text: str, start: int, prev: str) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name: 'Euro 1', 'Hornsea 2'."""
+    if not prev[:1].isupper() or prev in MONTH_NAMES or not prev.isalpha():
+        return False
+    return not _sentence_initial(text, text.rfind(prev, max(0, start - 30), start))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -238,26 +295,25 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 
 def _carry(src: Figure, dst: Figure) -> None:
-    """Give a bare figure its partner's kind, unit and (if it wrote none) scale: 'from 19 to 17 points'."""
-    if not dst.bare or src.bare:
-        return
-    dst.kind, dst.unit, dst.bare = src.kind, src.unit, False
+    """Give `dst` what it left to its partner: the scale ("£100-120bn", "5 to 10 million") and, if it
+    is bare, the kind and unit ("from 19 to 17 percentage points")."""
     if src.scale != 1.0 and dst.scale == 1.0 and dst.value * src.scale <= src.value * 1.000001:
         dst.value *= src.scale
         dst.precision *= src.scale
         dst.scale = src.scale
+    if dst.bare and not src.bare:
+        dst.kind, dst.unit, dst.bare = src.kind, src.unit, False
 
 
-def _link(text: str, figures: list[Figure]) -> list[Figure]:
+def _link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     n = len(figures)
     while i < n:
         a = figures[i]
         b = figures[i + 1] if i + 1 < n else None
-        if b is not None and not a.fraction and not b.fraction and a.sentence == b.sentence and _compatible(a, b) \
-                and b.qualifier is None:
-            gap = text[a.end:b.start]
+        if b is not None and b.start - a.end <= 7 and not a.fraction and not b.fraction and _compatible(a, b) \
+                and b.qualifier is None and "\n" not in (gap := text[a.end:b.start]):
             between = bool(BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start))
             from_before = a.qualifier is None and bool(FROM_BEFORE.search(text, max(0, a.start - 8), a.start))
             if from_before and _GAP_TO.fullmatch(gap):
@@ -269,6 +325,9 @@ def _link(text: str, figures: list[Figure]) -> list[Figure]:
                 continue
             is_range = (between and _GAP_AND.fullmatch(gap)) or (
                 not between and not from_before and (_GAP_DASH.fullmatch(gap) or _GAP_TO.fullmatch(gap)))
+            if is_range and _short_financial_year(text, a, b):
+                i += 2  # "23-24": a financial year written short
+                continue
             if is_range:
                 merged = _merge_range(text, a, b, between)
                 if merged is not None:
@@ -277,8 +336,14 @@ def _link(text: str, figures: list[Figure]) -> list[Figure]:
                     continue
         out.append(a)
         i += 1
-    _link_loose(text, out)
+    _link_loose(text, out, sentences)
     return out
+
+
+def _short_financial_year(text: str, a: Figure, b: Figure) -> bool:
+    first, second = text[a.figure_start:a.end].strip(), text[b.figure_start:b.end].strip()
+    return (len(first) == len(second) == 2 and first.isdigit() and second.isdigit() and int(first) >= 10
+            and int(second) == (int(first) + 1) % 100)
 
 
 def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | None:
@@ -293,28 +358,30 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
         qualifier = "between"
     return Figure(start=start, end=b.end, figure_start=a.figure_start, kind=b.kind, value=(a.value + b.value) / 2,
                   precision=max(a.precision, b.precision), unit=b.unit or a.unit, scale=b.scale, qualifier=qualifier,
-                  bound="range", lo=a.value, hi=b.value, sentence=a.sentence)
+                  bound="range", lo=a.value, hi=b.value)
 
 
-def _link_loose(text: str, figures: list[Figure]) -> None:
+def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
     """'... £6 billion, an increase from £5 billion' and 'for every £1 invested ... £5'."""
     for i, fig in enumerate(figures):
         if fig.relation or fig.bare:
             continue
-        if CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
-            other = _neighbour(figures, i, -1, fig)
+        before = text[max(0, fig.start - 40):fig.start]
+        if "from" in before and CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
+            other = _neighbour(figures, i, -1, fig, sentences)
             if other is not None:
                 fig.relation, fig.partner, other.relation, other.partner = "change_from", other, "change_to", fig
-        elif EVERY_BEFORE.search(text, max(0, fig.start - 15), fig.start):
-            other = _neighbour(figures, i, 1, fig) or _neighbour(figures, i, -1, fig)
+        elif ("every" in before or "each" in before) and EVERY_BEFORE.search(text, max(0, fig.start - 15), fig.start):
+            other = _neighbour(figures, i, 1, fig, sentences) or _neighbour(figures, i, -1, fig, sentences)
             if other is not None:
                 fig.relation, fig.partner, other.relation, other.partner = "ratio_base", other, "ratio_return", fig
 
 
-def _neighbour(figures: list[Figure], i: int, step: int, fig: Figure) -> Figure | None:
+def _neighbour(figures: list[Figure], i: int, step: int, fig: Figure, sentences: Sentences) -> Figure | None:
     """The nearest unlinked figure of the same kind and unit in the same sentence, in direction `step`."""
     j = i + step
-    while 0 <= j < len(figures) and figures[j].sentence == fig.sentence:
+    while 0 <= j < len(figures) and (sentences.same(figures[j].end, fig.start) if step < 0
+                                     else sentences.same(fig.end, figures[j].start)):
         other = figures[j]
         if not other.relation and not other.bare and other.kind == fig.kind and other.unit == fig.unit:
             return other
@@ -335,7 +402,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     for fig in figures:
         if fig.bare and fig.relation is None and not _table_cell(text, fig):
             continue
-        if any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
+        if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
         line += text.count("\n", line_pos, start)
@@ -420,7 +487,7 @@ def _apply_table_unit(fig: Figure, headings: str, label: str) -> None:
         fig.kind, fig.unit = "money", "GBP"
         fig.value *= scale
         fig.precision *= scale
-    elif "%" in headings or re.search(r"\bper ?cent", headings, re.IGNORECASE):
+    elif "%" in headings or _PER_CENT.search(headings):
         fig.kind, fig.unit = "percent", "%"
     else:
         fig.unit = normalise_heading(label)

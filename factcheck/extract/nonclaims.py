@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .units import ADDRESS_WORDS, words
+from .units import ADDRESS_WORDS, TIME_UNITS, counted_noun, words
 
 # A number right after one of these words names something: "phase 1", "section 106", "Question 183040".
 LABEL_WORDS = words("""
-phase phases stage stages year article articles section sections s regulation regulations reg regs rule rules
+phase phases stage stages article articles section sections s regulation regulations reg regs rule rules
 question questions uin uins clause clauses paragraph paragraphs para paras page pages p pp table tables
 chapter chapters part parts schedule schedules annex annexes appendix appendices figure fig chart column
 columns col cols exception exceptions tier tiers level band bands grade grades step steps round rounds wave
@@ -20,14 +20,24 @@ waves option options lot lots box room flight line lines volume vol no nos numbe
 item items point criterion principle principles recommendation recommendations standard objective objectives
 priority amendment amendments division junction route routes platform category categories cat class classes
 type types cohort version release issue edition series pillar strand theme goal goals group groups block
-plot unit ward gate floor flat tranche window term week day month quarter q session key covid measure
+plot unit ward gate floor flat tranche window q session covid measure scope
 finding findings action actions outcome outcomes number footnote note notes annexe bill act order
 district area zone lane bay case cases petition petitions motion edm order section schedule form forms
 """)
+# Labels only when capitalised: "Year 6", "Week 3" name something, "last year 300 people" does not.
+CAPITALISED_LABELS = words("year years week weeks day days month term quarter")
+# Words after which a year-like number is a year: "in 2019 schools closed", "the 2019 review".
+YEAR_CONTEXT = words("""in since from by until till to of during before after between and or the a an this that
+its their our his her for on at as with within through throughout year years summer spring autumn winter
+early late mid end start financial calendar
+academic fiscal january february march april may june july august september october november december""")
+# Emergency and service numbers: "999 calls", "111 service".
+SERVICE_NUMBERS = frozenset({"999", "111", "101", "112", "911", "105", "119"})
+SERVICE_NOUNS = words("call calls caller callers control service services number line lines operator operators "
+                      "emergency emergencies handler handlers handling response")
 # Words before a number that make it an age: "aged 65", "children under 5" is handled by the noun.
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)[\s\xa0]*(?:No\.?\s*)?$")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}[A-Z0-9]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)]\s")
 # Text following a figure that makes it part of something else: ordinals (19th), ids (14a, 3D),
@@ -36,21 +46,32 @@ BAD_FOLLOWER = re.compile(r"[A-Za-z0-9_@]|/\d|[-–]\s?[A-Za-z]|['’]s\b|\.\d|,
 
 
 def previous_word(text: str, start: int) -> str:
-    """The word just before `start` (skipping spaces and a "No."), as written."""
-    m = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return m.group(1) if m else ""
+    """The word just before `start` as written (skipping spaces and a "No."); "" if none."""
+    tokens = text[max(0, start - 24):start].split()
+    if not tokens:
+        return ""
+    word = tokens[-1]
+    if word in ("No.", "No", "no.") and len(tokens) > 1:
+        word = tokens[-2]
+    return word.strip("([\"'“‘,;:")
 
 
-def label_before(text: str, start: int) -> bool:
-    """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10'."""
-    word = previous_word(text, start)
+def is_label(word: str, text: str, start: int) -> bool:
+    """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10', '#5'."""
     if not word:
-        return text[max(0, start - 1):start] in ("#", "№")
-    return word.lower().rstrip(".") in LABEL_WORDS or bool(_ALL_CAPS.fullmatch(word))
+        return text[start - 1:start] in ("#", "№")
+    lower = word.lower().rstrip(".")
+    return lower in LABEL_WORDS or (word[0].isupper() and lower in CAPITALISED_LABELS) \
+        or bool(_ALL_CAPS.fullmatch(word))
 
 
-def is_age(text: str, start: int) -> bool:
-    return previous_word(text, start).lower() in AGE_WORDS
+def year_is_count(text: str, end: int, prev: str) -> bool:
+    """Whether a year-like number (1500-2099) counts something: followed by a lowercase noun, after a
+    lowercase word that does not introduce a date ("they planted 1995 trees", not "in 2019 schools")."""
+    if not prev or not prev[0].islower() or prev.lower() in YEAR_CONTEXT:
+        return False
+    noun, raw = counted_noun(text, end)
+    return noun is not None and raw[0] not in TIME_UNITS and text[end + 1:end + 2].islower()
 
 
 def is_year(written: str) -> bool:
@@ -68,6 +89,6 @@ def is_list_marker(text: str, start: int, end: int) -> bool:
     return (opener, closer) in (("[", "]"), ("(", ")"))
 
 
-def is_address(noun_words: list[str]) -> bool:
-    """'10 Downing Street'."""
-    return bool(noun_words) and noun_words[-1] in ADDRESS_WORDS and len(noun_words) >= 2
+def is_address(text: str, end: int, noun_words: list[str]) -> bool:
+    """'10 Downing Street': a capitalised name ending in a street word."""
+    return text[end + 1:end + 2].isupper() and any(w in ADDRESS_WORDS for w in noun_words[1:3])

@@ -29,7 +29,7 @@ _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 _GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?![\w-]))?)?"
 # Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more.
 WORD_NUMBER = (rf"(?:{_GROUP}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
-               rf"(?:\s+(?:hundred|{_SCALE_WORDS})(?:,?\s+(?:and\s+)?{_GROUP}(?=\s+(?:hundred|{_SCALE_WORDS})\b))?)*")
+               rf"(?:\s+(?:hundred|{_SCALE_WORDS})(?:,?\s+(?:and\s+)?{_GROUP}\b)?)*")
 DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _WORD_SPLIT = re.compile(r"[\s,-]+")

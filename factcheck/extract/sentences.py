@@ -7,7 +7,6 @@ a sentence too: headings, table rows and list items stand alone.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Rt", "Gen", "Col", "Capt",
@@ -15,30 +14,54 @@ ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos
                  "e.g", "i.e", "E.g", "I.e", "al", "para", "paras", "pp", "ch", "cl", "art", "reg", "fig", "vol",
                  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "c",
                  "Govt", "Dept", "est", "ed", "eds", "op", "cit", "viz", "Cmnd", "Cm", "Art", "Reg", "Para")
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
+# Each branch starts with a literal character, so the regex engine skips ordinary text quickly.
 BOUNDARY = re.compile(
-    rf"(?:[!?]|{_NOT_AFTER}(?<!\b[A-Z])\.)[.!?]*[\"'”’)\]]*[ \t\xa0]+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
-    r"|[ \t\xa0]*\n\s*"
+    rf"(?:[!?]|\.{_NOT_AFTER}(?<!\b[A-Z]\.))[.!?]*[\"'”’)\]]*[ \t\xa0]+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
+    r"|\n\s*"
 )
 
 
 class Sentences:
-    """The sentences of one text; built once, queried by offset in O(log n)."""
+    """Sentence lookup for the claims of one text, in offset order.
+
+    Only the stretches around claims are scanned: each lookup searches back from the claim to the
+    previous boundary (never further than the last sentence found) and forward to the next one, so
+    a document is read at most about once however many claims it has.
+    """
+
+    WINDOW = 400
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        self.ends: list[int] = []
-        for m in BOUNDARY.finditer(text):
-            self.ends.append(m.start())
-            self.starts.append(m.end())
-        self.ends.append(len(text))
-
-    def index(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
+        self._start = 0  # the sentence found last: [start, end), and where the next one starts
+        self._end = -1
+        self._next = 0
 
     def at(self, offset: int) -> tuple[int, str]:
         """(start, text) of the sentence holding `offset`."""
-        i = self.index(offset)
-        start, end = self.starts[i], self.ends[i]
-        return start, self.text[start:end]
+        if not self._start <= offset < self._end:
+            self._start = self._find_start(offset)
+            m = BOUNDARY.search(self.text, offset)
+            # The sentence keeps its closing punctuation and quotes: it ends where the whitespace starts.
+            self._end, self._next = (m.start() + len(m.group().rstrip()), m.end()) if m else (
+                len(self.text), len(self.text))
+        return self._start, self.text[self._start:self._end].rstrip()
+
+    def _find_start(self, offset: int) -> int:
+        floor = self._next if self._next <= offset else 0
+        lo = max(floor, offset - self.WINDOW)
+        while True:
+            last = None
+            for m in BOUNDARY.finditer(self.text, lo, min(offset + 1, len(self.text))):
+                if m.end() <= offset:
+                    last = m
+            if last is not None:
+                return last.end()
+            if lo == floor:
+                return floor
+            lo = max(floor, lo - 10 * self.WINDOW)
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether offsets a <= b fall in one sentence."""
+        return BOUNDARY.search(self.text, a, b) is None

@@ -26,7 +26,8 @@ NOUN_STOPS = words("""
 a an the and or but nor of in on at to for from by with within without into onto over under about
 as than then that which who whom whose where when while whilst if because since until per each every
 is are was were be been being am has have had having do does did will would shall should may might
-can could must not no so such this these those it its their our your his her my we they he she you
+can could must not no so this these those next last later ago today onwards
+it its their our your his her my we they he she you
 i me us them there here also only just still all both either neither any some many much more most
 less least few fewer very too out up down off across through throughout between among amongst against
 during before after above below around via including included includes include currently already now
@@ -45,6 +46,7 @@ ADDRESS_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "place"
                            "gardens", "terrace", "crescent", "row", "way", "walk"})
 
 NOUN_WORD = re.compile(r"[ \t\xa0]+([A-Za-z][A-Za-z'’-]*)")
+_HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 
 
@@ -76,5 +78,5 @@ def counted_noun(text: str, end: int) -> tuple[str | None, list[str]]:
 
 def normalise_heading(heading: str) -> str | None:
     """A table column heading as a unit: lowercase words, no punctuation ("Number of staff" stays)."""
-    cleaned = " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", heading)[:8]).lower()
+    cleaned = " ".join(_HEADING_WORD.findall(heading)[:8]).lower()
     return cleaned or None

@@ -73,8 +73,18 @@ def quote(claim: Claim) -> Quote:
     return Quote(sentence[:at], claim.text, sentence[at + len(claim.text):])
 
 
+def file_of(doc: str, paths: dict[str, str]) -> tuple[str, str | None]:
+    """(file path, record id) of a document id: "answers.jsonl#123" is record 123 of answers.jsonl,
+    whose claims' lines and columns count within the record's text, not within the file."""
+    path = paths.get(doc)
+    if path is None:
+        path, _, record = doc.partition("#")
+        return path, record or None
+    return path, (doc[len(path) + 1:] or None) if doc != path and doc.startswith(path + "#") else None
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def summary_line(view: ResultView) -> str:
@@ -118,15 +128,51 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def shortened(q: Quote, width: int = 240) -> Quote:
-    """The quote cut to about `width` characters around the figure, with '…' where text was cut."""
-    room = max(width - len(q.figure), 40) // 2
-    before, after = " ".join(q.before.split("\n")), " ".join(q.after.split("\n"))
-    if len(before) > room:
-        before = "…" + before[-room:].lstrip()
-    if len(after) > room:
-        after = after[:room].rstrip() + "…"
-    return Quote(before, q.figure, after)
+Segments = list[tuple[str, bool]]  # (text, is_figure): a sentence with its figures marked
+
+
+def by_sentence(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped by the sentence that holds them (first-seen order), so each sentence is quoted once."""
+    runs: dict[tuple[str, int, str], list[Claim]] = {}
+    for claim in claims:
+        runs.setdefault((claim.doc, claim.sentence_start, claim.sentence), []).append(claim)
+    return list(runs.values())
+
+
+def marked(claims: list[Claim]) -> Segments:
+    """The sentence shared by `claims`, split into plain text and their figures (overlapping ones once)."""
+    sentence = quote(claims[0])
+    text = sentence.before + sentence.figure + sentence.after
+    spans = []
+    for claim in claims:
+        q = quote(claim)
+        if q.figure and q.before + q.figure + q.after == text:
+            spans.append((len(q.before), len(q.before) + len(q.figure)))
+    segments: Segments = []
+    at = 0
+    for start, end in sorted(set(spans)):
+        if start < at:
+            continue
+        if start > at:
+            segments.append((text[at:start], False))
+        segments.append((text[start:end], True))
+        at = end
+    if at < len(text) or not segments:
+        segments.append((text[at:], False))
+    return segments
+
+
+def shortened(segments: Segments, width: int = 240) -> Segments:
+    """Segments cut to about `width` characters: the plain text before the first figure and after the last
+    one is trimmed, with '…' where text was cut; figures and the text between them are kept."""
+    segments = [(" ".join(text.split("\n")), is_figure) for text, is_figure in segments]
+    figures = sum(len(text) for text, is_figure in segments if is_figure)
+    room = max(width - figures, 40) // 2
+    if segments and not segments[0][1] and len(segments[0][0]) > room:
+        segments[0] = ("…" + segments[0][0][-room:].lstrip(), False)
+    if len(segments) > 1 and not segments[-1][1] and len(segments[-1][0]) > room:
+        segments[-1] = (segments[-1][0][:room].rstrip() + "…", False)
+    return segments
 
 
 def who(claim: Claim) -> str:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ..models import CheckResult
-from .evidence import ResultView, summary_line
+from .evidence import ResultView, file_of, summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -29,8 +29,10 @@ def render(result: CheckResult, color: bool = False) -> str:
         props = {}
         if claims:
             first = claims[0]
-            props = {"file": paths.get(first.doc, first.doc.split("#", 1)[0]), "line": str(first.line),
-                     "col": str(first.column), "endColumn": str(first.column + len(first.text))}
+            path, record = file_of(first.doc, paths)
+            props = {"file": path}
+            if record is None:  # a record's lines count within the record, so only the file is annotated
+                props.update(line=str(first.line), col=str(first.column), endColumn=str(first.column + len(first.text)))
         props["title"] = f"{finding.rule}: {view.rule(finding).title or finding.rule}"
         message = finding.message
         if len(claims) > 1:

@@ -12,14 +12,28 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import __version__
 from ..models import CheckResult, Claim, Finding, Group
-from .evidence import SEVERITIES, Quote, ResultView, coverage_lines, format_value, plural, quote, summary_line
+from .evidence import (
+    SEVERITIES,
+    ResultView,
+    Segments,
+    by_sentence,
+    coverage_lines,
+    format_value,
+    marked,
+    plural,
+    summary_line,
+)
 
 DEFAULT_TITLE = "Figures that disagree"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MAX_DOCUMENT_ROWS = 500  # past this, the "Documents read" table lists only the documents findings quote
+SHOWN_STATEMENTS = 6  # a finding quoting more statements shows the rest behind "N more statements"
 CHART_WIDTH, CHART_HEIGHT = 560, 210
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
 
@@ -28,14 +42,15 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 76, 28, 26, 30
 class Statement:
     """One quoted claim as the report shows it."""
 
-    quote: Quote
+    segments: Segments  # the sentence, figures marked
     figure: str
     date: str
     speaker: str
     source: str
     title: str
     url: str | None
-    where: str
+    where: str  # doc:line:col in full
+    where_short: str  # the same with the file's folders left out (the full form is the tooltip)
 
 
 @dataclass
@@ -58,6 +73,7 @@ class Chart:
     line: str
     y_ticks: list[tuple[float, str]]
     x_ticks: list[tuple[float, str]]
+    zero_y: float | None = None  # where 0 is, drawn when figures go below it (falls, negative changes)
     width: int = CHART_WIDTH
     height: int = CHART_HEIGHT
     plot_left: int = MARGIN_LEFT
@@ -105,10 +121,15 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
         sections.append(section)
     other_charts = [c for g in result.groups if g.id not in charted
                     for c in [chart_for(g, view, flagged=set())] if c is not None]
-    documents = sorted(result.documents, key=lambda d: (d.date or "9999", d.id))
+    documents = result.documents
+    if len(documents) > MAX_DOCUMENT_ROWS:  # a 24,000-record archive: list the documents the findings quote
+        quoted = {c.doc for f in result.findings for c in view.finding_claims(f)}
+        documents = [d for d in documents if d.id in quoted]
+    documents = sorted(documents, key=lambda d: (d.date or "9999", d.id))
     return _template().render(
         title=title,
         version=__version__,
+        shown_statements=SHOWN_STATEMENTS,
         summary=summary_line(view),
         counts=view.severity_counts(),
         severities=SEVERITIES,
@@ -119,6 +140,7 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
         topics=[s.name for s in sections],
         other_charts=other_charts,
         documents=documents,
+        all_documents=len(result.documents),
         plural=plural,
     )
 
@@ -137,17 +159,21 @@ def _card(view: ResultView, finding: Finding, chart: Chart | None) -> FindingCar
         id=finding.id, anchor=_anchor(finding.id), rule=finding.rule, rule_title=rule.title or finding.title,
         description=rule.description, severity=finding.severity, message=finding.message,
         assumptions=finding.assumptions, topic=view.topic(finding),
-        statements=[_statement(view, c) for c in view.finding_claims(finding)], chart=chart)
+        statements=[_statement(view, claims) for claims in by_sentence(view.finding_claims(finding))], chart=chart)
 
 
-def _statement(view: ResultView, claim: Claim) -> Statement:
+def _statement(view: ResultView, claims: list[Claim]) -> Statement:
+    """One quoted sentence; a finding about two figures in one sentence quotes it once."""
+    claim = claims[0]
     doc = view.documents.get(claim.doc)
     meta = claim.source
     url = meta.url or (doc.meta.url if doc else None)
-    return Statement(quote=quote(claim), figure=figure_label(claim),
+    where = [f"{claim.line}:{claim.column}" for claim in claims]
+    return Statement(segments=marked(claims), figure=" → ".join(figure_label(c) for c in claims),
                      date=claim.date or "undated", speaker=meta.speaker or "", source=meta.source or "",
                      title=(meta.title or (doc.meta.title if doc else None) or ""), url=safe_url(url),
-                     where=f"{claim.doc}:{claim.line}:{claim.column}")
+                     where=f"{claim.doc}:{', '.join(where)}",
+                     where_short=f"{PurePosixPath(claim.doc.replace(chr(92), '/')).name}:{', '.join(where)}")
 
 
 def figure_label(claim: Claim) -> str:
@@ -214,7 +240,8 @@ def chart_for(group: Group, view: ResultView, flagged: set[str]) -> Chart | None
     unit_claim = dated[0][1]
     y_ticks = [(y_of(v), format_value(v, unit_claim.unit, unit_claim.kind)) for v in _nice_ticks(y_min, y_max)]
     title = group.topic + (f" — {group.metric}" if group.metric else "")
-    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(points))
+    return Chart(title=title, points=points, line=line, y_ticks=y_ticks, x_ticks=_x_ticks(points),
+                 zero_y=y_of(0.0) if y_min < 0 else None)
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -235,7 +262,8 @@ def _x_ticks(points: list[ChartPoint], min_gap: float = 64) -> list[tuple[float,
     """A date under each point ("Jun 2022"), skipping any that would collide with the previous one."""
     ticks: list[tuple[float, str]] = []
     for p in points:
-        label = date.fromisoformat(p.date).strftime("%b %Y")
+        day = date.fromisoformat(p.date)
+        label = f"{MONTHS[day.month - 1]} {day.year}"  # not strftime: its month names follow the locale
         if ticks and (p.x - ticks[-1][0] < min_gap or label == ticks[-1][1]):
             continue
         ticks.append((p.x, label))

@@ -14,7 +14,7 @@ from urllib.parse import quote as url_quote
 
 from .. import __version__
 from ..models import CheckResult, Claim, Finding, RuleInfo
-from .evidence import ResultView, quote, who
+from .evidence import ResultView, file_of, quote, who
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -90,15 +90,22 @@ def _result(view: ResultView, finding: Finding, rule_index: int, paths: dict[str
 
 
 def _location(claim: Claim, paths: dict[str, str]) -> dict:
-    lines = claim.text.split("\n")
-    end_line = claim.line + len(lines) - 1
-    end_column = (claim.column if len(lines) == 1 else 1) + len(lines[-1])
+    """Where a claim is: a region of its file, or, for a record of a JSON-lines file (where the claim's
+    line and column count within the record), the file plus the record as a logical location."""
+    path, record = file_of(claim.doc, paths)
+    physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
     q = quote(claim)
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": artifact_uri(paths.get(claim.doc, claim.doc.split("#", 1)[0]))},
-        "region": {"startLine": claim.line, "startColumn": claim.column, "endLine": end_line,
-                   "endColumn": end_column, "snippet": {"text": q.before + q.figure + q.after}},
-    }}
+    snippet = {"text": q.before + q.figure + q.after}
+    if record is None:
+        lines = claim.text.split("\n")
+        physical["region"] = {"startLine": claim.line, "startColumn": claim.column,
+                              "endLine": claim.line + len(lines) - 1,
+                              "endColumn": (claim.column if len(lines) == 1 else 1) + len(lines[-1]),
+                              "snippet": snippet}
+        return {"physicalLocation": physical}
+    return {"physicalLocation": physical,
+            "logicalLocations": [{"name": record, "kind": "object"}],
+            "message": {"text": f"record {record}: {snippet['text']}"}}
 
 
 def artifact_uri(path: str) -> str:

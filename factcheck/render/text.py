@@ -11,7 +11,7 @@ from collections.abc import Callable
 import click
 
 from ..models import CheckResult, Claim, Finding
-from .evidence import ResultView, coverage_lines, quote, shortened, summary_line, who
+from .evidence import ResultView, by_sentence, coverage_lines, marked, shortened, summary_line, who
 
 SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
                   "info": {"fg": "cyan"}}
@@ -38,15 +38,16 @@ def _finding_lines(view: ResultView, finding: Finding, style: Callable[..., str]
     severity = style(f"{finding.severity:<7}", **SEVERITY_STYLE.get(finding.severity, {}))
     lines = [f"  {severity} {finding.message}  {style(finding.rule, dim=True)}"]
     lines.extend(f"    assumes: {a}" for a in finding.assumptions)
-    for claim in view.finding_claims(finding):
-        lines.extend(_evidence_lines(claim, style, color))
+    for claims in by_sentence(view.finding_claims(finding)):
+        lines.extend(_evidence_lines(claims, style, color))
     return lines
 
 
-def _evidence_lines(claim: Claim, style: Callable[..., str], color: bool) -> list[str]:
-    where = f"{claim.doc}:{claim.line}:{claim.column}"
-    said = "  ".join(x for x in (claim.date or "undated", who(claim)) if x)
-    q = shortened(quote(claim))
-    figure = style(q.figure, bold=True, underline=True) if color else f"[{q.figure}]"
-    return [f"    {style(where, dim=True)}  {said}", f"      \"{q.before}{figure}{q.after}\""]
-
+def _evidence_lines(claims: list[Claim], style: Callable[..., str], color: bool) -> list[str]:
+    """One quoted sentence with every figure the finding read in it marked."""
+    first = claims[0]
+    where = ", ".join([f"{first.doc}:{first.line}:{first.column}"] + [f"{c.line}:{c.column}" for c in claims[1:]])
+    said = "  ".join(x for x in (first.date or "undated", who(first)) if x)
+    sentence = "".join((style(text, bold=True, underline=True) if color else f"[{text}]") if is_figure else text
+                       for text, is_figure in shortened(marked(claims)))
+    return [f"    {style(where, dim=True)}  {said}", f"      \"{sentence}\""]

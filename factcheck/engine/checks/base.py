@@ -121,6 +121,18 @@ def slack(tolerance: float, value: float) -> float:
     return tolerance * abs(value)
 
 
+def below(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """Every value `a` allows is below every value `b` allows.
+
+    Rounding intervals are half-open: "£6 billion" means 5.5-6.5 and "£7 billion" 6.5-7.5, and 6.5
+    rounds to 7, so two figures whose rounding intervals only touch do not agree.
+    """
+    top, floor = a.interval()[1], b.interval()[0]
+    if top + slack(tolerance, floor) < floor:
+        return True
+    return top == floor and a.precision > 0 and b.precision > 0
+
+
 def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float = 0.0) -> bool:
     """Whether two intervals share a value, with a relative tolerance for rounding beyond the written one."""
     return a[0] <= b[1] + slack(tolerance, b[1]) and b[0] <= a[1] + slack(tolerance, a[1])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ...models import Claim
 from .base import Context, Hit, Params, describe, fmt_interval, interval_note, words_pattern
-from .changes import Change, _position, direction, find_changes
+from .changes import Change, _position, direction, find_changes, tail_words
 
 NAME = "change-endpoints"
 SUMMARY = "a stated change disagrees with its own endpoints"
@@ -42,7 +42,7 @@ def run(claims: list[Claim], params: ChangeEndpointsParams, ctx: Context) -> Ite
     ordered = sorted(claims, key=lambda c: (c.doc, c.start))
     for change in find_changes(ordered):
         moved = direction(change)
-        near = change.before[-params.window:]
+        near = tail_words(change.before, params.window)
         said = _last_direction(near, up, down)
         base = [f"{change.start.text!r} and {change.end.text!r} are the two ends of one change ('from ... to')",
                 interval_note(change.start), interval_note(change.end)]
@@ -83,7 +83,7 @@ def _stated_amount(change: Change, ordered: list[Claim]) -> Claim | None:
     if pa < 0 or ps < 0:
         return None
     between = amount.sentence[pa + len(amount.text):ps].strip(" ,")
-    if not re.fullmatch(r"(?:\w+\s+){0,3}from", between, re.IGNORECASE):
+    if not re.fullmatch(r"(?:[\w,]+\s+){0,3}from", between, re.IGNORECASE):
         return None
     if not _AMOUNT_LINK.search(amount.sentence[:pa]):
         return None
@@ -107,8 +107,8 @@ def _amount_mismatch(change: Change, amount: Claim, params: ChangeEndpointsParam
         return None  # the endpoints do not fix a direction; nothing to compare
     low, high = (lo, hi) if lo >= 0 else (-hi, -lo)  # stated amounts are magnitudes
     s_lo, s_hi = amount.interval()
-    slack = params.amount_tolerance * max(abs(low), abs(high))
-    if s_lo <= high + slack and low - slack <= s_hi:
+    allowance = params.amount_tolerance * max(abs(low), abs(high))
+    if s_lo <= high + allowance and low - allowance <= s_hi:
         return None
     problem = f"it says {amount.text.strip()!r} but the endpoints give a {what} of {fmt_interval((low, high))}"
     return Hit(claims=[amount, change.start, change.end],

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ...models import Claim
+from .base import below
 
+# A month name right after a number: "from 1 April to 31 March" is a date range, not a change.
+_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                          re.IGNORECASE)
 _BETWEEN_TO = re.compile(r"^[^.;:!?]{0,30}?\bto\s*$", re.IGNORECASE)
 _ENDS_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
@@ -61,15 +65,25 @@ def find_changes(claims: list[Claim]) -> Iterator[Change]:
         between = a.sentence[pa + len(a.text):pb]
         if a.text.lower().startswith("from "):
             before += "from "
+        after_b = b.sentence[pb + len(b.text):]
+        if _MONTH_AFTER.match(between) or _MONTH_AFTER.match(after_b):
+            continue
         if _ENDS_FROM.search(before) and _BETWEEN_TO.match(between) and _compatible(a, b):
             yield Change(a, b, _ENDS_FROM.sub("", before))
 
 
+def tail_words(text: str, chars: int) -> str:
+    """The last `chars` characters of `text`, without a word cut in half at the start."""
+    if len(text) <= chars:
+        return text
+    tail = text[-chars:]
+    return tail if not text[-chars - 1].isalnum() else re.sub(r"^\w+", "", tail)
+
+
 def direction(change: Change) -> str | None:
     """'up', 'down', or None when the endpoints' intervals overlap (no clear direction)."""
-    (a_lo, a_hi), (b_lo, b_hi) = change.start.interval(), change.end.interval()
-    if b_lo > a_hi:
+    if below(change.start, change.end):
         return "up"
-    if b_hi < a_lo:
+    if below(change.end, change.start):
         return "down"
     return None

@@ -2,15 +2,17 @@
 
 Claims are ordered by statement date and swept once, keeping the largest lower bound said so far, so a
 growing count ("50 projects", then "over 50", then "nearly 100") passes and the check is O(n log n).
-Undated claims cannot be ordered and are skipped.
+Undated claims cannot be ordered and are skipped. Running totals counted from different starts
+("since 2017", "since 2019") are not compared.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, describe, interval_note, slack
+from .base import Context, Hit, Params, below, describe, interval_note
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -21,6 +23,8 @@ NEEDS_TEXT = False
 class DecreasingOverTimeParams(Params):
     tolerance: float = 0.0  # relative slack beyond the written precision
     only_cumulative: bool = True  # compare only claims the attribute stage marked cumulative
+    max_ratio: float = 10.0  # a running total that falls more than this far is reported at info (likely
+    #                          another measure, such as one region's share of a national total)
 
 
 Params = DecreasingOverTimeParams
@@ -42,9 +46,7 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
         pending.append(claim)
         if best is None:
             continue
-        floor = best.interval()[0]
-        top = claim.interval()[1]
-        if top + slack(params.tolerance, floor) < floor and best.id not in reported:
+        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim):
             reported.add(best.id)
             assumptions = [
                 f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group
@@ -52,5 +54,26 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
                 interval_note(best), interval_note(claim),
                 f"statement dates: {best.date} ({best.date_origin}) before {claim.date} ({claim.date_origin})",
             ]
+            start = _start(best) or _start(claim)
+            if start:
+                assumptions.append(f"both count from the same start ({start}) or only one says where it starts")
+            weak = claim.value and best.value > params.max_ratio * claim.value
+            if weak:
+                assumptions.append(f"reported as info: the later figure is less than a {params.max_ratio:g}th of "
+                                   "the earlier, more likely a different measure than a fall")
             yield Hit(claims=[best, claim], fields={"earlier": describe(best), "later": describe(claim)},
-                      assumptions=assumptions)
+                      assumptions=assumptions, severity="info" if weak else None)
+
+
+_SINCE = re.compile(r"\bsince\b[^.;]{0,40}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _start(claim: Claim) -> str | None:
+    """The year a running total counts from, when the sentence says ("since its launch in 2018")."""
+    found = _SINCE.search(claim.sentence)
+    return found.group(1) if found else None
+
+
+def _same_start(a: Claim, b: Claim) -> bool:
+    start_a, start_b = _start(a), _start(b)
+    return start_a is None or start_b is None or start_a == start_b

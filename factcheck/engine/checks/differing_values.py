@@ -9,6 +9,7 @@ is talking about several things, and is left out rather than guessed at. Linear 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -16,7 +17,19 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ...models import Claim
-from .base import Context, Hit, Params, claim_prefix, date_key, describe, doc_hash, interval_note, slack, words_pattern
+from .base import (
+    Context,
+    Hit,
+    Params,
+    below,
+    claim_prefix,
+    claim_suffix,
+    date_key,
+    describe,
+    doc_hash,
+    interval_note,
+    words_pattern,
+)
 
 NAME = "differing-values"
 SUMMARY = "statements give figures for the same group whose intervals do not overlap"
@@ -30,6 +43,20 @@ class DifferingValuesParams(Params):
     increase_cues: tuple[str, ...] = ("additional", "extra", "further", "top-up", "top up", "increase of",
                                 "increased by", "rise of", "uplift of", "boost of")
     max_shown: int = 3  # figures named in the message; the rest are counted
+    # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
+    max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
+    max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
+    # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
+    # when said for the same stated period or on the same day.
+    time_varying_kinds: tuple[str, ...] = ("count",)
+    # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
+    # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
+    # side the disagreement is info.
+    require_size_statement: bool = True
+    size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
+                                  "valued at", "value of", "size of")
+    # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
+    rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
 
 
 Params = DifferingValuesParams
@@ -43,8 +70,7 @@ def _agree(claims: list[Claim], tolerance: float) -> tuple[Claim, Claim] | None:
     """
     highest_floor = max(claims, key=lambda c: c.interval()[0])
     lowest_ceiling = min(claims, key=lambda c: c.interval()[1])
-    floor, ceiling = highest_floor.interval()[0], lowest_ceiling.interval()[1]
-    if floor <= ceiling + slack(tolerance, floor):
+    if highest_floor is lowest_ceiling or not below(lowest_ceiling, highest_floor, tolerance):
         return None
     return lowest_ceiling, highest_floor
 
@@ -67,6 +93,8 @@ def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Ite
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    rate = re.compile(params.rate_pattern, re.IGNORECASE)
+    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
@@ -86,6 +114,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         low, high = conflict
         involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
                     or _disjoint(c, high, params.tolerance)]
+        if all(c.role == "increase" for c in involved):
+            return  # two different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
     elif len({c.value for c in single}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
@@ -108,8 +138,10 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
         figures += f" and {len(shown) - len(named)} more differing figure(s)"
     assumptions = [_same_subject(involved, ctx)]
     assumptions += [interval_note(c) for c in named]
+    weak = [] if compatible else _weak_evidence(involved, len(shown), params)
     if compatible:
         assumptions.append("the figures differ as written, but as bounds they can all be true at once")
+    assumptions += [f"reported as info: {why}" for why in weak]
     cues = words_pattern(params.increase_cues)
     for claim in named:
         cue = cues.search(claim_prefix(claim, 40))
@@ -120,12 +152,40 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
     undated = sum(1 for c in named if not c.date)
     assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
                        + (" (undated statements cannot be ordered)" if undated else ""))
-    periods = sorted({c.period for c in involved if c.period})
-    assumptions.append(f"same period: {periods[0]}" if periods else "no period stated; assumed the same")
+    stated = {c.period for c in involved if c.period}
+    unstated = sum(1 for c in involved if not c.period)
+    if not stated:
+        assumptions.append("no period stated; assumed the same")
+    else:
+        assumptions.append(f"period: {sorted(stated)[0]}"
+                           + (f"; {unstated} figure(s) state none and were assumed to be for it" if unstated else ""))
     if ambiguous:
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
-               assumptions=assumptions, severity="info" if compatible else None)
+               assumptions=assumptions, severity="info" if compatible or weak else None)
+
+
+def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
+    """Why this disagreement is weak evidence of an error (empty when it is strong)."""
+    reasons = []
+    values = [abs(c.value) for c in involved if c.value]
+    if values and max(values) > params.max_ratio * min(values):
+        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
+                       "different measures than one misstated")
+    if distinct > params.max_distinct:
+        reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
+    money = [c for c in involved if c.kind == "money"]
+    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+        reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
+                       "amounts given or spent differ by year and recipient")
+    if any(c.kind in params.time_varying_kinds for c in involved):
+        periods = {c.period for c in involved}
+        days = {c.date for c in involved}
+        same_time = (len(periods) == 1 and None not in periods) or (len(days) == 1 and None not in days
+                                                                    and all(len(d or "") == 10 for d in days))
+        if not same_time:
+            reasons.append("counts change over time and these were not said for the same period or day")
+    return reasons
 
 
 def _same_subject(claims: list[Claim], ctx: Context) -> str:
@@ -138,3 +198,23 @@ def _same_subject(claims: list[Claim], ctx: Context) -> str:
     if keys:
         return f"same subject: every claim has topic key {keys[0]!r}"
     return f"same subject: grouped as {topic!r}" if topic else "same subject: grouped together"
+
+
+_PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towards", "across", "by", "at", "with",
+                 "and", "or", "over", "per", "a", "each"}
+
+
+def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
+    """Whether the figure is given as the size of its subject: it modifies the subject's name
+    ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
+    if re.search(rf"\b(?:{cues})\s*$", claim_prefix(claim, 25)):
+        return True
+    topic_words = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower()) if len(w) > 2}
+    following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
+    for word in following:
+        if word in _PREPOSITIONS:
+            return False
+        if word.rstrip("s") in {t.rstrip("s") for t in topic_words}:
+            return True
+    return False

@@ -48,34 +48,70 @@ def _bullets(lines: str) -> list[str]:
     return items
 
 
-def _inline(line: str, opener: str) -> list[str] | None:
-    """Items of a closed list on one line: up to the sentence's end (or ')' after '(')."""
+def _inline(line: str, opener: str) -> str | None:
+    """The text of a closed list on one line: up to the sentence's end (or ')' after '(')."""
     end = _END.search(line)
     body = line[: end.start()] if end else line
     if opener == "(" and (not end or end.group(0) != ")"):
         return None
     if not re.search(r"(?:,|\s)(?:and|or|&)\s+\S", body, re.IGNORECASE):
         return None  # no "and"/"or" before the last item: not a closed list
-    return [i for i in _SPLIT.split(body.strip()) if i]
+    return body.strip()
 
 
-def find_list(text: str, claim: Claim, params: ListCountParams) -> list[str] | None:
-    """The items listed right after the claim, or None when no closed list follows."""
+def item_count_range(items_text: str) -> tuple[int, int]:
+    """How many items a one-line list may hold: "a and b, c and d" is 3 or 4 items.
+
+    Commas and semicolons always separate; a conjunction inside a comma-separated item may be part of
+    the item's name ("provision and access"), except the one that joins the last item.
+    """
+    segments = [s.strip() for s in re.split(r"\s*[,;]\s*", items_text.strip()) if s.strip()]
+    conj = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
+    most = sum(len(conj.split(re.sub(r"^(?:and|or)\s+", "", s, flags=re.IGNORECASE))) for s in segments)
+    oxford = len(segments) > 1 and re.match(r"(?:and|or)\s", segments[-1], re.IGNORECASE)
+    least = len(segments) + (0 if oxford or not conj.search(segments[-1]) else 1)
+    return least, most
+
+
+_PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "per", "here", "there"}
+_PLURALS = {"people", "children", "staff", "men", "women", "police", "cattle", "personnel"}
+
+
+def counted_noun(phrase: str) -> bool:
+    """Whether the words after a number name what is counted: "coastal towns", "following trusts".
+
+    Labels and dates ("Regulation 18:", "section 8 of the act:", "18 July:", "5:30am") do not.
+    """
+    words = phrase.lower().split()
+    if not words or words[0] in _PREPOSITIONS:
+        return False
+    head = words[-1].strip("’'")
+    return head in _PLURALS or (head.endswith("s") and not head.endswith("ss") and len(head) > 2)
+
+
+def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[str], int, int] | None:
+    """The items listed right after the claim and how many there may be (least, most), or None when no
+    closed list follows."""
     window = text[claim.end: claim.end + params.lookahead]
     intro = _INTRO.match(window)
-    if not intro:
+    if not intro or not counted_noun(intro.group(1) or (claim.unit or "")):
         return None
     opener = intro.group(2).strip(" ,\t").lower()
     first_line, _, after = window[intro.end():].partition("\n")
     if opener == ":" and not first_line.strip():
         items = _bullets(after)
-        return items if len(items) >= 2 else None
-    items = _inline(first_line, opener[:1] if opener.startswith("(") else opener)
-    if not items or len(items) < 2 or any(len(i.split()) > params.max_item_words for i in items):
+        return (items, len(items), len(items)) if len(items) >= 2 else None
+    body = _inline(first_line, opener[:1] if opener.startswith("(") else opener)
+    if body is None:
+        return None
+    items = [i for i in _SPLIT.split(body) if i]
+    if len(items) < 2 or any(len(i.split()) > params.max_item_words for i in items):
         return None
     if opener in ("are", "were") and not all(i[:1].isupper() for i in items):
         return None  # "are now working together" is not a list of names
-    return items
+    if any(re.match(r"(?:which|who|that|where|whose)\b", i, re.IGNORECASE) or "(" in i for i in items):
+        return None  # a clause or an aside inside the list: not a plain list of names
+    return (items, *item_count_range(body))
 
 
 def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[Hit]:
@@ -93,11 +129,17 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
-        items = find_list(text, claim, params)
-        if items is None or len(items) == int(claim.value):
+        found = find_list(text, claim, params)
+        if found is None:
+            continue
+        items, least, most = found
+        if least <= int(claim.value) <= most:
             continue
         listed = ", ".join(items)
         yield Hit(claims=[claim],
-                  fields={"figure": describe(claim), "items": str(len(items)), "listed": listed},
+                  fields={"figure": describe(claim), "items": str(least) if least == most else f"{least} to {most}",
+                          "listed": listed},
                   assumptions=[f"the list right after {claim.text!r} names every one of them: {listed}",
-                               "items are separated by commas, semicolons, 'and', 'or' or bullet lines"])
+                               "items are separated by commas, semicolons or bullet lines, and the 'and'/'or' "
+                               "before the last item; an 'and' inside an item may belong to its name, so "
+                               f"the list holds {least} to {most} items"])

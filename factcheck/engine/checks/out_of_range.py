@@ -27,7 +27,11 @@ class OutOfRangeParams(Params):
     reference_words: tuple[str, ...] = ("level", "levels", "value", "cost", "costs", "budget", "average", "target",
                                   "baseline", "gdp", "amount", "figure", "figures", "rate", "income", "pay",
                                   "salary", "salaries", "price", "prices", "capacity", "allocation", "need",
-                                  "requirement", "spending", "funding", "previous", "last", "pre-pandemic")
+                                  "requirement", "spending", "funding", "previous", "last", "pre-pandemic",
+                                       # amounts of money are not populations, even in the plural
+                                       "arrears", "earnings", "wages", "profits", "sales", "revenues", "savings",
+                                       "losses", "receipts", "funds", "taxes", "fees", "payments", "rents",
+                                       "benefits", "contributions", "liabilities", "assets", "debts", "emissions")
 
 
 Params = OutOfRangeParams

@@ -1,16 +1,19 @@
 """A part larger than its whole: "a £50 million fund, of which £60 million goes to schools".
 
-A part is a claim the attribute stage marked role=part, or one introduced by a part cue ("of which").
-Its whole is the nearest earlier claim of the same kind and unit in the same stretch (the rule's
-group_by; a sentence by default) that is not itself a part. One pass in text order.
+A part is a claim that a part cue introduces directly ("of which £60 million", "including 405",
+"of these, 300"), or with use_roles one the attribute stage marked role=part. Its whole is the nearest earlier claim of
+the same kind and unit in the same stretch (the rule's group_by; a sentence by default) that is not
+itself a part. "17 of these 25" is not a cue: there the figure after "of these" is the whole. One pass
+in text order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, claim_prefix, describe, interval_note, slack, words_pattern
+from .base import Context, Hit, Params, below, claim_prefix, describe, interval_note
 
 NAME = "part-exceeds-whole"
 SUMMARY = "a figure given as part of another is larger than it"
@@ -19,32 +22,45 @@ NEEDS_TEXT = False
 
 
 class PartExceedsWholeParams(Params):
-    part_cues: tuple[str, ...] = ("of which", "of this", "of that", "of these", "of those", "of them", "including")
-    cue_window: int = 25  # characters before the part figure in which a cue must end
+    # Each cue must end right before the part figure (only spaces between).
+    part_cues: tuple[str, ...] = ("of which", "of whom", "including", "of these,", "of this,", "of those,",
+                                  "of them,")
+    cue_window: int = 25
+    # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
+    # by default only a direct cue makes a part.
+    use_roles: bool = False
     tolerance: float = 0.0
 
 
 Params = PartExceedsWholeParams
 
 
-def _same_measure(a: Claim, b: Claim) -> bool:
-    return a.kind == b.kind and (a.kind == "count" or a.unit == b.unit)
+def _same_measure(a: Claim, b: Claim, check_noun: bool) -> bool:
+    """Same kind and currency; with check_noun, counts of named things must count the same noun."""
+    if a.kind != b.kind:
+        return False
+    if a.kind != "count":
+        return a.unit == b.unit
+    return not (check_noun and a.unit and b.unit) or a.unit.split()[-1].lower() == b.unit.split()[-1].lower()
 
 
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
-    cues = words_pattern(params.part_cues)
+    cues = re.compile(r"(?<![\w-])(?<!up to and )(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
+                                                              for c in params.part_cues) + r")\s*$", re.IGNORECASE)
     wholes: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (c.doc, c.start)):
         cue = cues.search(claim_prefix(claim, params.cue_window))
-        is_part = claim.role == "part" or cue is not None
+        is_part = cue is not None or (params.use_roles and claim.role == "part")
         if not is_part:
             wholes.append(claim)
             continue
-        whole = next((w for w in reversed(wholes) if w.doc == claim.doc and _same_measure(w, claim)), None)
+        # A cue ties the part to the figure before it, whatever noun the part's figure carries ("of whom
+        # 300 work nights"); a part known only from its role must count the same noun as its whole.
+        whole = next((w for w in reversed(wholes)
+                      if w.doc == claim.doc and _same_measure(w, claim, check_noun=cue is None)), None)
         if whole is None:
             continue
-        part_lo, whole_hi = claim.interval()[0], whole.interval()[1]
-        if part_lo > whole_hi + slack(params.tolerance, whole_hi):
+        if below(whole, claim, params.tolerance):
             why = f"introduced by {cue.group(0)!r}" if cue else "the attribute stage marked it a part"
             yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
                       assumptions=[f"{claim.text!r} is a part of {whole.text!r}: {why}, and {whole.text!r} is "

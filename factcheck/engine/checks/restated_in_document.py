@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, describe, interval_note, overlaps
+from .base import Context, Hit, Params, below, describe, interval_note
 
 NAME = "restated-in-document"
 SUMMARY = "a headline figure is restated in the body of the same document with a different value"
@@ -37,7 +37,7 @@ def run(claims: list[Claim], params: RestatedInDocumentParams, ctx: Context) -> 
         if not headline or not body:
             continue
         for top in headline:
-            if any(overlaps(top.interval(), b.interval(), params.tolerance) for b in body):
+            if any(not below(top, b, params.tolerance) and not below(b, top, params.tolerance) for b in body):
                 continue
             nearest = min(body, key=lambda b: abs(b.value - top.value))
             yield Hit(claims=[top, nearest], fields={"headline": describe(top), "body": describe(nearest)},

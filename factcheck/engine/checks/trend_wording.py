@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ...models import Claim
 from .base import Context, Hit, Params, describe, interval_note, words_pattern
-from .changes import direction, find_changes
+from .changes import direction, find_changes, tail_words
 
 NAME = "trend-wording"
 SUMMARY = "trend words in a sentence point the other way from the figures they describe"
@@ -39,7 +39,7 @@ def run(claims: list[Claim], params: TrendWordingParams, ctx: Context) -> Iterat
         moved = direction(change)
         if moved is None:
             continue
-        clause = change.before[-params.window:]
+        clause = tail_words(change.before, params.window)
         cut = list(boundary.finditer(clause))
         if cut:
             clause = clause[cut[-1].end():]

@@ -34,7 +34,13 @@
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("input", apply);
+  var pending = null;
+  form.addEventListener("input", function (event) {
+    // Typing in the search box waits for a pause, so long reports stay responsive.
+    if (event.target !== search) { apply(); return; }
+    clearTimeout(pending);
+    pending = setTimeout(apply, 120);
+  });
   form.addEventListener("change", apply);
   apply();
 })();

@@ -1,0 +1,77 @@
+"""Statement dates: metadata first, then cues in the text, then relative headers resolved against --as-of."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck import extract_claims, read_text
+from factcheck.dates import find_statement_date, parse_as_of, parse_date_value, relative_header_spans
+from factcheck.errors import UsageError
+from factcheck.models import DocumentMeta
+
+AS_OF = date(2024, 12, 1)
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("2016-11-03", "2016-11-03"), ("2023-09", "2023-09"), ("2019", "2019"), ("3 November 2016", "2016-11-03"),
+    ("25th March 2015", "2015-03-25"), ("04-Nov-2016", "2016-11-04"), ("March 25, 2015", "2015-03-25"),
+    ("2016-11-03T09:30:00", "2016-11-03"),
+])
+def test_parse_date_value(written, iso):
+    assert parse_date_value(written) == iso
+
+
+@pytest.mark.parametrize("written", ["2023-02-30", "2023-13", "next Tuesday", "31/02/2020"])
+def test_impossible_dates_are_none(written):
+    assert parse_date_value(written) is None
+
+
+def test_as_of_must_be_a_real_date():
+    assert parse_as_of("2024-02-29") == date(2024, 2, 29)
+    with pytest.raises(UsageError, match="2023-02-29"):
+        parse_as_of("2023-02-29")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Written question answered on 25th March 2015 by the minister.", "2015-03-25"),
+    ("Posted on: 21 March 2017\nA round-up of the week.", "2017-03-21"),
+    ("Answered (2024-03)\n\nWe trained 80 nurses.", "2024-03"),
+    ("Schools review: 21 March 2017\nThe findings follow.", "2017-03-21"),
+])
+def test_statement_date_from_cues(text, iso):
+    assert find_statement_date(text) == iso
+
+
+def test_answered_month_outranks_a_publication_date_in_the_question():
+    text = "To ask about the report published on 24 November 2023.\n\nAnswered (2024-01)\n\nWe hired 9 staff."
+    assert find_statement_date(text) == "2024-01"
+
+
+def test_a_date_mentioned_in_passing_is_not_the_statement_date():
+    assert find_statement_date("The scheme, launched in May 2010, now has 40 members and more to come.") is None
+
+
+def test_relative_headers_date_the_text_below_them():
+    text = "(5 years, 11 months ago)\nWe built 10 homes.\n(7 years ago)\nWe built 20 homes.\n"
+    first, second = extract_claims(read_text(text, as_of=AS_OF))
+    assert (first.date, first.date_origin) == ("2019-01", "relative")
+    assert (second.date, second.date_origin) == ("2017-12", "relative")
+    assert len(relative_header_spans(text)) == 2
+
+
+def test_relative_header_with_weeks_resolves_to_a_day():
+    doc = read_text("(2 weeks ago)\nWe hired 9 wardens.", as_of=AS_OF)
+    assert extract_claims(doc)[0].date == "2024-11-17"
+
+
+def test_metadata_date_wins_over_text_cues():
+    doc = read_text("Posted on: 21 March 2017\nWe hired 9 wardens.", meta=DocumentMeta(date="2018-01-02"), as_of=AS_OF)
+    claim = extract_claims(doc)[0]
+    assert (claim.date, claim.date_origin) == ("2018-01-02", "metadata")
+
+
+def test_undated_text_says_so():
+    claim = extract_claims(read_text("We hired 9 wardens.", as_of=AS_OF))[0]
+    assert (claim.date, claim.date_origin) == (None, "none")
