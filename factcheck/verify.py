@@ -195,11 +195,40 @@ def _is_scale_change(a: float, b: float) -> bool:
     return ratio >= 2.9 and abs(ratio - round(ratio / 3) * 3) < 0.05  # thousand, million, billion apart
 
 
-def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim]) -> list[FigureDifference]:
+def _context(text: str, claim: Claim) -> tuple[str, str]:
+    """The words just before and after a figure, normalised, to tell which figure stands where."""
+    before = normalise(text[max(0, claim.start - 60):claim.start])[0][-30:]
+    after = normalise(text[claim.end:claim.end + 60])[0][:30]
+    return before, after
+
+
+def _context_score(q: Claim, quote: str, r: Claim, passage: str) -> float:
+    """How alike the words around two figures are (0-200); a quote may start or end at its figure."""
+    (qb, qa), (rb, ra) = _context(quote, q), _context(passage, r)
+    n_before, n_after = min(len(qb), len(rb)), min(len(qa), len(ra))
+    before = fuzz.ratio(qb[len(qb) - n_before:], rb[len(rb) - n_before:]) if n_before else 0.0
+    after = fuzz.ratio(qa[:n_after], ra[:n_after]) if n_after else 0.0
+    return before + after
+
+
+def _counterpart(q: Claim, free: list[Claim], quote: str, passage: str) -> Claim | None:
+    """The passage figure standing where `q` stands: same value and unit, else same unit, else same kind,
+    else any; among those, the one with the most alike surroundings."""
+    tiers = ([r for r in free if _same_unit(q, r) and _same_value(q, r)], [r for r in free if _same_unit(q, r)],
+             [r for r in free if r.kind == q.kind], free)
+    for options in tiers:
+        if options:
+            return max(options, key=lambda r: _context_score(q, quote, r, passage))
+    return None
+
+
+def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim], quote: str = "",
+                    passage: str = "") -> list[FigureDifference]:
     """Pair each figure of the quote with one of the passage and say how they differ (nothing if equal).
 
-    Equal figures pair first (same value, unit and bound); then the rest pair in order of appearance,
-    preferring the same kind and unit, so "£860m on 40 schools" vs "£680m on 40 schools" pairs the money.
+    Equal figures pair first (same value, unit and bound). Each other quoted figure pairs with the passage
+    figure of the same kind and unit whose surrounding words are most like its own ("an extra £700m in
+    2023/24" with "an extra £600m in 2023/24", not with "at least £16.8bn" a sentence earlier).
     """
     free = list(recorded)
     unpaired: list[Claim] = []
@@ -211,10 +240,9 @@ def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim]) -> list[
             unpaired.append(q)
     differences = []
     for q in unpaired:
-        r = (next((r for r in free if _same_unit(q, r) and _same_value(q, r)), None)
-             or next((r for r in free if _same_unit(q, r)), None)
-             or next((r for r in free if r.kind == q.kind), None)
-             or (free[0] if free else None))
+        r = _counterpart(q, free, quote, passage)
+        if r is None and any(_has_number(passage, n) for n in numbers_in(q.text)):
+            continue  # the number is there as written, only not read as a claim in one of the two texts
         if r is None:
             differences.append(FigureDifference(kind="missing", quoted=q.text.strip(), quoted_value=q.value,
                                                 quoted_bound=q.bound, quoted_start=q.start, quoted_end=q.end))
@@ -250,7 +278,7 @@ def _segments(quote: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -> _Scored:
+def _score_window(segments: list[str], quote_norm: str, window: list[Passage], numbers: Sequence[str] = ()) -> _Scored:
     """Similarity of the quote to a window of sentences, and the sentences it lines up with.
 
     Each elided part is aligned on its own (rapidfuzz partial_ratio_alignment), scaled by how much of the
@@ -267,20 +295,25 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -
     total = sum(len(s) for s in segments) or 1
     aligned_score = 0.0
     hit: set[int] = set()
+    strong = True
     for seg in segments:
         al = fuzz.partial_ratio_alignment(seg, joined)
         covered = (al.src_end - al.src_start) / max(1, len(seg))
         aligned_score += al.score * covered * len(seg) / total
         if al.score * covered >= 80:  # a weak alignment (reordered clauses) says little about where it is
             hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
+        else:
+            strong = False
     quote_stems = {_stem(w) for w in content_words(quote_norm)}
     for i, t in enumerate(texts):  # a reordered clause may sit in a sentence the alignment missed
-        if len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
+        if not strong and len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
             hit.add(i)
     chosen = [window[i] for i in sorted(hit)] or window
     region = " ".join(normalise(p.text)[0] for p in chosen)
     stems = {_stem(w) for w in content_words(region)}
-    coverage = 100.0 * len(quote_stems & stems) / len(quote_stems) if quote_stems else 0.0
+    raw = " ".join(p.text for p in chosen)
+    found = len(quote_stems & stems) + sum(_has_number(raw, n) for n in numbers)
+    coverage = 100.0 * found / (len(quote_stems) + len(numbers)) if quote_stems or numbers else 0.0
     alike = 0.6 * len(quote_norm) <= len(region) <= 1.6 * len(quote_norm)
     reordered = fuzz.token_sort_ratio(quote_norm, region) if alike else 0.0
     score = max(aligned_score, reordered, (aligned_score + coverage) / 2)
@@ -326,7 +359,8 @@ class Verifier:
         quoted_figures = _figures(quote)
         matches: list[Match] = []
         covered: dict[int, list[tuple[int, int]]] = {}
-        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p)) for p in candidates]
+        numbers = numbers_in(quote)
+        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p), numbers) for p in candidates]
         for s in sorted(scored, key=lambda s: -s.score):
             first, last = s.passages[0], s.passages[-1]
             spans = covered.setdefault(first.document_id, [])
@@ -345,7 +379,7 @@ class Verifier:
         text = self.ledger.passage_text(first.document_id, first.start, last.end)
         shared = [w for w in words if df[w] > 0 and (_stem(w) in s.stems if w[0].isalpha() else _has_number(text, w))]
         chance = self.total * math.prod(self._share(df[w]) for w in shared)
-        differences = compare_figures(quoted_figures, _figures(text))
+        differences = compare_figures(quoted_figures, _figures(text), quote, text)
         segs = [normalise(p, mask_digits=False)[0] for p in _ELISION.split(quote)]
         text_norm = normalise(text, mask_digits=False)[0]
         verbatim = not differences and _in_order(segs, text_norm)

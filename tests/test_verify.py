@@ -214,3 +214,12 @@ def test_round_figures_are_not_loose_matches(tmp_path):
 def test_counted_nouns(verifier, quote, verdict):
     result = verifier.verify(quote)
     assert result.verdict == verdict, result
+
+
+def test_a_changed_figure_pairs_with_the_one_in_its_place():
+    from factcheck.verify import _figures, compare_figures
+    quote = "This includes an extra £7 million this year for home care visits"
+    passage = ("The council has committed at least £16 million to care overall. This includes an extra £6 million "
+               "this year for home care visits.")
+    differences = compare_figures(_figures(quote), _figures(passage), quote, passage)
+    assert [(d.kind, d.quoted, d.recorded) for d in differences] == [("value", "£7 million", "£6 million")]
