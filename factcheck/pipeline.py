@@ -210,7 +210,9 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                           texts: dict[str, str] | None) -> CheckResult:
     """Group new claims with the stored ones that could match; keep findings that involve something new."""
     new_ids = {c.id for c in new_claims}
-    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
+    new_docs = {d.id for d in documents}  # an earlier version of a file being checked is superseded by it
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size)
+              if c.id not in new_ids and c.doc not in new_docs]
     everything = new_claims + stored
     groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
     findings = [f for f in evaluate_rules(rules, everything, groups, settings, texts=texts)
