@@ -148,8 +148,8 @@ def main() -> None:
                 good = result.verdict == "not_found"
             else:
                 # the record itself, or another record that says the same sentence (answers repeat)
-                right_doc = source is not None and (source.endswith(f"#{rec_id}") or normalise(original)[0]
-                                                    in normalise(result.matches[0].passage)[0])
+                right_doc = source is not None and (source.endswith(f"#{rec_id}") or normalise(original)
+                                                    in normalise(result.matches[0].passage))
                 good = right_doc and (result.verdict == "figures_differ") == (kind == "figure_changed")
             outcome.setdefault(kind, [0, 0])[0] += good
             outcome[kind][1] += 1

@@ -104,13 +104,12 @@ class QuoteResult(BaseModel):
 # -- text normalisation ------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=8192)  # neighbouring windows share sentences; each is normalised once
-def normalise(text: str, mask_digits: bool = True) -> tuple[str, list[int]]:
-    """Case-folded words and figures with punctuation, quote marks and spacing flattened to single spaces,
-    and each kept character's offset in `text` (so an alignment maps back). Digits become 0 when masked,
-    so "£860m" and "£680m" align perfectly and only the figure comparison tells them apart."""
+def normalise(text: str, mask_digits: bool = True) -> str:
+    """Case-folded words and figures, with punctuation, quote marks and spacing flattened to single spaces.
+    Digits become 0 when masked, so "£860m" and "£680m" align perfectly and only the figure comparison
+    tells them apart."""
     out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
+    for ch in text:
         if ch.isalpha():
             c = ch.casefold()[0]
         elif ch.isdigit():
@@ -119,14 +118,9 @@ def normalise(text: str, mask_digits: bool = True) -> tuple[str, list[int]]:
             c = ch
         else:
             c = " "
-        if c == " " and (not out or out[-1] == " "):
-            continue
-        out.append(c)
-        index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
+        if c != " " or (out and out[-1] != " "):
+            out.append(c)
+    return "".join(out).rstrip(" ")
 
 
 def _stem(word: str) -> str:
@@ -197,8 +191,8 @@ def _is_scale_change(a: float, b: float) -> bool:
 
 def _context(text: str, claim: Claim) -> tuple[str, str]:
     """The words just before and after a figure, normalised, to tell which figure stands where."""
-    before = normalise(text[max(0, claim.start - 60):claim.start])[0][-30:]
-    after = normalise(text[claim.end:claim.end + 60])[0][:30]
+    before = normalise(text[max(0, claim.start - 60):claim.start])[-30:]
+    after = normalise(text[claim.end:claim.end + 60])[:30]
     return before, after
 
 
@@ -274,7 +268,7 @@ class _Scored:
 
 def _segments(quote: str) -> list[str]:
     """The quote cut at its elisions ("...", "…", "[...]"), each part normalised."""
-    parts = [normalise(p)[0] for p in _ELISION.split(quote)]
+    parts = [normalise(p) for p in _ELISION.split(quote)]
     return [p for p in parts if p]
 
 
@@ -286,7 +280,7 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage], n
     scored by the share of the quote's content words the aligned sentences hold, and by token_sort_ratio
     when the lengths are alike. A passage that holds only part of the quote never scores high.
     """
-    texts = [normalise(p.text)[0] for p in window]
+    texts = [normalise(p.text) for p in window]
     joined = " ".join(texts)
     bounds, pos = [], 0
     for t in texts:
@@ -309,7 +303,7 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage], n
         if not strong and len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
             hit.add(i)
     chosen = [window[i] for i in sorted(hit)] or window
-    region = " ".join(normalise(p.text)[0] for p in chosen)
+    region = " ".join(normalise(p.text) for p in chosen)
     stems = {_stem(w) for w in content_words(region)}
     raw = " ".join(p.text for p in chosen)
     found = len(quote_stems & stems) + sum(_has_number(raw, n) for n in numbers)
@@ -326,15 +320,13 @@ class Verifier:
     def __init__(self, ledger: Ledger, settings: Settings | None = None) -> None:
         self.ledger = ledger
         self.settings = settings or Settings()
-        self.total = max(1, ledger.conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+        self.total = max(1, ledger.passage_count())
         self._df: dict[str, int] = {}
 
     def document_frequency(self, word: str) -> int:
-        """How many passages contain `word` (as the index stems it)."""
+        """How many passages contain `word` (as the index stems it), asked once per word."""
         if word not in self._df:
-            phrase = '"' + word.replace('"', '""') + '"'
-            self._df[word] = self.ledger.conn.execute(
-                "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (phrase,)).fetchone()[0]
+            self._df[word] = self.ledger.passage_frequency(word)
         return self._df[word]
 
     def _share(self, df: int) -> float:
@@ -380,8 +372,8 @@ class Verifier:
         shared = [w for w in words if df[w] > 0 and (_stem(w) in s.stems if w[0].isalpha() else _has_number(text, w))]
         chance = self.total * math.prod(self._share(df[w]) for w in shared)
         differences = compare_figures(quoted_figures, _figures(text), quote, text)
-        segs = [normalise(p, mask_digits=False)[0] for p in _ELISION.split(quote)]
-        text_norm = normalise(text, mask_digits=False)[0]
+        segs = [normalise(p, mask_digits=False) for p in _ELISION.split(quote)]
+        text_norm = normalise(text, mask_digits=False)
         verbatim = not differences and _in_order(segs, text_norm)
         confident = (not too_short and s.score >= self.settings.verify_min_score
                      and chance <= self.settings.verify_max_chance_matches)

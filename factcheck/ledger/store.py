@@ -355,6 +355,17 @@ class Ledger:
         return [Passage(*row) for row in rows]
 
     @_db_errors
+    def passage_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    @_db_errors
+    def passage_frequency(self, phrase: str) -> int:
+        """How many passages contain `phrase` (words or a number, matched as the index tokenizes them)."""
+        query = '"' + phrase.replace('"', '""') + '"'
+        return int(self.conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                     (query,)).fetchone()[0])
+
+    @_db_errors
     def neighbours(self, passage: Passage, before: int = 1, after: int = 1) -> list[Passage]:
         """The passage with up to `before`/`after` sentences of the same document around it, in order."""
         rows = self.conn.execute(
