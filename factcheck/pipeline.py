@@ -9,7 +9,7 @@ Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from functools import partial
@@ -123,7 +123,8 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
 
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
           rule_dirs: list[str] | None = None, rules: list | None = None, ledger: Ledger | None = None,
-          jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False) -> CheckResult:
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False,
+          progress: Callable[[Iterable[Processed]], Iterable[Processed]] | None = None) -> CheckResult:
     """Run the whole pipeline over `paths`; unreadable inputs are listed in result.coverage.
 
     ledger: group the new claims with the stored claims that could match them and report only findings
@@ -133,6 +134,7 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
     default a local cluster). The result does not depend on either.
     shuffle (dask only): group and apply rules per `block_of` block on the cluster instead of once
     over all claims; for claim sets too large to group on one machine, at the cost described there.
+    progress: wraps the stream of processed documents (the CLI passes a progress bar).
     """
     settings = settings or Settings()
     rules = load_rules(rule_dirs) if rules is None else rules
@@ -140,6 +142,8 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
     with _session(engine, scheduler, jobs):  # one cluster for both phases
         processed = process_documents(paths, as_of, settings, problems, jobs=jobs, engine=engine,
                                       scheduler=scheduler, keep_text=rules_need_text(rules))
+        if progress is not None:
+            processed = progress(processed)
         result = _check_processed(processed, settings, rules, ledger,
                                   blocks=(scheduler, jobs) if engine == "dask" and shuffle else None)
     result.coverage.unreadable = problems

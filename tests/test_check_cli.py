@@ -86,3 +86,31 @@ def test_every_command_is_in_the_readme(cli):
         assert command in readme
     for args in (("check", "--help"), ("rules", "--help"), ("rules", "test", "--help")):
         assert cli(*args).exit_code == 0
+
+
+def test_baseline_accepts_current_findings_and_new_ones_still_fail(cli, tmp_path):
+    old = tmp_path / "old.md"
+    old.write_text("---\ndate: 2020-01-10\n---\nThe Harbour Renewal Fund is worth £5 million.\n")
+    new = tmp_path / "new.md"
+    new.write_text("---\ndate: 2021-03-02\n---\nThe Harbour Renewal Fund is worth £9 million.\n")
+    baseline = tmp_path / "baseline.json"
+    first = cli("check", str(old), str(new), "--write-baseline", str(baseline))
+    assert first.exit_code == 0 and baseline.exists()
+    assert cli("check", str(old), str(new)).exit_code == 1  # without the baseline the finding fails the run
+    quiet = cli("check", str(old), str(new), "--baseline", str(baseline), "--format", "json")
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["findings"] == []
+    # An unrelated edit above the figures keeps the finding recognised.
+    new.write_text("---\ndate: 2021-03-02\n---\nA note added later.\n\nThe Harbour Renewal Fund is worth £9 million.\n")
+    assert cli("check", str(old), str(new), "--baseline", str(baseline)).exit_code == 0
+    # A new contradiction is reported.
+    third = tmp_path / "third.md"
+    third.write_text("---\ndate: 2022-05-05\n---\nThe Harbour Renewal Fund is worth £14 million.\n")
+    assert cli("check", str(old), str(new), str(third), "--baseline", str(baseline)).exit_code == 1
+
+
+def test_unreadable_baseline_is_one_line_error(cli, tmp_path):
+    bad = tmp_path / "baseline.json"
+    bad.write_text("{not json")
+    run = cli("check", "-", "--baseline", str(bad), input="We built 5 schools.")
+    assert run.exit_code == 2 and str(bad) in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -6,35 +6,22 @@ fails here until it is moved to flag/pass.
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 import pytest
 
-from factcheck.documents import read_text
 from factcheck.engine import example_cases, load_rules, run_example, shipped_rules_dir
 from factcheck.engine.reference import REFERENCE_END, REFERENCE_START, rules_reference
-from factcheck.pipeline import check_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
 CASES = example_cases(RULES)
 
 
-@functools.cache
-def grouping_ready() -> bool:
-    """Whether the attribute and group stages put one subject's claims from two statements together."""
-    docs = [read_text("The Harbour Renewal Fund is worth £5 million.", doc_id=f"probe-{n}") for n in range(2)]
-    result = check_documents(docs, rules=[])
-    return any(len(g.claims) >= 2 for g in result.groups)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_rule_example(case):
     case_id, rule, kind, example = case
-    if rule.group_by == "group" and not grouping_ready():
-        pytest.xfail("needs the attribute and group stages, which do not group yet")
     result = run_example(rule, kind, example, case_id)
     assert result.ok, result.detail
 

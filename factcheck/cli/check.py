@@ -9,11 +9,13 @@ import sys
 
 import click
 
+from ..baseline import filter_new, load_baseline, write_baseline
 from ..engine import SEVERITY_RANK, load_rules
 from ..errors import ExitCode
 from ..ledger import Ledger
 from ..models import CheckResult
 from ..pipeline import check as run_check
+from ..progress import progress
 from ..render import RESULT_FORMATS, render_result
 from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
@@ -39,21 +41,37 @@ def exit_code_for(result: CheckResult, fail_on: str) -> ExitCode:
               help="Extra rule file or directory (repeatable); a rule with a shipped rule's id replaces it.")
 @click.option("--ledger", "ledger_path", metavar="DB", default=None,
               help="Also compare with every claim in this ledger; report only findings involving PATHS.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Do not report findings recorded in this baseline file (see --write-baseline).")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Record every current finding in this file, to accept them, and exit 0.")
 @as_of_option
 @config_option
 @engine_options
 @handle_errors()
 def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: tuple[str, ...], as_of: str | None,
-          config_path: str | None, ledger_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
+          config_path: str | None, ledger_path: str | None, baseline_path: str | None,
+          write_baseline_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Check PATHS for numeric claims that disagree with each other."""
     settings = settings_from(config_path)
     rules = load_rules(list(rule_dirs))  # before reading any input: a bad rule file is exit 2 at once
+    accepted = load_baseline(baseline_path) if baseline_path else frozenset()  # a bad baseline fails early too
     store = Ledger(ledger_path) if ledger_path else None
     result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store, jobs=jobs,
-                       engine=engine, scheduler=scheduler)
+                       engine=engine, scheduler=scheduler,
+                       progress=lambda docs: progress(docs, desc="checking", unit=" docs"))
+    if write_baseline_path:
+        count = write_baseline(write_baseline_path, result)
+        click.echo(f"factcheck: wrote {count} finding(s) to the baseline {write_baseline_path}", err=True)
+    if accepted:
+        before = len(result.findings)
+        result.findings = filter_new(result.findings, accepted)
+        if before > len(result.findings) and output_format == "text":
+            click.echo(f"factcheck: {before - len(result.findings)} finding(s) in the baseline were not reported",
+                       err=True)
     sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     sys.stdout.flush()
     if result.coverage.unreadable:
         report_problems(result.coverage.unreadable, json_mode=output_format == "json")
         sys.exit(ExitCode.USAGE)
-    sys.exit(exit_code_for(result, fail_on))
+    sys.exit(ExitCode.CLEAN if write_baseline_path else exit_code_for(result, fail_on))

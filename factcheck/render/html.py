@@ -119,8 +119,8 @@ def render(result: CheckResult, color: bool = False, title: str = DEFAULT_TITLE)
                     charted.add(group.id)
             section.findings.append(_card(view, finding, chart))
         sections.append(section)
-    other_charts = [c for g in result.groups if g.id not in charted
-                    for c in [chart_for(g, view, flagged=set())] if c is not None]
+    uncharted = sorted((g for g in result.groups if g.id not in charted), key=lambda g: (g.topic, g.metric or "", g.id))
+    other_charts = [c for g in uncharted for c in [chart_for(g, view, flagged=set())] if c is not None]
     documents = result.documents
     if len(documents) > MAX_DOCUMENT_ROWS:  # a 24,000-record archive: list the documents the findings quote
         quoted = {c.doc for f in result.findings for c in view.finding_claims(f)}
@@ -168,7 +168,7 @@ def _statement(view: ResultView, claims: list[Claim]) -> Statement:
     doc = view.documents.get(claim.doc)
     meta = claim.source
     url = meta.url or (doc.meta.url if doc else None)
-    where = [f"{claim.line}:{claim.column}" for claim in claims]
+    where = [f"{c.line}:{c.column}" for c in claims]
     return Statement(segments=marked(claims), figure=" → ".join(figure_label(c) for c in claims),
                      date=claim.date or "undated", speaker=meta.speaker or "", source=meta.source or "",
                      title=(meta.title or (doc.meta.title if doc else None) or ""), url=safe_url(url),
