@@ -83,7 +83,8 @@ def test_unknown_migration_means_a_newer_factcheck(tmp_path):
 def test_bad_file_is_one_line_error_exit_2_and_left_untouched(tmp_path, cli, corpus, content):
     db = tmp_path / "notes.db"
     db.write_bytes(content)
-    for args in (["ledger", "add", str(corpus)], ["ledger", "list"], ["check", str(corpus)]):
+    for args in (["ledger", "add", str(corpus)], ["ledger", "list"], ["check", str(corpus)],
+                 ["verify", "the fund has been given three point six billion"]):
         run = cli(*args, "--ledger", str(db))
         assert run.exit_code == 2, run
         assert len(run.stderr.strip().splitlines()) == 1 and "notes.db" in run.stderr
