@@ -203,3 +203,11 @@ def test_parallel_add_stores_the_same_as_one_process(tmp_path, corpus, cli):
             return [(d.summary.sha256, d.summary.date, d.sections, list(ledger.claims(d.id)))
                     for d in ledger.documents()]
     assert content(one) == content(two)
+
+
+def test_hard_wrapped_lines_stay_one_sentence_but_lists_and_headings_do_not():
+    text = ("# Roads money\nThe county will spend £12m on\nrepairing roads this year, and more\nnext year. "
+            "It says so.\n- first item\n- second item\n")
+    assert [text[s:e] for s, e in split_passages(text)] == [
+        "# Roads money", "The county will spend £12m on\nrepairing roads this year, and more\nnext year.",
+        "It says so.", "- first item", "- second item"]
