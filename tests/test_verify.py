@@ -224,3 +224,15 @@ def test_a_changed_figure_pairs_with_the_one_in_its_place():
                "this year for home care visits.")
     differences = compare_figures(_figures(quote), _figures(passage), quote, passage)
     assert [(d.kind, d.quoted, d.recorded) for d in differences] == [("value", "£7 million", "£6 million")]
+
+
+def test_cli_text_golden(cli, corpus):
+    run = cli("verify", "Our housing fund has provided £6 billion to help first-time buyers in coastal towns.",
+              "--corpus", str(corpus))
+    assert run.exit_code == 1
+    assert run.stdout.replace(str(corpus), "REC") == (
+        "figures differ: the passage is on record with other figures\n"
+        "  quoted:   Our housing fund has provided [£6 billion] to help first-time buyers in coastal towns.\n"
+        "  recorded: Our housing fund has provided [£6 million] to help first-time buyers in coastal towns.\n"
+        "  source:   REC/housing.md:1 (ledger document 1) — Ministry of Housing, 2023-01-10 (score 99)\n"
+        "  differs:  £6 billion quoted, £6 million on record: a different scale (thousand/million/billion)\n")
