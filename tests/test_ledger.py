@@ -211,3 +211,19 @@ def test_hard_wrapped_lines_stay_one_sentence_but_lists_and_headings_do_not():
     assert [text[s:e] for s, e in split_passages(text)] == [
         "# Roads money", "The county will spend £12m on\nrepairing roads this year, and more\nnext year.",
         "It says so.", "- first item", "- second item"]
+
+
+def test_a_failing_migration_leaves_nothing_half_applied(tmp_path, monkeypatch):
+    from factcheck.ledger import migrations
+
+    db = tmp_path / "l.db"
+    Ledger(db, create=True).close()
+    broken = ("0002_broken", ("CREATE TABLE half (x)", "CREATE TABLE oops (x"))  # second statement fails
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
+    monkeypatch.setattr(migrations, "KNOWN", migrations.KNOWN | {"0002_broken"})
+    with pytest.raises(LedgerError):
+        Ledger(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [MIGRATIONS[0][0]]
+    conn.close()
