@@ -128,7 +128,7 @@ def test_cli_add_list_show_stats_remove(tmp_path, cli, corpus, monkeypatch):
     stats = json.loads(cli("ledger", "stats", "--format", "json").stdout)
     assert stats["documents"] == 3 and stats["claims"] == sum(d["claims"] for d in listed)
     assert stats["claims_by_kind"]["money"] >= 2
-    assert (stats["first_date"], stats["schema"]) == ("2021-03-03", [MIGRATIONS[-1][0]])
+    assert (stats["first_date"], stats["schema"]) == ("2021-03-03", [name for name, _ in MIGRATIONS])
     assert "claims:" in cli("ledger", "stats").stdout
 
     run = cli("ledger", "remove", roads["sha256"][:8])
@@ -225,5 +225,25 @@ def test_a_failing_migration_leaves_nothing_half_applied(tmp_path, monkeypatch):
         Ledger(db)
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
-    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [MIGRATIONS[0][0]]
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [name for name, _ in MIGRATIONS]
     conn.close()
+
+
+def test_opening_an_older_ledger_migrates_it_and_keeps_its_claims(tmp_path, monkeypatch):
+    from factcheck.ledger import migrations, store
+
+    db = tmp_path / "old.db"
+    doc = read_text("The towns fund is worth £3.6 billion.", doc_id="old.txt")
+    claims = [c.model_copy(update={"topic_local": True}) for c in document_claims(doc)]
+    with monkeypatch.context() as m:  # a ledger written before 0002: topic_local lived in `extra`
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(store, "CLAIM_COLUMNS", tuple(c for c in store.CLAIM_COLUMNS if c != "topic_local"))
+        m.setattr(store, "_BOOLEAN_COLUMNS", ("cumulative",))
+        m.setattr(store, "_CLAIM_INSERT", store._CLAIM_INSERT.replace(', "topic_local"', "").replace("?, ", "", 1))
+        with Ledger(db, create=True) as old:
+            old.add(doc, claims)
+    with Ledger(db) as ledger:
+        names = [r[0] for r in ledger.conn.execute("SELECT name FROM migrations ORDER BY id")]
+        assert names == [name for name, _ in MIGRATIONS]
+        assert tuple(ledger.conn.execute("SELECT topic_local, extra FROM claims").fetchone()) == (1, "{}")
+        assert list(ledger.claims()) == claims

@@ -43,7 +43,8 @@ BUSY_TIMEOUT_MS = 10_000
 # Claim fields stored as their own columns; anything else Claim grows goes to `extra`.
 CLAIM_COLUMNS = ("id", "doc", "start", "end", "line", "column", "text", "sentence", "sentence_start", "kind",
                  "unit", "value", "lo", "hi", "bound", "qualifier", "precision", "related", "relation", "date",
-                 "date_origin", "topic", "topic_key", "metric", "period", "role", "cumulative")
+                 "date_origin", "topic", "topic_key", "topic_local", "metric", "period", "role", "cumulative")
+_BOOLEAN_COLUMNS = ("cumulative", "topic_local")
 _TOKEN_RE = re.compile(r"[a-z0-9]{3,}")
 
 T = TypeVar("T")
@@ -311,7 +312,8 @@ class Ledger:
                 self._documents[doc_row["id"]] = self._stored(doc_row)
         for row in rows:
             data = {c: row[c] for c in CLAIM_COLUMNS}
-            data["cumulative"] = bool(data["cumulative"])
+            for column in _BOOLEAN_COLUMNS:
+                data[column] = bool(data[column])
             data.update(json.loads(row["extra"]))
             data["source"] = self.document(row["document_id"]).summary.meta
             yield Claim.model_validate(data)
