@@ -441,8 +441,10 @@ def find_quotes(text: str) -> list[tuple[int, str]]:
 
 def verify_article(text: str, verifier: Verifier) -> tuple[list[QuoteResult], list[tuple[int, int, str]]]:
     """Verdicts for the quotations in `text` long enough to attribute, and (line, column, quote) of those
-    skipped as too short (scare quotes such as "levelling up")."""
+    skipped as too short (scare quotes such as "levelling up"). YAML front matter is not part of the article."""
     results, skipped = [], []
+    if text.startswith("---\n") and (end := text.find("\n---", 3)) > 0:
+        text = re.sub(r"[^\n]", " ", text[:end + 4]) + text[end + 4:]  # blanked, so lines keep their numbers
     for offset, quote in find_quotes(text):
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -247,3 +247,11 @@ def test_opening_an_older_ledger_migrates_it_and_keeps_its_claims(tmp_path, monk
         assert names == [name for name, _ in MIGRATIONS]
         assert tuple(ledger.conn.execute("SELECT topic_local, extra FROM claims").fetchone()) == (1, "{}")
         assert list(ledger.claims()) == claims
+
+
+def test_add_stores_the_readable_inputs_and_names_the_others(tmp_path, cli, corpus):
+    db = tmp_path / "l.db"
+    run = cli("ledger", "add", str(tmp_path / "missing.txt"), str(corpus / "roads.txt"), "--ledger", str(db))
+    assert run.exit_code == 2
+    assert "missing.txt" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    assert "added 1 document(s)" in run.stdout
