@@ -89,7 +89,8 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
             claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
-            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text else None, None))
+            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text and claims else None,
+                        None))  # a text without claims is never read by a rule: not shipped back
         out.extend((None, [], None, p) for p in problems)
     return out
 
