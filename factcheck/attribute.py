@@ -43,8 +43,10 @@ _AFTER_SLOT = re.compile(
     r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
     r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot|more|extra)\s+)?"
     r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
-    r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
-    r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
+    r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?"
+    r"(?:[a-z]+ed|spent|paid|given|put|made|set aside|lent|sent|won)\s+)?"
+    r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)|"
+    r"(?:financial year\s+)?(?:19|20)\d\d(?:[-/–]\d{2,4})?)\s+)?"
     r"(?P<prep>for|on|in|into|towards|to|through)\s+")
 _COUNT_AFTER_SLOT = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,3}?(?:in|under|through|funded by|supported by)\s+")
 _COPULA = re.compile(r"\s*,?\s*(?:(?:is|was|are|were|stands? at|stood at|totals?|totalled|amounts? to|amounted to|"
@@ -598,8 +600,12 @@ def _clean_topic(topic: str | None) -> str | None:
     return topic or None
 
 
+_LIST_GAP = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?[a-z]+\s+)?"
+                       r"(?:(?:in|for|during)\s+\S+\s*)?(?:,|and|or|, and|,\s*and)\s*")
+
+
 def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sentences: list[_Sentence]) -> list[Claim]:
-    """"by £130 million in 2017-18 and £142 million in 2018-19": the second figure shares the first's role."""
+    """"by £130 million in 2017-18 and £142 million in 2018-19": listed figures share role, metric and topic."""
     for si, idxs in by_sentence.items():
         sent = sentences[si]
         last_of_kind: dict[str, int] = {}
@@ -609,6 +615,14 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
             if a is None:
                 continue
             prev, cur = claims[a], claims[b]
+            between = sent.text[prev.end - sent.start:cur.start - sent.start]
+            listed = _LIST_GAP.fullmatch(between) is not None
+            if listed and bool(prev.topic) != bool(cur.topic):
+                # "£1.2 billion in 2023/24 and £1.4 billion in 2024/25 for heat networks": one subject
+                src, dst = (prev, b) if prev.topic else (cur, a)
+                claims[dst] = claims[dst].model_copy(update={"topic": src.topic, "topic_key": src.topic_key,
+                                                             "topic_local": src.topic_local})
+                prev, cur = claims[a], claims[b]
             if (cur.role == "increase" and prev.role == "increase" and prev.metric and cur.metric
                     and prev.metric.startswith(cur.metric + " ")):
                 # "raised by £130 million ..., with a further £120 million": the series of changes goes on
@@ -616,8 +630,7 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
                 continue
             if cur.role not in ("unknown", "total") or prev.role in ("unknown", "total"):
                 continue
-            between = sent.text[prev.end - sent.start:cur.start - sent.start]
-            if re.fullmatch(r"\s*(?:(?:in|for|during)\s+\S+\s*)?(?:,|and|or|, and|,\s*and)\s*", between):
+            if listed:
                 claims[b] = cur.model_copy(update={"role": prev.role, "metric": prev.metric,
                                                    "topic": cur.topic or prev.topic,
                                                    "topic_key": cur.topic_key or prev.topic_key,

@@ -35,7 +35,8 @@ board agency review competition challenge service services taskforce commission 
 # Heads of lower-case subjects ("high-needs funding", "social care"): weaker than a vehicle.
 SUBJECT_HEADS = vocab("""
 funding spending investment care training support provision education research infrastructure places housing
-transport benefit benefits credit relief scholarships apprenticeships gap rate
+transport benefit benefits credit relief scholarships apprenticeships gap rate spend cap limit threshold wage
+wages salary pension fee fees tariff tax duty price prices
 """)
 # Vehicle heads an anaphor like "this fund" may stand for.
 VEHICLE_CLASS = vocab("""
@@ -226,6 +227,11 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
                 if len(run) == 1 and text.isupper() and len(text) <= 2:
                     strength = 1.0
                 out.append(Candidate(s, run[-1][1], text, strength, singular(head.lower()), named=True))
+            elif is_actor and k > j:
+                # "the Department's capital budget": the lower-case phrase after the actor is still a subject
+                used_until = words[j][1]
+                i = j + 1
+                continue
             used_until = run[-1][1]
             i = k + 1
             continue

@@ -318,3 +318,15 @@ def test_a_figure_in_brackets_is_about_the_name_just_before() -> None:
     text = "We work through the Tax Framework (with over 130 members) and the Global Forum (with over 160 members)."
     first, second = attributed(text, "130", "160")
     assert (first.topic, second.topic) == ("Tax Framework", "Global Forum")
+
+
+def test_listed_figures_share_the_subject_named_after_the_last() -> None:
+    text = "£1.2 billion has been allocated in 2023/24 and £1.4 billion for 2024/25 for heat networks."
+    first, second = attributed(text, "£1.2 billion", "£1.4 billion")
+    assert first.topic == second.topic == "heat networks"
+    assert (first.period, second.period) == ("2023/24", "2024/25")
+
+
+def test_an_actor_before_a_lower_case_subject_does_not_hide_it() -> None:
+    claim = one("As part of this, the Department’s capital budget is £7 billion in 2023/24.", "£7 billion")
+    assert claim.topic == "capital budget"
