@@ -103,7 +103,7 @@ def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> Non
     """Show one document (by ledger id, SHA-256 prefix or doc id) and its claims."""
     with Ledger(ledger_path) as store:
         stored = store.find(ref, with_text=show_text)
-        claims = list(store.claims(stored.id))
+        claims = store.claims(stored.id)
     if output_format == "json":
         data = _document_record(stored)
         if show_text:
