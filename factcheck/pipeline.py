@@ -38,12 +38,12 @@ def extract_documents(paths: Sequence[str], as_of: date | str | None = None, set
                       problems: list[InputProblem] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """Stream (document, claims) pairs: the read and extract stages, one document at a time."""
     for doc in iter_documents(paths, parse_as_of(as_of), settings, problems):
-        yield doc, extract_claims(doc)
+        yield doc, extract_claims(doc, settings)
 
 
-def document_claims(doc: Document) -> list[Claim]:
+def document_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
     """The extract and attribute stages for one document."""
-    return attribute_claims(doc, extract_claims(doc))
+    return attribute_claims(doc, extract_claims(doc, settings))
 
 
 def process_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -59,7 +59,7 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
         raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
     if engine == "local" and jobs <= 1:
         for doc in iter_documents(paths, as_of_date, settings, problems):
-            claims = document_claims(doc) if attribute else extract_claims(doc)
+            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
             yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text)
@@ -88,8 +88,9 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
         for doc in read_unit(unit, as_of, settings, problems):
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
-            claims = document_claims(doc) if attribute else extract_claims(doc)
-            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text else None, None))
+            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
+            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text and claims else None,
+                        None))  # a text without claims is never read by a rule: not shipped back
         out.extend((None, [], None, p) for p in problems)
     return out
 
@@ -112,7 +113,7 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
             if ledger.has(doc.sha256):
                 yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
                 continue
-            yield ledger.add(doc, document_claims(doc))
+            yield ledger.add(doc, document_claims(doc, settings))
         return
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
@@ -155,7 +156,7 @@ def check_documents(documents: Iterable[Document], settings: Settings | None = N
     """The pipeline from documents already read (library use, rule examples)."""
     settings = settings or Settings()
     rules = load_rules() if rules is None else rules
-    processed = ((DocumentSummary.of(doc), document_claims(doc), doc.text) for doc in documents)
+    processed = ((DocumentSummary.of(doc), document_claims(doc, settings), doc.text) for doc in documents)
     return _check_processed(processed, settings, rules, ledger)
 
 
