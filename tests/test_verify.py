@@ -41,6 +41,7 @@ def verifier(corpus) -> Verifier:
     "The department has committed £860m to resurfacing rural roads over the next four years.",
     "“the Department has committed £860m to resurfacing rural roads - over the next four years”",
     "The department has committed £860m ... over the next four years",
+    "The department has committed £860m to resurfacing rural roads ... We expect nearly one hundred councils to bid",
     "Since the scheme opened 2,450 families have received support!",
 ])
 def test_verbatim(verifier, quote):
@@ -54,6 +55,8 @@ def test_verbatim(verifier, quote):
     "The department has committed £860 million to resurfacing rural roads over the next four years.",
     "36% of the work will be finished by next summer, and more than 1,000 miles of carriageway repaired.",
     "The housing fund provided £6m to help first-time buyers in coastal towns.",
+    # two sentences joined without marking what was left out between them
+    "The department has committed £860m to resurfacing rural roads. We expect nearly one hundred councils to bid.",
 ])
 def test_paraphrase_keeps_the_figures(verifier, quote):
     result = verifier.verify(quote)
