@@ -24,7 +24,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -224,6 +224,36 @@ class Ledger:
             tokens.extend((token, claim.id) for token in topic_tokens(claim.topic_key))
         self.conn.executemany(_CLAIM_INSERT, rows)
         self.conn.executemany("INSERT INTO claim_tokens (token, claim_id) VALUES (?, ?)", tokens)
+
+    @_db_errors
+    def replace_claims(self, document_id: int, claims: Sequence[Claim]) -> None:
+        """Swap a stored document's claims for new ones (after an upgrade of factcheck), in one transaction."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
+            self._insert_claims(document_id, claims)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def stored_documents(self) -> Iterator[tuple[int, Document]]:
+        """Every stored document as the pipeline reads it (text, metadata, dated sections), one at a time."""
+        ids = [row[0] for row in self._execute("SELECT id FROM documents ORDER BY id")]
+        for document_id in ids:
+            row = self._execute("SELECT doc, path, sha256, meta, sections, text FROM documents WHERE id = ?",
+                                (document_id,)).fetchone()
+            if row is None:  # removed meanwhile by another process
+                continue
+            yield document_id, Document(
+                id=row["doc"], path=row["path"], text=row["text"], sha256=row["sha256"],
+                meta=DocumentMeta.model_validate_json(row["meta"]),
+                sections=[Section.model_validate(s) for s in json.loads(row["sections"])])
+
+    @_db_errors
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, args)
 
     @_db_errors
     def remove(self, ref: str) -> StoredDocument:
