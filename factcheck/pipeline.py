@@ -122,6 +122,16 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
             yield ledger.add(doc, claims)
 
 
+def rebuild(ledger: Ledger) -> Iterator[tuple[int, int]]:
+    """Extract and attribute every stored document again with this version of factcheck, replacing its
+    claims (one transaction each); yields (ledger id, claims). Run it after upgrading factcheck so new
+    statements and the record are read the same way."""
+    for document_id, doc in ledger.stored_documents():
+        claims = document_claims(doc)
+        ledger.replace_claims(document_id, claims)
+        yield document_id, len(claims)
+
+
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
           rule_dirs: list[str] | None = None, rules: list | None = None, ledger: Ledger | None = None,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None, shuffle: bool = False,

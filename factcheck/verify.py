@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from .config import Settings
 from .documents import iter_documents, read_text
 from .extract import extract_claims
-from .ledger import Ledger, Passage
+from .ledger import Ledger, Passage, split_passages
 from .models import Claim, InputProblem
 
 Verdict = Literal["verbatim", "paraphrase", "figures_differ", "not_found"]
@@ -235,8 +235,8 @@ def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim], quote: s
     differences = []
     for q in unpaired:
         r = _counterpart(q, free, quote, passage)
-        if r is None and any(_has_number(passage, n) for n in numbers_in(q.text)):
-            continue  # the number is there as written, only not read as a claim in one of the two texts
+        if r is None and f" {normalise(q.text, mask_digits=False)} " in f" {normalise(passage, mask_digits=False)} ":
+            continue  # the figure is there as written, only not read as a claim ("a third" of "a third round")
         if r is None:
             differences.append(FigureDifference(kind="missing", quoted=q.text.strip(), quoted_value=q.value,
                                                 quoted_bound=q.bound, quoted_start=q.start, quoted_end=q.end))
@@ -352,7 +352,10 @@ class Verifier:
         matches: list[Match] = []
         covered: dict[int, list[tuple[int, int]]] = {}
         numbers = numbers_in(quote)
-        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p), numbers) for p in candidates]
+        # the window reaches as many sentences either way as the quote could span (elisions skip some)
+        reach = max(1, len(segments) - 1 + len(split_passages(quote)))
+        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p, reach, reach), numbers)
+                  for p in candidates]
         for s in sorted(scored, key=lambda s: -s.score):
             first, last = s.passages[0], s.passages[-1]
             spans = covered.setdefault(first.document_id, [])

@@ -255,3 +255,18 @@ def test_add_stores_the_readable_inputs_and_names_the_others(tmp_path, cli, corp
     assert run.exit_code == 2
     assert "missing.txt" in run.stderr and len(run.stderr.strip().splitlines()) == 1
     assert "added 1 document(s)" in run.stdout
+
+
+def test_rebuild_extracts_stored_texts_again(tmp_path, corpus, cli):
+    db = tmp_path / "l.db"
+    build(db, corpus)
+    with Ledger(db) as ledger:
+        before = ledger.claims()
+        ledger.conn.execute("UPDATE claims SET value = -1, topic_key = 'stale'")  # as an old version left them
+        ledger.conn.execute("INSERT INTO claim_tokens SELECT 'stale', id FROM claims")
+    run = cli("ledger", "rebuild", "--ledger", str(db), "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout) == {"ledger": str(db), "documents": 3, "claims": len(before)}
+    with Ledger(db) as ledger:
+        assert ledger.claims() == before
+        assert ledger.conn.execute("SELECT count(*) FROM claim_tokens WHERE token = 'stale'").fetchone()[0] == 0

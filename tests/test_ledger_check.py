@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import load_rules
-
 RECORD = {
     "2021-budget.md": "---\ndate: 2021-03-03\nspeaker: Treasury minister\n---\n"
                       "The Coastal Towns Fund is worth £3.6 billion and will support 101 towns.\n",
@@ -16,7 +14,6 @@ RECORD = {
                       "So far the Coastal Towns Fund, worth £3.6 billion, has agreed deals with 101 towns.\n",
     "2022-roads.md": "---\ndate: 2022-07-01\n---\nThe pothole fund will repair 2 million potholes a year.\n",
 }
-RULES_LANDED = bool(load_rules())
 
 
 @pytest.fixture
@@ -36,7 +33,6 @@ def _new(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
-@pytest.mark.xfail(not RULES_LANDED, strict=False, reason="the rule engine (rules branch) has not landed on main")
 def test_contradicting_statement_exits_1_and_is_named(cli, ledger_db, tmp_path):
     new = _new(tmp_path, "The Coastal Towns Fund is worth £2.1 billion and will support 101 towns.\n")
     run = cli("check", new, "--ledger", str(ledger_db), "--format", "json")

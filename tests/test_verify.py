@@ -41,6 +41,7 @@ def verifier(corpus) -> Verifier:
     "The department has committed £860m to resurfacing rural roads over the next four years.",
     "“the Department has committed £860m to resurfacing rural roads - over the next four years”",
     "The department has committed £860m ... over the next four years",
+    "The department has committed £860m to resurfacing rural roads ... We expect nearly one hundred councils to bid",
     "Since the scheme opened 2,450 families have received support!",
 ])
 def test_verbatim(verifier, quote):
@@ -54,6 +55,8 @@ def test_verbatim(verifier, quote):
     "The department has committed £860 million to resurfacing rural roads over the next four years.",
     "36% of the work will be finished by next summer, and more than 1,000 miles of carriageway repaired.",
     "The housing fund provided £6m to help first-time buyers in coastal towns.",
+    # two sentences joined without marking what was left out between them
+    "The department has committed £860m to resurfacing rural roads. We expect nearly one hundred councils to bid.",
 ])
 def test_paraphrase_keeps_the_figures(verifier, quote):
     result = verifier.verify(quote)
@@ -237,3 +240,30 @@ def test_cli_text_golden(cli, corpus):
         "  recorded: Our housing fund has provided [£6 million] to help first-time buyers in coastal towns.\n"
         "  source:   REC/housing.md:1 (ledger document 1) — Ministry of Housing, 2023-01-10 (score 99)\n"
         "  differs:  £6 billion quoted, £6 million on record: a different scale (thousand/million/billion)\n")
+
+
+SENTENCES = [
+    "The department has committed £860m to resurfacing rural roads over the next four years.",
+    "Officials estimate that about 12% of applicants were turned away because the money ran out.",
+    "The hospital trust hired 320 nurses in the spring and opened two new wards during the winter months.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(SENTENCES), st.sampled_from(["upper", "lower", "curly", "no-commas", "spaces", "dash"]))
+def test_typography_never_changes_a_verbatim_verdict(verifier, sentence, style):
+    quote = {"upper": sentence.upper(), "lower": sentence.lower(), "curly": f"“{sentence}”",
+             "no-commas": sentence.replace(",", ""), "spaces": sentence.replace(" ", "  "),
+             "dash": sentence.replace(" the ", " – the ", 1)}[style]
+    result = verifier.verify(quote)
+    assert result.verdict == "verbatim", (quote, result)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(SENTENCES), st.integers(min_value=1, max_value=9))
+def test_any_changed_digit_is_a_figure_difference(verifier, sentence, shift):
+    digit = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    changed = sentence[:digit] + str((int(sentence[digit]) + shift) % 10) + sentence[digit + 1:]
+    result = verifier.verify(changed)
+    assert result.verdict == "figures_differ", (changed, result)
+    assert result.differences[0].kind in ("value", "scale")
