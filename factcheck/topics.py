@@ -139,6 +139,8 @@ def _key_tokens(text: str) -> list[str]:
         if not raw or raw in _KEY_STOP or raw in _MONEY_TOKENS or any(ch.isdigit() for ch in raw):
             continue
         tok = singular(raw)
+        if tok in _KEY_STOP:  # "seconds" is only a stop word once singular; keeps topic_key idempotent
+            continue
         if tok in ("program", "programme"):
             tok = "programme"
         tokens.append(tok)
