@@ -355,3 +355,28 @@ def test_a_figure_whose_subject_is_not_named_near_it_is_weak_evidence():
     assert hit.severity is None
     month = [c.model_copy(update={"topic_key": "april"}) for c in (named, near)]
     assert run(differing_values, month)[0].severity == "info"
+
+
+def test_a_series_over_periods_compares_unstated_figures_only_with_each_other():
+    a = claim("£10 million", 1e7, doc="a", period="2014-15", sentence="The £10 million Harbour Fund opened.")
+    b = claim("£20 million", 2e7, doc="b", period="2015-16", sentence="The £20 million Harbour Fund opened.")
+    c = claim("£30 million", 3e7, doc="c", sentence="The £30 million Harbour Fund opened.")
+    assert run(differing_values, [a, b, c]) == []
+    assert len(run(differing_values, [a, c])) == 1
+
+
+def test_time_grows_linearly_with_the_size_of_a_group():
+    """Nothing quadratic: four times the claims (many periods, many unstated) takes well under 16x."""
+    import time
+
+    def timed(n):
+        claims = [claim(f"£{i % 97 + 1} million", (i % 97 + 1) * 1e6, doc=f"d{i}", start=i,
+                        period=f"20{i % 40:02d}-xx" if i % 3 else None,
+                        sentence=f"The £{i % 97 + 1} million Harbour Fund opened.") for i in range(n)]
+        began = time.perf_counter()
+        run(differing_values, claims)
+        return time.perf_counter() - began
+
+    timed(500)  # warm up
+    small, large = min(timed(1500) for _ in range(2)), min(timed(6000) for _ in range(2))
+    assert large < 9 * small

@@ -91,11 +91,20 @@ def _disjoint(a: Claim, b: Claim, tolerance: float) -> bool:
 
 
 def _by_period(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims that may be about the same period: a stated period meets only itself; none meets all."""
-    periods = sorted({c.period for c in claims if c.period})
-    if not periods:
+    """Claims that may be about the same period, in disjoint sets (so the check stays linear).
+
+    A stated period meets only itself. Figures with no period meet the one stated period when the
+    group has just one (a total said once "for 2014-15" and elsewhere without a period); when it has
+    several (a series over years) they are compared only with each other.
+    """
+    unstated = [c for c in claims if not c.period]
+    by_period: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.period:
+            by_period[claim.period].append(claim)
+    if len(by_period) <= 1:
         return [claims]
-    return [[c for c in claims if c.period in (p, None)] for p in periods]
+    return [*by_period.values(), unstated]
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
