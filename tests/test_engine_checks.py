@@ -380,3 +380,22 @@ def test_time_grows_linearly_with_the_size_of_a_group():
     timed(500)  # warm up
     small, large = min(timed(1500) for _ in range(2)), min(timed(6000) for _ in range(2))
     assert large < 9 * small
+
+
+def test_a_fall_in_a_running_total_needs_the_subject_named_at_both_ends():
+    before = claim("275", 275, kind="count", doc="a", date="2025-04", cumulative=True, topic_key="redress board",
+                   sentence="So far the Redress Board has invited 275 people to claim.")
+    after = claim("218", 218, kind="count", doc="b", date="2025-06", cumulative=True, topic_key="redress board",
+                  sentence="So far 218 people have accepted their offers, and more are in progress.")
+    [hit] = run(decreasing_over_time, [before, after])
+    assert hit.severity == "info"
+    named = after.model_copy(update={"sentence": "So far the Redress Board has invited 218 people to claim."})
+    [hit] = run(decreasing_over_time, [before, named])
+    assert hit.severity is None
+
+
+def test_a_count_of_a_larger_set_is_not_the_lists_count():
+    text = "We lead on three of the five national priorities: lower prices, more jobs and less debt."
+    at = text.index("five")
+    c = claim("five", 5, kind="count", doc="t", start=at, sentence=text)
+    assert run(list_count, [c], Context(texts={"t": text})) == []
