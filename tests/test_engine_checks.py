@@ -399,3 +399,13 @@ def test_a_count_of_a_larger_set_is_not_the_lists_count():
     at = text.index("five")
     c = claim("five", 5, kind="count", doc="t", start=at, sentence=text)
     assert run(list_count, [c], Context(texts={"t": text})) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 40), st.sampled_from(["exact", "lower", "upper"]), st.integers(2015, 2020)),
+                min_size=1, max_size=8))
+def test_running_total_sweep_agrees_with_all_pairs(figures):
+    claims = [claim(f"{v} homes", v, kind="count", bound=b, doc=f"d{i}", date=f"{y}-01-01", cumulative=True)
+              for i, (v, b, y) in enumerate(figures)]
+    brute = any(a.date < b.date and b.interval()[1] < a.interval()[0] for a in claims for b in claims)
+    assert bool(run(decreasing_over_time, claims)) == brute
