@@ -355,3 +355,57 @@ def test_a_figure_whose_subject_is_not_named_near_it_is_weak_evidence():
     assert hit.severity is None
     month = [c.model_copy(update={"topic_key": "april"}) for c in (named, near)]
     assert run(differing_values, month)[0].severity == "info"
+
+
+def test_a_series_over_periods_compares_unstated_figures_only_with_each_other():
+    a = claim("£10 million", 1e7, doc="a", period="2014-15", sentence="The £10 million Harbour Fund opened.")
+    b = claim("£20 million", 2e7, doc="b", period="2015-16", sentence="The £20 million Harbour Fund opened.")
+    c = claim("£30 million", 3e7, doc="c", sentence="The £30 million Harbour Fund opened.")
+    assert run(differing_values, [a, b, c]) == []
+    assert len(run(differing_values, [a, c])) == 1
+
+
+def test_time_grows_linearly_with_the_size_of_a_group():
+    """Nothing quadratic: four times the claims (many periods, many unstated) takes well under 16x."""
+    import time
+
+    def timed(n):
+        claims = [claim(f"£{i % 97 + 1} million", (i % 97 + 1) * 1e6, doc=f"d{i}", start=i,
+                        period=f"20{i % 40:02d}-xx" if i % 3 else None,
+                        sentence=f"The £{i % 97 + 1} million Harbour Fund opened.") for i in range(n)]
+        began = time.perf_counter()
+        run(differing_values, claims)
+        return time.perf_counter() - began
+
+    timed(500)  # warm up
+    small, large = min(timed(1500) for _ in range(2)), min(timed(6000) for _ in range(2))
+    assert large < 9 * small
+
+
+def test_a_fall_in_a_running_total_needs_the_subject_named_at_both_ends():
+    before = claim("275", 275, kind="count", doc="a", date="2025-04", cumulative=True, topic_key="redress board",
+                   sentence="So far the Redress Board has invited 275 people to claim.")
+    after = claim("218", 218, kind="count", doc="b", date="2025-06", cumulative=True, topic_key="redress board",
+                  sentence="So far 218 people have accepted their offers, and more are in progress.")
+    [hit] = run(decreasing_over_time, [before, after])
+    assert hit.severity == "info"
+    named = after.model_copy(update={"sentence": "So far the Redress Board has invited 218 people to claim."})
+    [hit] = run(decreasing_over_time, [before, named])
+    assert hit.severity is None
+
+
+def test_a_count_of_a_larger_set_is_not_the_lists_count():
+    text = "We lead on three of the five national priorities: lower prices, more jobs and less debt."
+    at = text.index("five")
+    c = claim("five", 5, kind="count", doc="t", start=at, sentence=text)
+    assert run(list_count, [c], Context(texts={"t": text})) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 40), st.sampled_from(["exact", "lower", "upper"]), st.integers(2015, 2020)),
+                min_size=1, max_size=8))
+def test_running_total_sweep_agrees_with_all_pairs(figures):
+    claims = [claim(f"{v} homes", v, kind="count", bound=b, doc=f"d{i}", date=f"{y}-01-01", cumulative=True)
+              for i, (v, b, y) in enumerate(figures)]
+    brute = any(a.date < b.date and b.interval()[1] < a.interval()[0] for a in claims for b in claims)
+    assert bool(run(decreasing_over_time, claims)) == brute

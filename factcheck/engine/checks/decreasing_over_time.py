@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, describe, interval_note
+from .base import Context, Hit, Params, below, describe, interval_note, named_near
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -23,6 +23,8 @@ NEEDS_TEXT = False
 class DecreasingOverTimeParams(Params):
     tolerance: float = 0.0  # relative slack beyond the written precision
     only_cumulative: bool = True  # compare only claims the attribute stage marked cumulative
+    subject_window: int = 8  # a running total whose subject is not named this near it is only info
+    subject_share: float = 0.5
     max_ratio: float = 10.0  # a running total that falls more than this far is reported at info (likely
     #                          another measure, such as one region's share of a national total)
 
@@ -58,10 +60,16 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
             start = _start(best) or _start(claim)
             if start:
                 assumptions.append(f"both count from the same start ({start}) or only one says where it starts")
-            weak = claim.value and best.value > params.max_ratio * claim.value
+            weak = bool(claim.value and best.value > params.max_ratio * claim.value)
             if weak:
                 assumptions.append(f"reported as info: the later figure is less than a {params.max_ratio:g}th of "
                                    "the earlier, more likely a different measure than a fall")
+            loose = [c.text.strip() for c in (best, claim)
+                     if not named_near(c, params.subject_window, params.subject_share)]
+            if loose:
+                weak = True
+                assumptions.append(f"reported as info: the subject is not named near {', '.join(map(repr, loose))} "
+                                   "(its topic was inferred), so the two may count different things")
             yield Hit(claims=[best, claim], fields={"earlier": describe(best), "later": describe(claim)},
                       assumptions=assumptions, severity="info" if weak else None)
 

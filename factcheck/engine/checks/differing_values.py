@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ...models import Claim
 from .base import (
+    GENERIC_SUBJECT_WORDS,
     Context,
     Hit,
     Params,
@@ -28,6 +29,7 @@ from .base import (
     describe,
     doc_hash,
     interval_note,
+    named_near,
     words_pattern,
 )
 
@@ -62,10 +64,7 @@ class DifferingValuesParams(Params):
     # them within `subject_window` words before or after the figure.
     subject_window: int = 8
     subject_share: float = 0.5
-    generic_words: tuple[str, ...] = ("fund", "funds", "funding", "programme", "programmes", "program", "scheme",
-                                      "schemes", "grant", "grants", "package", "initiative", "project", "projects",
-                                      "department", "government", "the", "and", "for", "new", "national", "total",
-                                      "budget", "support", "uk", "england")
+    generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
     spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
 
@@ -91,11 +90,20 @@ def _disjoint(a: Claim, b: Claim, tolerance: float) -> bool:
 
 
 def _by_period(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims that may be about the same period: a stated period meets only itself; none meets all."""
-    periods = sorted({c.period for c in claims if c.period})
-    if not periods:
+    """Claims that may be about the same period, in disjoint sets (so the check stays linear).
+
+    A stated period meets only itself. Figures with no period meet the one stated period when the
+    group has just one (a total said once "for 2014-15" and elsewhere without a period); when it has
+    several (a series over years) they are compared only with each other.
+    """
+    unstated = [c for c in claims if not c.period]
+    by_period: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.period:
+            by_period[claim.period].append(claim)
+    if len(by_period) <= 1:
         return [claims]
-    return [[c for c in claims if c.period in (p, None)] for p in periods]
+    return [*by_period.values(), unstated]
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
@@ -246,20 +254,5 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
     return False
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "spring", "summer", "autumn", "winter", "year", "years", "month", "financial"}
-
-
 def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:
-    """Whether the claim's subject is named within a few words of it ("the £5m Harbour Fund")."""
-    generic = set(params.generic_words) | _MONTHS
-    distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
-                   if len(w) > 2 and w not in generic}
-    if not distinctive:
-        return False  # a subject of only generic or date words ("April", "the fund") names nothing
-    words = params.subject_window
-    before = re.findall(r"[a-z]+", claim_prefix(claim, 12 * words))[-words:]
-    after = re.findall(r"[a-z]+", claim_suffix(claim, 12 * words))[:words]
-    near = {w.rstrip("s") for w in before + after}
-    named = sum(1 for w in distinctive if w.rstrip("s") in near)
-    return named >= params.subject_share * len(distinctive)
+    return named_near(claim, params.subject_window, params.subject_share, params.generic_words)

@@ -134,6 +134,8 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
+        if re.search(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", text[max(0, claim.start - 40): claim.start]):
+            continue  # "three of the five priorities: a, b and c" lists the three, not the five
         found = find_list(text, claim, params)
         if found is None:
             continue
