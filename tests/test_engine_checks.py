@@ -409,3 +409,35 @@ def test_running_total_sweep_agrees_with_all_pairs(figures):
               for i, (v, b, y) in enumerate(figures)]
     brute = any(a.date < b.date and b.interval()[1] < a.interval()[0] for a in claims for b in claims)
     assert bool(run(decreasing_over_time, claims)) == brute
+
+
+def test_the_two_ends_of_a_change_are_never_compared_with_each_other():
+    sentence = "The Harbour Fund went from £7 billion to £6 billion."
+    start, end = (claim(t, v, doc="a", start=sentence.index(t), sentence=sentence) for t, v in
+                  (("£7 billion", 7e9), ("£6 billion", 6e9)))
+    end = end.model_copy(update={"related": start.id, "relation": "change_to"})
+    other = claim("£6 billion", 6e9, doc="b", sentence="The £6 billion Harbour Fund opened.")
+    assert run(differing_values, [start, end, other]) == []
+
+
+def test_increments_differ_only_when_said_for_the_same_period():
+    extra = "The Harbour Fund gets an extra {}."
+    a = claim("£600m", 6e8, doc="a", sentence=extra.format("£600m"), period="2024-25")
+    b = claim("£700m", 7e8, doc="b", sentence=extra.format("£700m"), period="2025-26")
+    assert run(differing_values, [a, b]) == []  # two tranches, in different years
+    c = claim("£700m", 7e8, doc="c", sentence=extra.format("£700m"), period="2024-25")
+    [hit] = run(differing_values, [a, c])
+    assert any("period: 2024-25" in x for x in hit.assumptions)
+
+
+def test_assumptions_name_the_figures_assumed_to_be_for_the_stated_period():
+    a = claim("£10 million", 1e7, doc="a", period="2014-15", sentence="The £10 million Harbour Fund opened.")
+    c = claim("£30 million", 3e7, doc="c", sentence="The £30 million Harbour Fund opened.")
+    [hit] = run(differing_values, [a, c])
+    assert "period: 2014-15; '£30 million' state(s) none and were assumed to be for it" in hit.assumptions
+
+
+def test_hourly_rates_are_not_totals():
+    a = claim("£11.44", 11.44, doc="a", sentence="The Harbour Fund pays wardens £11.44 an hour.")
+    b = claim("£12.21", 12.21, doc="b", sentence="The Harbour Fund pays wardens £12.21 per hour.")
+    assert run(differing_values, [a, b]) == []

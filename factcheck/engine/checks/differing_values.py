@@ -58,7 +58,8 @@ class DifferingValuesParams(Params):
     size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
                                   "valued at", "value of", "size of")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
-    rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+    rate_pattern: str = (r"^\s*(?:per|a|an|each|every)\s+(?:year|annum|month|week|day|hour)\b"
+                         r"|^\s*(?:annually|hourly)\b")
     # A figure is tied to its subject when the subject's distinctive words are named near it (not only
     # carried over from an earlier sentence or named elsewhere in a long one): at least this share of
     # them within `subject_window` words before or after the figure.
@@ -107,8 +108,22 @@ def _by_period(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    claims = _unlinked(claims)
     for subset in _by_period(claims):
         yield from _compare(subset, params, ctx)
+
+
+def _unlinked(claims: list[Claim]) -> list[Claim]:
+    """Without the claims linked to another of them by `related` (the two ends of "from £7bn to £6bn",
+    of a range, of a ratio): such a pair describes one change or span, never two totals to compare."""
+    ids = {c.id for c in claims}
+    linked = {c.id for c in claims if c.related in ids} | {c.related for c in claims if c.related in ids}
+    return [c for c in claims if c.id not in linked]
+
+
+def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
+    """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
+    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
@@ -137,8 +152,10 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         low, high = conflict
         involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
                     or _disjoint(c, high, params.tolerance)]
-        if all(c.role == "increase" for c in involved):
-            return  # two different increments (this year's top-up, last year's) do not contradict
+        cues = words_pattern(params.increase_cues)
+        periods = {c.period for c in involved}
+        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
+            return  # different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
     elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
@@ -176,12 +193,13 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
     assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
                        + (" (undated statements cannot be ordered)" if undated else ""))
     stated = {c.period for c in involved if c.period}
-    unstated = sum(1 for c in involved if not c.period)
+    unstated = list(dict.fromkeys(c.text.strip() for c in involved if not c.period))
     if not stated:
         assumptions.append("no period stated; assumed the same")
     else:
         assumptions.append(f"period: {sorted(stated)[0]}"
-                           + (f"; {unstated} figure(s) state none and were assumed to be for it" if unstated else ""))
+                           + (f"; {', '.join(repr(t) for t in unstated)} state(s) none and were assumed to be "
+                              "for it" if unstated else ""))
     if ambiguous:
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
