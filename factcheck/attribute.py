@@ -59,11 +59,15 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!yea
                              r"quarter|term|decade|fortnight|time|further|total|lot|number|bit|little|few|great)"
                              r"[a-z]+\b|^\s*each\b|^\s*a head\b")
 _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
-_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
+_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising|"
+                          r"(?:rounds?|tranches?|phases?|waves?|instalments?)\s+of)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
+# "£15 million from the Harbour Fund": an amount drawn from a larger pot, not the pot's size.
 _PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of|(?:[a-z]+\s+)?(?:round|tranche|"
-                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b)")
+                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b|"
+                         r"(?:(?:is|was|has been|will be)\s+)?(?:drawn\s+)?from\s+(?:the|our|its|this|their)\s+"
+                         r"(?!start|beginning|end|previous|last|first|same|year|period)[a-z]+)", re.I)
 # "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
 _PART_OF_CLAUSE = re.compile(r"\b(?:as part of)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
 # "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
@@ -85,9 +89,16 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
+_MONTH = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
+          r"October|November|December)\s+(?:19|20)\d\d")
 _PERIOD = re.compile(
-    r"\b(?:(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:financial\s+years?\s+|"
-    r"years?\s+|calendar\s+year\s+)?(?P<span>" + _YEAR + r"(?:\s*(?:and|to|-|–)\s*" + _YEAR + r")?)"
+    r"\b(?:(?P<mspan>(?:from|between)\s+" + _MONTH + r"\s*(?:to|and|until|-|–)\s*" + _MONTH + r")"
+    r"|(?P<until>(?:until|till|to|through|by)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r")"
+    r"|(?P<review>(?:over|during|across|in|for|within)\s+(?:the|this)\s+(?:current\s+|next\s+|last\s+|previous\s+)?"
+    r"(?:spending\s+review|parliament)(?:\s+period)?)"
+    r"|(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:both\s+)?"
+    r"(?:financial\s+years?\s+|years?\s+|calendar\s+year\s+)?(?P<span>" + _YEAR + r"(?:\s*(?:and|to|-|–)\s*"
+    + _YEAR + r")?)"
     r"|(?P<rel>this|last|next|the current|the previous|each|every|a|per)\s+(?P<unit>financial year|year|week|"
     r"month|day|annum|parliament|spending review period)"
     r"|(?P<adv>annually|weekly|monthly|daily)"
@@ -445,10 +456,15 @@ def _weak_subject(sent: _Sentence) -> _Choice:
 
 # ---- metric, role, period, cumulative ----
 
+# A short bracketed abbreviation or aside ("(ITT)", "(SRP)") inside a clause: blanked, not a clause break.
+_ASIDE = re.compile(r"\((?:[A-Za-z][\w’'&.-]*)(?:\s+[A-Za-z][\w’'&.-]*){0,2}\)")
+
+
 def _clause_bounds(sent: _Sentence, claim: Claim, sent_claims: list[Claim], k: int) -> tuple[str, str]:
     """Text before the figure (back to the clause start) and after it (up to the next figure or clause end)."""
     cs, ce = claim.start - sent.start, claim.end - sent.start
-    left = sent.text[:cs]
+    text = _ASIDE.sub(lambda m: " " * len(m.group(0)), sent.text)
+    left = text[:cs]
     cut = max(left.rfind(";"), left.rfind(":"), left.rfind("("), left.rfind("—"))
     before = left[cut + 1:][-120:]
     right_end = len(sent.text)
@@ -456,7 +472,7 @@ def _clause_bounds(sent: _Sentence, claim: Claim, sent_claims: list[Claim], k: i
         if other.start - sent.start >= ce:
             right_end = other.start - sent.start
             break
-    after = sent.text[ce:right_end]
+    after = text[ce:right_end]
     m = re.search(r"[;:(—]", after)
     if m:
         after = after[:m.start()]
@@ -548,6 +564,7 @@ def _percent_metric(before: str, after: str) -> str:
 
 
 def _period(before: str, after: str) -> str | None:
+    """The period a figure is for, looked for after it, then just before it, then anywhere in its clause."""
     for window in (after[:80], before[-50:], before):
         m = _PERIOD.search(window)
         if m:
@@ -564,7 +581,9 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
     topic = _clean_topic(topic)
     tied = topic is not None and claim.kind == "money"
     role, delta = _role(claim, before, after, tied)
-    if claim.kind == "money":
+    if claim.kind == "money" and _is_level(topic):
+        metric = "level"  # "the £2 fare cap", "the Personal Allowance of £12,570": a rate set per unit
+    elif claim.kind == "money":
         if re.search(r"\bfor (?:every|each)\s*$", before[-20:]) or re.search(r"\bfor (?:every|each) [£$€]\d",
                                                                             sent.text[:claim.start - sent.start]):
             metric = "return per unit spent"
@@ -591,6 +610,15 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
         "role": role,
         "cumulative": bool(_CUMULATIVE.search(window)),
     }
+
+
+# Heads of subjects whose money figures are rates set per person, unit or hour (and reset over time), not totals.
+_LEVEL_HEADS = vocab("cap caps fare fares allowance wage wages salary salaries threshold thresholds limit price fee")
+
+
+def _is_level(topic: str | None) -> bool:
+    words = re.findall(r"[a-z]+", (topic or "").lower())
+    return bool(words) and words[-1] in _LEVEL_HEADS
 
 
 def _clean_topic(topic: str | None) -> str | None:

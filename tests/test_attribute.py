@@ -201,6 +201,15 @@ def test_percent_metric_is_what_it_is_a_share_of() -> None:
     ("Carers get £76 a week from the Carer's Allowance.", "£76", "a week", False),
     ("The Housing Fund paid out £3 billion in 2021-22.", "£3 billion", "2021-22", False),
     ("So far the Reading Scheme has reached 4,000 pupils.", "4,000", None, True),
+    # periods written in other ways, and behind a bracketed abbreviation
+    ("We set aside £96 million for teacher training (TT) bursaries for the 2024/25 recruitment cycle.",
+     "£96 million", "2024/25", False),
+    ("The Harbour Fund got £1.8 billion in both 2022/23 and 2023/24.", "£1.8 billion", "2022/23 and 2023/24", False),
+    ("The Harbour Fund will get £300 million over the spending review period.", "£300 million",
+     "over the spending review period", False),
+    ("The Harbour Fund has £842 million, running from 1 April 2023 to 31 March 2024.", "£842 million",
+     "from 1 April 2023 to 31 March 2024", False),
+    ("The Harbour Fund is extended until March 2026 with £742 million.", "£742 million", "until March 2026", False),
 ])
 def test_period_and_cumulative_cues(text: str, figure: str, period: str | None, cumulative: bool) -> None:
     claim = one(text, figure)

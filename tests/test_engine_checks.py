@@ -441,3 +441,12 @@ def test_hourly_rates_are_not_totals():
     a = claim("£11.44", 11.44, doc="a", sentence="The Harbour Fund pays wardens £11.44 an hour.")
     b = claim("£12.21", 12.21, doc="b", sentence="The Harbour Fund pays wardens £12.21 per hour.")
     assert run(differing_values, [a, b]) == []
+
+
+def test_one_period_written_several_ways_is_one_period():
+    assert len({differing_values.period_key(p) for p in ("2024/25", "2024-25", "2024–2025", "2024 - 25")}) == 1
+    a = claim("£10 million", 1e7, doc="a", period="2024/25", sentence="The £10 million Harbour Fund opened.")
+    b = claim("£20 million", 2e7, doc="b", period="2024-2025", sentence="The £20 million Harbour Fund opened.")
+    c = claim("£15 million", 1.5e7, doc="c", period="2025/26", sentence="The £15 million Harbour Fund opened.")
+    [hit] = run(differing_values, [a, b, c])
+    assert {x.text for x in hit.claims} == {"£10 million", "£20 million"}

@@ -51,6 +51,8 @@ class DifferingValuesParams(Params):
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
+    # Measures reset from time to time (a fare cap, an allowance, a wage rate: metric "level"): likewise.
+    time_varying_metrics: tuple[str, ...] = ("level",)
     # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
     # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
     # side the disagreement is info.
@@ -101,10 +103,17 @@ def _by_period(claims: list[Claim]) -> list[list[Claim]]:
     by_period: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.period:
-            by_period[claim.period].append(claim)
+            by_period[period_key(claim.period)].append(claim)
     if len(by_period) <= 1:
         return [claims]
     return [*by_period.values(), unstated]
+
+
+def period_key(period: str) -> str:
+    """One spelling per period: "2024/25", "2024-25", "2024–2025" and "in 2024-25" are the same year."""
+    key = re.sub(r"\s+", " ", period.lower().replace("–", "-").replace("/", "-")).strip()
+    key = re.sub(r"\b((?:19|20)\d\d) ?- ?(?:19|20)?(\d\d)\b", r"\1-\2", key)
+    return re.sub(r"^(?:in|for|during) (?:the )?(?:financial year )?", "", key)
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
@@ -153,7 +162,7 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
                     or _disjoint(c, high, params.tolerance)]
         cues = words_pattern(params.increase_cues)
-        periods = {c.period for c in involved}
+        periods = {period_key(c.period) if c.period else None for c in involved}
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
             return  # different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
@@ -229,10 +238,11 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
-    if any(c.kind in params.time_varying_kinds for c in tied):
-        periods = {c.period for c in tied}
+    if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
+        periods = {period_key(c.period) if c.period else None for c in tied}
         if len(periods) != 1 or None in periods:
-            reasons.append("counts change over time and these were not said for the same stated period")
+            what = "counts" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
+            reasons.append(f"{what} change over time and these were not said for the same stated period")
     return reasons
 
 
