@@ -80,6 +80,8 @@ _DELTA_OF = re.compile(r"\b(?P<verb>increase|rise|uplift|boost|cut|reduction|dec
 _DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more than|cut|reduction|"
                           r"decrease|fall|less)\b", re.I)
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|a further|further|another|top-up of|new)\s+$", re.I)
+_ADDED_TO = re.compile(r"^\s*(?:cash\s+)?(?:boost|uplift|top-up|top up|injection|increase)\s+(?:in\s+funding\s+)?to\s+"
+                       r"(?:the|its|our|their|this)\b", re.I)
 _ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
@@ -492,6 +494,8 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
     if m:
         down = re.match(_DELTA_DOWN, m.group("verb"), re.I) or m.group("verb").lower() == "less"
         return "increase", "reduction" if down else "increase"
+    if _ADDED_TO.search(after):
+        return "increase", "increase"  # "a £16m boost to the Harbour Fund": a change of its size, not its size
     if _ADDITIONAL.search(tight) or _ADDITIONAL_AFTER.search(after):
         return "increase", None
     if _TARGET.search(tight) or _TARGET_AFTER.search(after):

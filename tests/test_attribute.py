@@ -340,3 +340,38 @@ def test_listed_figures_share_the_subject_named_after_the_last() -> None:
 def test_an_actor_before_a_lower_case_subject_does_not_hide_it() -> None:
     claim = one("As part of this, the Department’s capital budget is £7 billion in 2023/24.", "£7 billion")
     assert claim.topic == "capital budget"
+
+
+def test_an_amount_added_to_a_named_fund_is_a_change_of_its_size() -> None:
+    boost = one("The council announced an additional £16 million boost to the Harbour Fund.", "£16 million")
+    assert (boost.topic, boost.role, boost.metric) == ("Harbour Fund", "increase", "funding increase")
+    headline = one("£12m boost for village bus routes\n", "£12m")
+    assert headline.metric == "funding"  # a boost *for* something is still what it gets
+
+
+def test_amounts_drawn_from_a_fund_or_given_as_rounds_are_parts() -> None:
+    drawn = one("Another £15 million from the Harbour Fund will pay for new teams.", "£15 million")
+    rounds = one("A third round follows the first two rounds of £750 million.", "£750 million")
+    assert (drawn.role, rounds.role) == ("part", "part")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The Harbour Toll Allowance is frozen at £12,570.", "£12,570"),
+    ("Ferry riders pay no more than the £2 fare cap.", "£2"),
+    ("The Coastal Living Wage rises to £12.60.", "£12.60"),
+])
+def test_rates_set_per_unit_are_levels_not_funding(text: str, figure: str) -> None:
+    assert one(text, figure).metric == "level"
+
+
+@pytest.mark.parametrize("text", [
+    "The games added £870 million GVA to the economy.",
+    "The refit cost £6,950 plus VAT.",
+    "The Autumn Budget and Spending Review gave £2 billion to the Harbour Fund.",
+])
+def test_measures_and_fiscal_events_are_not_subjects(text: str) -> None:
+    import re
+    figure = re.search(r"£[\d,.]+(?: (?:million|billion))?", text).group(0)
+    claim = one(text, figure)
+    assert claim.topic_key not in {"gva", "vat", "autumn", "spring"}
+    assert claim.topic is None or "Budget" not in claim.topic
