@@ -450,3 +450,12 @@ def test_one_period_written_several_ways_is_one_period():
     c = claim("£15 million", 1.5e7, doc="c", period="2025/26", sentence="The £15 million Harbour Fund opened.")
     [hit] = run(differing_values, [a, b, c])
     assert {x.text for x in hit.claims} == {"£10 million", "£20 million"}
+
+
+def test_one_statement_giving_several_bounded_figures_is_not_compared_with_itself():
+    sentence = "The Harbour Fund offers up to £86 million for trusts and up to £200 million for new schools."
+    figures = [claim(t, v, doc="a", start=sentence.index(t), sentence=sentence, bound="upper")
+               for t, v in (("up to £86 million", 8.6e7), ("up to £200 million", 2e8))]
+    assert run(differing_values, figures) == []
+    other = claim("up to £90 million", 9e7, doc="b", bound="upper")
+    assert run(differing_values, [*figures, other]) == []  # the two-figure statement is left out

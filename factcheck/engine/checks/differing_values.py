@@ -150,12 +150,14 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
     single: list[Claim] = []  # statements that give one figure (all their claims agree)
     ambiguous = 0
     for said in statements.values():
-        if _agree(said, params.tolerance) is not None:
+        # Several different figures in one statement ("up to £86m ..., up to £200m ...") are several things,
+        # even when as bounds they could agree.
+        if len({c.value for c in said}) > 1 or _agree(said, params.tolerance) is not None:
             ambiguous += 1
         else:
             single.extend(said)
-    if not single:
-        return
+    if len({doc_hash(c) for c in single}) < 2:
+        return  # one statement is never compared with itself
     conflict = _agree(single, params.tolerance)
     if conflict is not None:
         low, high = conflict
