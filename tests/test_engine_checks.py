@@ -459,3 +459,35 @@ def test_one_statement_giving_several_bounded_figures_is_not_compared_with_itsel
     assert run(differing_values, figures) == []
     other = claim("up to £90 million", 9e7, doc="b", bound="upper")
     assert run(differing_values, [*figures, other]) == []  # the two-figure statement is left out
+
+
+@given(st.text(alphabet="ab :\n,", max_size=300), st.lists(st.tuples(st.integers(-20, 320), st.integers(0, 60)),
+                                                            max_size=5), st.integers(-10, 330), st.integers(0, 80))
+@settings(max_examples=200, deadline=None)
+def test_kept_text_windows_read_as_the_text_inside_them_and_blank_outside(text, spans, at, width):
+    from factcheck.engine.texts import TextWindows
+    windows = TextWindows(text, [(s, s + n) for s, n in spans])
+    got = windows[at:at + width]
+    want = text[at:at + width] if at >= 0 else text[0:0]
+    if at >= 0:
+        assert len(got) == len(want)
+        for i, ch in enumerate(got):
+            pos = at + i
+            inside = any(s <= pos < s + n for s, n in spans)
+            assert ch == (text[pos] if inside else " ")
+
+
+def test_list_count_finds_the_same_with_only_the_text_it_needs():
+    from factcheck.engine.loader import load_rules
+    from factcheck.engine.texts import TextWindows, needed_text
+    rule = next(r for r in load_rules() if r.id == "list-count-mismatch")
+    text = ("A long opening paragraph that no rule reads. " * 40 + "\n"
+            "The pilot runs in the 4 coastal towns: Whitby, Scarborough, Filey, Bridlington and Redcar.\n"
+            "Grants went to the 3 following trusts:\n- North Trust\n- South Trust\n- East Trust\n- West Trust\n")
+    claims = [claim(t, v, kind="count", doc="d", start=text.index(t), sentence=text[text.index(t) - 20:])
+              for t, v in (("4", 4), ("3", 3))]
+    kept = needed_text([rule], claims, text)
+    assert isinstance(kept, TextWindows) and sum(len(p) for _, p in kept.parts) < len(text) / 2
+    full = run(list_count, claims, Context(texts={"d": text}))
+    trimmed = run(list_count, claims, Context(texts={"d": kept}))
+    assert [h.fields for h in trimmed] == [h.fields for h in full] and len(full) == 2
