@@ -323,6 +323,11 @@ def test_table_cells_are_counts_named_by_their_column():
                      ("95", "count", "inspections", 95), ("3", "money", "GBP", 3_000_000)]
 
 
+def test_year_like_counts_in_tables_and_years_in_year_columns():
+    text = "Office | Year | Appeals\nBirmingham | 2023 | 1984\nDerby | 2023 | 701\n"
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(1984, "appeals"), (701, "appeals")]
+
+
 def test_numbers_labelling_rows_are_not_claims():
     text = "No | Site | Hectares\n3 | Hill Farm | 12\n5 | Low Farm | 40\n"
     assert [(c.value, c.unit) for c in claims_of(text)] == [(12, "hectares"), (40, "hectares")]

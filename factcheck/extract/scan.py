@@ -153,7 +153,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
-            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)):
+            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)
+                     or _table_delimited(text, start, end)):
         return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
     if _in_url(text, start):
         return None
@@ -230,6 +231,14 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
+
+
+def _table_delimited(text: str, start: int, end: int) -> bool:
+    """A number standing alone between '|' cell borders: tables.py decides what it is."""
+    before = text[max(0, start - 3):start].rpartition("\n")[2].strip()
+    after = text[end:end + 3].partition("\n")[0].strip()
+    borders = before[-1:] + after[:1]
+    return borders in ("|", "||")
 
 
 def _number_of_noun(text: str, start: int) -> str | None:

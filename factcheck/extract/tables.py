@@ -56,6 +56,8 @@ def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
     column = text.count("|", line_start, fig.start)
     heading = headings[column].strip() if column < len(headings) else ""
     row_label = text[line_start:text.find("|", line_start, line_end)].strip() if column else ""
+    if _DATE_HEADING.search(heading) and len(text[fig.start:fig.end].strip()) == 4:
+        return False  # "Year | ..." columns hold years
     label = row_label if (not heading or _PERIOD.search(heading)) and row_label else heading
     _apply_table_unit(fig, heading + " " + row_label, label)
     fig.bare = False
@@ -80,6 +82,7 @@ def _heading_row(text: str, line_start: int, headers: dict[int, int]) -> int:
     return header
 
 
+_DATE_HEADING = re.compile(r"\b(?:year|date|period|month|quarter|fy)\b", re.IGNORECASE)
 _PERIOD = re.compile(rf"\d|\b{MONTHS}\b|\b(?:total|q[1-4])\b", re.IGNORECASE)
 _MONEY_HEADING = re.compile(r"£\s?(bn|billion|m|million|k|000s?|thousand)?\b|\(£\)", re.IGNORECASE)
 _TABLE_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "000": 1e3, "000s": 1e3,
