@@ -89,24 +89,37 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
             claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
-            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text else None, None))
+            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text and claims else None,
+                        None))  # a text without claims is never read by a rule: not shipped back
         out.extend((None, [], None, p) for p in problems)
     return out
 
 
 def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None, settings: Settings | None = None,
-           problems: list[InputProblem] | None = None) -> Iterator[AddOutcome]:
-    """Read, extract and attribute each document and store it in `ledger` (one transaction each).
+           problems: list[InputProblem] | None = None, jobs: int = 1, engine: str = "local",
+           scheduler: str | None = None) -> Iterator[AddOutcome]:
+    """Read, extract and attribute each document and store it in `ledger` (one transaction each, in input
+    order, written by this process only).
 
-    Texts already in the ledger (same SHA-256) are not extracted again.
+    In one process, texts already in the ledger (same SHA-256) are not extracted again; with `jobs` > 1
+    (or Dask) the workers extract everything and this process stores what is new.
     """
+    from .documents import make_document
     from .ledger import AddOutcome
 
-    for doc in iter_documents(paths, parse_as_of(as_of), settings, problems):
-        if ledger.has(doc.sha256):
-            yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
-            continue
-        yield ledger.add(doc, document_claims(doc, settings))
+    as_of_date = parse_as_of(as_of)
+    if engine == "local" and jobs <= 1:
+        for doc in iter_documents(paths, as_of_date, settings, problems):
+            if ledger.has(doc.sha256):
+                yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
+                continue
+            yield ledger.add(doc, document_claims(doc, settings))
+        return
+    with _session(engine, scheduler, jobs):
+        for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
+                                                       engine=engine, scheduler=scheduler, keep_text=True):
+            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date)
+            yield ledger.add(doc, claims)
 
 
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -202,7 +215,9 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                           texts: dict[str, str] | None) -> CheckResult:
     """Group new claims with the stored ones that could match; keep findings that involve something new."""
     new_ids = {c.id for c in new_claims}
-    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
+    new_docs = {d.id for d in documents}  # an earlier version of a file being checked is superseded by it
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size)
+              if c.id not in new_ids and c.doc not in new_docs]
     everything = new_claims + stored
     groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
     findings = [f for f in evaluate_rules(rules, everything, groups, settings, texts=texts)

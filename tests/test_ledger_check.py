@@ -69,3 +69,14 @@ def test_missing_ledger_exit_2(cli, tmp_path):
     new = _new(tmp_path, "The fund is worth £3.6 billion.\n")
     run = cli("check", new, "--ledger", str(tmp_path / "none.db"))
     assert run.exit_code == 2 and "no such ledger" in run.stderr
+
+
+def test_an_edited_file_is_not_compared_with_its_own_earlier_version(cli, tmp_path):
+    release = tmp_path / "release.md"
+    release.write_text("---\ndate: 2024-02-01\n---\nThe Coastal Towns Fund is worth £3.6 billion.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert cli("ledger", "add", str(release), "--ledger", str(db)).exit_code == 0
+    release.write_text("---\ndate: 2024-02-01\n---\nThe Coastal Towns Fund is worth £3.9 billion.\n", encoding="utf-8")
+    run = cli("check", str(release), "--ledger", str(db), "--format", "json")
+    assert run.exit_code == 0, run.stdout
+    assert json.loads(run.stdout)["findings"] == []

@@ -15,7 +15,7 @@ from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
 from ..models import InputProblem
 from ..pipeline import record
 from ..render.claims import write_claims
-from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FORMATS = ("text", "json")
 
@@ -49,16 +49,17 @@ def ledger() -> None:
 @format_option
 @as_of_option
 @config_option
+@engine_options
 @handle_errors()
 def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str | None,
-        config_path: str | None) -> None:
+        config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Store the documents in PATHS and their claims (a text already stored is skipped)."""
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
     progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
     with Ledger(ledger_path, create=True) as store, progress:
-        for outcome in record(paths, store, as_of, settings, problems):
+        for outcome in record(paths, store, as_of, settings, problems, jobs=jobs, engine=engine, scheduler=scheduler):
             progress.update()
             if outcome.added:
                 added += 1

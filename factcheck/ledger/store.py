@@ -43,7 +43,8 @@ BUSY_TIMEOUT_MS = 10_000
 # Claim fields stored as their own columns; anything else Claim grows goes to `extra`.
 CLAIM_COLUMNS = ("id", "doc", "start", "end", "line", "column", "text", "sentence", "sentence_start", "kind",
                  "unit", "value", "lo", "hi", "bound", "qualifier", "precision", "related", "relation", "date",
-                 "date_origin", "topic", "topic_key", "metric", "period", "role", "cumulative")
+                 "date_origin", "topic", "topic_key", "topic_local", "metric", "period", "role", "cumulative")
+_BOOLEAN_COLUMNS = ("cumulative", "topic_local")
 _TOKEN_RE = re.compile(r"[a-z0-9]{3,}")
 
 T = TypeVar("T")
@@ -311,7 +312,8 @@ class Ledger:
                 self._documents[doc_row["id"]] = self._stored(doc_row)
         for row in rows:
             data = {c: row[c] for c in CLAIM_COLUMNS}
-            data["cumulative"] = bool(data["cumulative"])
+            for column in _BOOLEAN_COLUMNS:
+                data[column] = bool(data[column])
             data.update(json.loads(row["extra"]))
             data["source"] = self.document(row["document_id"]).summary.meta
             yield Claim.model_validate(data)
@@ -353,6 +355,17 @@ class Ledger:
             "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
             "WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (fts_query, limit))
         return [Passage(*row) for row in rows]
+
+    @_db_errors
+    def passage_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    @_db_errors
+    def passage_frequency(self, phrase: str) -> int:
+        """How many passages contain `phrase` (words or a number, matched as the index tokenizes them)."""
+        query = '"' + phrase.replace('"', '""') + '"'
+        return int(self.conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                     (query,)).fetchone()[0])
 
     @_db_errors
     def neighbours(self, passage: Passage, before: int = 1, after: int = 1) -> list[Passage]:

@@ -46,7 +46,8 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
         pending.append(claim)
         if best is None:
             continue
-        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim):
+        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim) \
+                and _same_thing(best, claim):
             reported.add(best.id)
             assumptions = [
                 f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group
@@ -65,15 +66,28 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
                       assumptions=assumptions, severity="info" if weak else None)
 
 
-_SINCE = re.compile(r"\bsince\b[^.;]{0,40}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+((?:the\s+)?(?:start|launch|beginning|inception)\s+of\s+(?:the\s+|its\s+)?[\w-]+"
+                    r"|[^.;,]{0,40}?\b(?:19|20)\d\d\b)|\b(this\s+(?:financial\s+)?year)\b", re.IGNORECASE)
 
 
 def _start(claim: Claim) -> str | None:
-    """The year a running total counts from, when the sentence says ("since its launch in 2018")."""
+    """Where a running total counts from, when the sentence says: a year ("since its launch in 2018" ->
+    2018), an event ("since the start of the pandemic") or "this (financial) year"."""
     found = _SINCE.search(claim.sentence)
-    return found.group(1) if found else None
+    if not found:
+        return None
+    phrase = (found.group(1) or found.group(2)).lower()
+    year = re.search(r"\b(?:19|20)\d\d\b", phrase)
+    return year.group(0) if year else " ".join(phrase.split())
 
 
 def _same_start(a: Claim, b: Claim) -> bool:
     start_a, start_b = _start(a), _start(b)
     return start_a is None or start_b is None or start_a == start_b
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    """Counts of different nouns ("appointees", "appointments") are not one running total."""
+    if a.kind != "count" or not (a.unit and b.unit):
+        return True
+    return a.unit.split()[-1].lower().rstrip("s") == b.unit.split()[-1].lower().rstrip("s")
