@@ -75,6 +75,8 @@ def test_precision_is_half_the_last_written_digit(sentence, precision):
     ("The round awards 875MW of capacity.", 875, "MW"),
     ("The new road is 4.5km long.", 4.5, "km"),
     ("The trusts will take on 26,000 more nurses.", 26_000, "nurses"),
+    ("The meals reach half a million children.", 500_000, "children"),
+    ("We opened 3 day centres.", 3, "day centres"),
 ])
 def test_counts_carry_their_counted_noun(sentence, value, unit):
     claim = only(sentence)
@@ -258,6 +260,7 @@ def test_ratio_links_base_and_return():
     "Spending in 2014/15 was reviewed.",
     "The plan covers 2015-2024.",
     "He left six months ago.",
+    "Visas are issued within five working days.",
     "The trial ran for three years.",
     "We met last week and again 10 days later.",
     "We are in phase 1 of the programme.",

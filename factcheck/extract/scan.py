@@ -96,6 +96,12 @@ def scan(text: str):
             fig = _figure(text, m, prev, code)
             if fig is not None and code:
                 fig.start = fig.figure_start = text.rfind(prev, 0, start)
+        if fig is not None and prev.lower() == "half" and (m.group("num") or "")[:2].lower() in ("a ", "an"):
+            fig.value *= 0.5  # "half a million"
+            fig.precision *= 0.5
+            fig.start = fig.figure_start = text.rfind(prev, 0, start)
+            start = fig.start
+            prev = nonclaims.previous_word(text, start)
         if fig is not None:
             if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
                 _qualify(text, fig)
@@ -214,8 +220,9 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         return None
     noun, raw = counted_noun(text, end)
     first = raw[0].split("-")[0] if raw else ""
-    if first in TIME_UNITS or first in NOT_COUNTED:
-        return None  # "six months", "three times"
+    duration = first in TIME_UNITS and (len(raw) == 1 or first.endswith("s") or first == "o'clock")
+    if duration or first in NOT_COUNTED or (noun and noun.rsplit(" ", 1)[-1] in TIME_UNITS):
+        return None  # "six months", "three years old", "three times", "five working days"; not "3 day centres"
     if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
         return None  # "999 calls"
     if first == "age" or nonclaims.is_address(text, end, raw):
