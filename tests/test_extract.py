@@ -281,6 +281,7 @@ def test_ratio_links_base_and_return():
     "It is open 24/7 to callers.",
     "A 20-year plan was agreed.",
     "People aged 65 and over can apply.",
+    "Adults aged over 60 are eligible.",
     "Reference HCWS285 sets this out.",
     "The rifle is the L119A1 model.",
     "Answered (2024-01)",

@@ -105,6 +105,8 @@ def scan(text: str):
         if fig is not None:
             if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
                 _qualify(text, fig)
+                if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
+                    continue  # "adults aged over 60"
             yield fig
 
 
