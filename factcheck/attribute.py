@@ -19,9 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .extract.sentences import unwrap
 from .models import Claim, Document, Role
 from .topics import (
-    FUNCTION_CAPS,
     NOT_SUBJECTS,
     STOP,
     VEHICLE_CLASS,
@@ -138,34 +138,6 @@ class _Choice:
     topic: str | None
     strength: float
     local: bool = False  # meaningful only within this document
-
-
-_BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
-
-
-def unwrap(text: str) -> str:
-    """The text with soft line wraps turned into spaces (same length, so offsets still hold).
-
-    A line break is a soft wrap when the line before it is long, does not end a sentence, is not a table
-    row, and the next line does not start a new block (bullet, heading, list item, blank line).
-    """
-    if "\n" not in text:
-        return text
-    chars = list(text)
-    line_start = 0
-    for m in re.finditer("\n", text):
-        i = m.start()
-        line = text[line_start:i]
-        nxt_end = text.find("\n", i + 1)
-        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
-        first = re.match(r"\s*(\S+)", nxt)
-        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
-        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
-                and not _BLOCK_START.match(nxt) and not starts_sentence
-                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
-            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
-        line_start = i + 1
-    return "".join(chars)
 
 
 def _sentences(text: str) -> list[_Sentence]:

@@ -119,7 +119,7 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
                                                        engine=engine, scheduler=scheduler, keep_text=True):
-            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date)
+            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date, summary.line_offset)
             yield ledger.add(doc, claims)
 
 

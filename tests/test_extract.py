@@ -75,6 +75,8 @@ def test_precision_is_half_the_last_written_digit(sentence, precision):
     ("The round awards 875MW of capacity.", 875, "MW"),
     ("The new road is 4.5km long.", 4.5, "km"),
     ("The trusts will take on 26,000 more nurses.", 26_000, "nurses"),
+    ("The meals reach half a million children.", 500_000, "children"),
+    ("We opened 3 day centres.", 3, "day centres"),
 ])
 def test_counts_carry_their_counted_noun(sentence, value, unit):
     claim = only(sentence)
@@ -258,6 +260,7 @@ def test_ratio_links_base_and_return():
     "Spending in 2014/15 was reviewed.",
     "The plan covers 2015-2024.",
     "He left six months ago.",
+    "Visas are issued within five working days.",
     "The trial ran for three years.",
     "We met last week and again 10 days later.",
     "We are in phase 1 of the programme.",
@@ -278,6 +281,7 @@ def test_ratio_links_base_and_return():
     "It is open 24/7 to callers.",
     "A 20-year plan was agreed.",
     "People aged 65 and over can apply.",
+    "Adults aged over 60 are eligible.",
     "Reference HCWS285 sets this out.",
     "The rifle is the L119A1 model.",
     "Answered (2024-01)",
@@ -321,6 +325,11 @@ def test_table_cells_are_counts_named_by_their_column():
     found = [(c.text, c.kind, c.unit, c.value) for c in claims_of(text)]
     assert found == [("120", "count", "inspections", 120), ("4.5", "money", "GBP", 4_500_000),
                      ("95", "count", "inspections", 95), ("3", "money", "GBP", 3_000_000)]
+
+
+def test_year_like_counts_in_tables_and_years_in_year_columns():
+    text = "Office | Year | Appeals\nBirmingham | 2023 | 1984\nDerby | 2023 | 701\n"
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(1984, "appeals"), (701, "appeals")]
 
 
 def test_numbers_labelling_rows_are_not_claims():

@@ -72,7 +72,7 @@ def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str
         click.echo(f"{ledger_path}: added {added} document(s) with {claims} claim(s); "
                    f"{skipped} already in the ledger.")
     if problems:
-        report_problems(problems, json_mode=output_format == "json")
+        report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
 
 

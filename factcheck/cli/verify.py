@@ -65,7 +65,7 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     else:
         click.echo(render_text(results, skipped, article, color))
     if problems:
-        report_problems(problems, json_mode=output_format == "json")
+        report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if failed(results) else ExitCode.CLEAN)
 

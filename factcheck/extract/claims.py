@@ -17,7 +17,7 @@ from .figure import Figure
 from .links import link
 from .scan import scan
 from .sentences import Sentences
-from .tables import table_cell
+from .tables import Tables, table_cell
 
 _DEFAULT_SETTINGS = Settings()
 
@@ -41,12 +41,12 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
     claims: list[Claim] = []
-    headers: dict[int, int] = {}  # table line start -> its heading row's start, so each row looks up once
+    tables = Tables()
     line, line_pos, line_start = 1, 0, 0
     section_i = 0
     sections = doc.sections
     for fig in figures:
-        if fig.bare and fig.relation is None and fig.qualifier is None and not table_cell(text, fig, headers):
+        if fig.bare and fig.relation is None and fig.qualifier is None and not table_cell(text, fig, tables):
             continue
         if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"
@@ -62,7 +62,8 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
         s_start, sentence = sentences.at(fig.figure_start)
         lo, hi = _bounds(fig, tolerance)
         claims.append(Claim(
-            id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line, column=start - line_start + 1,
+            id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line + doc.line_offset,
+            column=start - line_start + 1,
             text=text[start:end], sentence=sentence, sentence_start=s_start, kind=fig.kind, unit=fig.unit,
             value=fig.value, lo=lo, hi=hi, bound=fig.bound, qualifier=fig.qualifier, precision=fig.precision,
             related=f"{prefix}:{fig.partner.start}" if fig.partner is not None else None, relation=fig.relation,

@@ -87,9 +87,11 @@ APPROX_QUALIFIERS = ("about", "around", "some", "roughly", "approximately", "app
                      "close to", "around about", "broadly", "an approximate")
 QUALIFIER_BOUND = {q: "lower" for q in LOWER_QUALIFIERS} | {q: "upper" for q in UPPER_QUALIFIERS} \
     | {q: "approx" for q in APPROX_QUALIFIERS}
-_QUALS = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
+_QUALS = "|".join(re.escape(q).replace(r"\ ", r"[ \t\xa0]+")
+                  for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
 # Matched against the text just before a figure (search with endpos = figure start).
-QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:\s+|(?<=\bc\.)|(?<=\bc))$", re.IGNORECASE)
+# The qualifier is on the same line as its figure.
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:[ \t\xa0]+|(?<=\bc\.)|(?<=\bc))\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.IGNORECASE)
 CHANGE_FROM_BEFORE = re.compile(

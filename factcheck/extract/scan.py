@@ -96,9 +96,17 @@ def scan(text: str):
             fig = _figure(text, m, prev, code)
             if fig is not None and code:
                 fig.start = fig.figure_start = text.rfind(prev, 0, start)
+        if fig is not None and prev.lower() == "half" and (m.group("num") or "")[:2].lower() in ("a ", "an"):
+            fig.value *= 0.5  # "half a million"
+            fig.precision *= 0.5
+            fig.start = fig.figure_start = text.rfind(prev, 0, start)
+            start = fig.start
+            prev = nonclaims.previous_word(text, start)
         if fig is not None:
             if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
                 _qualify(text, fig)
+                if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
+                    continue  # "adults aged over 60"
             yield fig
 
 
@@ -153,7 +161,8 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
-            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)):
+            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)
+                     or _table_delimited(text, start, end)):
         return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
     if _in_url(text, start):
         return None
@@ -213,8 +222,9 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         return None
     noun, raw = counted_noun(text, end)
     first = raw[0].split("-")[0] if raw else ""
-    if first in TIME_UNITS or first in NOT_COUNTED:
-        return None  # "six months", "three times"
+    duration = first in TIME_UNITS and (len(raw) == 1 or first.endswith("s") or first == "o'clock")
+    if duration or first in NOT_COUNTED or (noun and noun.rsplit(" ", 1)[-1] in TIME_UNITS):
+        return None  # "six months", "three years old", "three times", "five working days"; not "3 day centres"
     if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
         return None  # "999 calls"
     if first == "age" or nonclaims.is_address(text, end, raw):
@@ -230,6 +240,14 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
+
+
+def _table_delimited(text: str, start: int, end: int) -> bool:
+    """A number standing alone between '|' cell borders: tables.py decides what it is."""
+    before = text[max(0, start - 3):start].rpartition("\n")[2].strip()
+    after = text[end:end + 3].partition("\n")[0].strip()
+    borders = before[-1:] + after[:1]
+    return borders in ("|", "||")
 
 
 def _number_of_noun(text: str, start: int) -> str | None:

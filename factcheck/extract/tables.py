@@ -12,7 +12,15 @@ _PER_CENT = re.compile(r"\bper ?cent", re.IGNORECASE)
 _MAX_ROW = 2000  # a line longer than this is prose, not a table row
 
 
-def table_cell(text: str, fig: Figure, headers: dict[int, int]) -> bool:
+class Tables:
+    """Per-document memo: each table row finds its heading row once, each heading row is split once."""
+
+    def __init__(self) -> None:
+        self.heading_row: dict[int, int] = {}  # line start -> start of its block's heading row
+        self.headings: dict[int, list[str]] = {}  # heading row start -> its cells
+
+
+def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
     """A bare number that is a whole cell of a '|' table is a claim; its unit comes from the headings.
 
     The column heading names what is counted ("Number of staff"), unless it is a period ("Aug '24",
@@ -38,14 +46,18 @@ def table_cell(text: str, fig: Figure, headers: dict[int, int]) -> bool:
         return False
     if not text[line_start:cell_start].replace("|", "").strip():
         return False  # the first cell of a row labels the row ("3 | Wenalt Farm"): not a count
-    header_start = _heading_row(text, line_start, headers)
+    header_start = _heading_row(text, line_start, tables.heading_row)
     if header_start == line_start:
         return False  # a number in the heading row is a heading
-    header_end = text.find("\n", header_start)
-    headings = text[header_start:header_end].split("|")
+    headings = tables.headings.get(header_start)
+    if headings is None:
+        header_end = text.find("\n", header_start)
+        headings = tables.headings[header_start] = text[header_start:header_end].split("|")
     column = text.count("|", line_start, fig.start)
     heading = headings[column].strip() if column < len(headings) else ""
-    row_label = text[line_start:line_end].split("|")[0].strip() if column else ""
+    row_label = text[line_start:text.find("|", line_start, line_end)].strip() if column else ""
+    if _DATE_HEADING.search(heading) and len(text[fig.start:fig.end].strip()) == 4:
+        return False  # "Year | ..." columns hold years
     label = row_label if (not heading or _PERIOD.search(heading)) and row_label else heading
     _apply_table_unit(fig, heading + " " + row_label, label)
     fig.bare = False
@@ -70,6 +82,7 @@ def _heading_row(text: str, line_start: int, headers: dict[int, int]) -> int:
     return header
 
 
+_DATE_HEADING = re.compile(r"\b(?:year|date|period|month|quarter|fy)\b", re.IGNORECASE)
 _PERIOD = re.compile(rf"\d|\b{MONTHS}\b|\b(?:total|q[1-4])\b", re.IGNORECASE)
 _MONEY_HEADING = re.compile(r"£\s?(bn|billion|m|million|k|000s?|thousand)?\b|\(£\)", re.IGNORECASE)
 _TABLE_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "000": 1e3, "000s": 1e3,
