@@ -491,3 +491,12 @@ def test_list_count_finds_the_same_with_only_the_text_it_needs():
     full = run(list_count, claims, Context(texts={"d": text}))
     trimmed = run(list_count, claims, Context(texts={"d": kept}))
     assert [h.fields for h in trimmed] == [h.fields for h in full] and len(full) == 2
+
+
+def test_money_passed_through_a_fund_only_bounds_its_size():
+    size = claim("£100 million", 1e8, doc="a", sentence="The £100 million Harbour Fund opened.")
+    given = claim("up to £12.3 million", 1.23e7, doc="b", bound="upper",
+                  sentence="We are contributing up to £12.3 million through the Harbour Fund.")
+    assert run(differing_values, [size, given]) == []
+    named = claim("£12.3 million", 1.23e7, doc="c", sentence="The £12.3 million Harbour Fund opened.")
+    assert len(run(differing_values, [size, named])) == 1

@@ -70,6 +70,8 @@ class DifferingValuesParams(Params):
     generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
     spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
+    # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
+    channel_cues: tuple[str, ...] = ("through", "via")
 
 
 Params = DifferingValuesParams
@@ -139,8 +141,10 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
     rate = re.compile(params.rate_pattern, re.IGNORECASE)
     claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
     spent = words_pattern(params.spent_cues)
+    channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
     spent_ids = {c.id for c in claims if c.hi is not None
-                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20)))}
+                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
+                      or channel.match(claim_suffix(c, 20)))}
     claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids else c for c in claims]
     if len(claims) < 2:
         return
