@@ -238,6 +238,8 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
                 continue  # "50 innovative projects": the counted noun, not the subject
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
+            if _CONTRAST.search(sent.text, max(0, cand.start - 30), cand.start):
+                continue  # "In addition to the Harbour Fund, £5m went to...": the figure is about something else
             gap = sent.text[cand.end:cs]
             # "X is £6 billion", "X, worth £38 million,"; "the Global Forum (with over 160 members)"
             aside = re.fullmatch(r"\s*\((?:[a-z]+\s+){0,2}", gap) is not None
@@ -261,6 +263,11 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
         return _Choice(None, 0.0)
     _, cand, tied = best
     return _Choice(cand.text, cand.strength, local=not tied and cand.strength < 2.5)
+
+
+# What a sentence sets a figure apart from: "in addition to the X", "alongside the X", "as well as X".
+_CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
+                       r"rather than|instead of)\s+(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
 
 
 def _inside(gap: str) -> bool:

@@ -375,3 +375,10 @@ def test_measures_and_fiscal_events_are_not_subjects(text: str) -> None:
     claim = one(text, figure)
     assert claim.topic_key not in {"gva", "vat", "autumn", "spring"}
     assert claim.topic is None or "Budget" not in claim.topic
+
+
+def test_a_figure_set_apart_from_a_subject_is_not_about_it() -> None:
+    apart = one("In addition to the Harbour Grant, councils got £267 million for ferry repairs.", "£267 million")
+    assert apart.topic != "Harbour Grant"
+    inside = one("This is in addition to the £750 million Harbour Grant.", "£750 million")
+    assert inside.topic == "Harbour Grant"
