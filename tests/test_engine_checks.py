@@ -500,3 +500,10 @@ def test_money_passed_through_a_fund_only_bounds_its_size():
     assert run(differing_values, [size, given]) == []
     named = claim("£12.3 million", 1.23e7, doc="c", sentence="The £12.3 million Harbour Fund opened.")
     assert len(run(differing_values, [size, named])) == 1
+
+
+def test_a_figure_the_statement_denies_is_not_compared():
+    denied = claim("£785 million", 7.85e8, doc="a",
+                   sentence="In 2019 the UK pledged £425 million to the Harbour Fund (not £785 million).")
+    said = claim("£425 million", 4.25e8, doc="b", sentence="The £425 million Harbour Fund opened.")
+    assert run(differing_values, [denied, said]) == []

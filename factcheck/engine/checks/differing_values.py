@@ -132,6 +132,10 @@ def _unlinked(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.id not in linked]
 
 
+# "pledged £425 million (not £785 million)", "rather than £5m": a figure the statement denies.
+_DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
     return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
@@ -139,7 +143,8 @@ def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
     rate = re.compile(params.rate_pattern, re.IGNORECASE)
-    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
+    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")
+              and not _DENIED.search(claim_prefix(c, 20))]
     spent = words_pattern(params.spent_cues)
     channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
     spent_ids = {c.id for c in claims if c.hi is not None
