@@ -507,3 +507,9 @@ def test_a_figure_the_statement_denies_is_not_compared():
                    sentence="In 2019 the UK pledged £425 million to the Harbour Fund (not £785 million).")
     said = claim("£425 million", 4.25e8, doc="b", sentence="The £425 million Harbour Fund opened.")
     assert run(differing_values, [denied, said]) == []
+
+
+def test_lower_bounds_passed_through_a_fund_are_not_a_disagreement():
+    figures = [claim(f"over £{n} million", n * 1e6, doc=f"d{n}", bound="lower",
+                     sentence=f"One council gets over £{n} million through the Harbour Fund.") for n in (88, 130, 207)]
+    assert run(differing_values, figures) == []

@@ -22,7 +22,8 @@ class TextWindows:
     def __init__(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
         self.length = len(text)
         merged: list[list[int]] = []
-        for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s):
+        clamped = ((max(0, s), min(len(text), e)) for s, e in spans)
+        for start, end in sorted((s, e) for s, e in clamped if e > s):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:

@@ -147,10 +147,10 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
               and not _DENIED.search(claim_prefix(c, 20))]
     spent = words_pattern(params.spent_cues)
     channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
-    spent_ids = {c.id for c in claims if c.hi is not None
-                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
-                      or channel.match(claim_suffix(c, 20)))}
-    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids else c for c in claims]
+    spent_ids = {c.id for c in claims if spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
+                 or channel.match(claim_suffix(c, 20))}
+    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids and c.hi is not None else c
+              for c in claims]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
