@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,12 +69,16 @@ class Unit:
     problem: InputProblem | None = None
 
 
-def iter_units(paths: Iterable[str], as_of: date, settings: Settings, split_jsonl: bool = True) -> Iterator[Unit]:
+def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
+               whole_files_from: int | None = None) -> Iterator[Unit]:
     """Cut `paths` into units, in the order the serial reader would visit them.
 
-    split_jsonl=False keeps JSONL files whole (a cluster whose workers see the same file system
-    should read files themselves rather than receive their text through the scheduler).
+    JSONL files are split into chunks of raw records, unless the input holds at least
+    `whole_files_from` files: then every file is a unit the worker reads itself (on a cluster whose
+    workers see the same file system that beats sending the text through the scheduler, and with
+    that many files there is parallelism enough without splitting them).
     """
+    split_jsonl = whole_files_from is None or sum(1 for _ in documents._expand(paths, [])) < whole_files_from
     for raw in paths:
         problems: list[InputProblem] = []
         expanded = list(documents._expand([raw], problems))
