@@ -1,6 +1,6 @@
 """Benchmark `verify` on a ledger of the whole written-answers corpus (24,386 records).
 
-    .venv/bin/python benchmarks/bench_verify.py [--ledger PATH] [--rebuild] [--quotes N]
+    .venv/bin/python benchmarks/bench_verify.py [--ledger PATH] [--rebuild] [--jobs N] [--quotes N] [--seed S]
 
 Builds the ledger (or reuses it when it already holds the corpus), then verifies ~50 quotes: sentences taken
 from records (verbatim, re-punctuated, elided, clauses swapped, a figure changed) and invented ones. Prints
@@ -54,7 +54,7 @@ INVENTED = [
 _SENTENCE = re.compile(r"[A-Z][^.!?\n]{60,260}[.](?=\s|$)")
 
 
-def build(path: Path, rebuild: bool) -> tuple[float, int]:
+def build(path: Path, rebuild: bool, jobs: int) -> tuple[float, int]:
     files = sorted(str(p) for p in CORPUS.glob("*.jsonl.gz"))
     if rebuild and path.exists():
         for suffix in ("", "-wal", "-shm"):
@@ -62,7 +62,7 @@ def build(path: Path, rebuild: bool) -> tuple[float, int]:
     started = time.perf_counter()
     with Ledger(path, create=True) as ledger:
         if ledger.stats()["documents"] < 20_000:
-            for _ in record(files, ledger, problems=[]):
+            for _ in record(files, ledger, problems=[], jobs=jobs):
                 pass
         documents = ledger.stats()["documents"]
     return time.perf_counter() - started, documents
@@ -118,12 +118,13 @@ def main() -> None:
     parser.add_argument("--ledger", default="/tmp/factcheck-bench/written-answers.db")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--quotes", type=int, default=30, help="how many quotes to take from records")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for building the ledger")
     parser.add_argument("--seed", type=int, default=7, help="which records to take quotes from")
     parser.add_argument("--verbose", action="store_true", help="show the matches of unexpected verdicts")
     args = parser.parse_args()
     path = Path(args.ledger)
     path.parent.mkdir(parents=True, exist_ok=True)
-    seconds, documents = build(path, args.rebuild)
+    seconds, documents = build(path, args.rebuild, args.jobs)
     print(f"ledger: {path} ({documents:,} documents); build/reuse took {seconds:.1f}s")
 
     rng = random.Random(args.seed)
@@ -147,8 +148,8 @@ def main() -> None:
                 good = result.verdict == "not_found"
             else:
                 # the record itself, or another record that says the same sentence (answers repeat)
-                right_doc = source is not None and (source.endswith(f"#{rec_id}") or normalise(original)[0]
-                                                    in normalise(result.matches[0].passage)[0])
+                right_doc = source is not None and (source.endswith(f"#{rec_id}") or normalise(original)
+                                                    in normalise(result.matches[0].passage))
                 good = right_doc and (result.verdict == "figures_differ") == (kind == "figure_changed")
             outcome.setdefault(kind, [0, 0])[0] += good
             outcome[kind][1] += 1

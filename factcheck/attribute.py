@@ -20,21 +20,39 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Claim, Document, Role
-from .topics import STOP, VEHICLE_CLASS, Candidate, object_phrase, sentence_candidates, singular, topic_key, vocab
+from .topics import (
+    FUNCTION_CAPS,
+    NOT_SUBJECTS,
+    STOP,
+    VEHICLE_CLASS,
+    Candidate,
+    object_phrase,
+    sentence_candidates,
+    singular,
+    topic_key,
+    vocab,
+)
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*")
+# Sentence ends, line breaks, and headings glued to the text by scraping ("Commons ChamberHigh-needs").
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
 _ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|Cllr|Gov|Dept)\.$")
 
 # ---- cue vocabularies (kept together so a reader sees every rule) ----
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
 _AFTER_SLOT = re.compile(
     r"\s*(?:(?:of\s+)?(?:(?:new|additional|extra|capital|revenue|further|government|public)\s+)*"
-    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot)\s+)?"
+    r"(?:" + _MONEY_NOUN + r"|boost|uplift|package|injection|top-up|pot|more|extra)\s+)?"
     r"(?:(?:a|per|each)\s+year\s+|annually\s+)?"
-    r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?[a-z]+ed\s+)?"
-    r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)\s+)?"
+    r"(?P<passive>(?:(?:is|was|were|has been|have been|had been|will be|being|to be)\s+)?"
+    r"(?:[a-z]+ed|spent|paid|given|put|made|set aside|lent|sent|won)\s+)?"
+    r"(?:(?:over|in|for|during)\s+(?:the\s+)?(?:(?:next\s+|last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?)|"
+    r"(?:financial year\s+)?(?:19|20)\d\d(?:[-/–]\d{2,4})?)\s+)?"
     r"(?P<prep>for|on|in|into|towards|to|through)\s+")
 _COUNT_AFTER_SLOT = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,3}?(?:in|under|through|funded by|supported by)\s+")
+_COPULA = re.compile(r"\s*,?\s*(?:(?:is|was|are|were|stands? at|stood at|totals?|totalled|amounts? to|amounted to|"
+                     r"worth|costs?|of|at|reached|reaches|rose to|fell to|has risen to|has fallen to|now)\s+)+"
+                     r"(?:(?:now|currently|about|around|nearly|almost|over|more than|up to|some|an estimated|"
+                     r"approximately|roughly|just|under|less than)\s+)*")
 _PURPOSE = re.compile(r"\b" + _MONEY_NOUN + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|on|towards)\s+")
 
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!year|week|month|day|annum|hour|"
@@ -44,23 +62,28 @@ _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
 _PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
-_PART_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:of (?:the|this|that|its|which)\b|of which|out of)")
+_PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of|(?:[a-z]+\s+)?(?:round|tranche|"
+                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b)")
+# "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
+_PART_OF_CLAUSE = re.compile(r"\b(?:as part of)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
+# "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
+_WHOLE_BEFORE = re.compile(r"\b(?:part of|out of|share of)\s+(?:(?:a|an|the|its|this|over|more than|about|around|"
+                           r"nearly|almost|some|up to)\s+)*$", re.I)
 _DELTA_UP = r"(?:increas|rais|ris|rose|boost|grew|grow|up\b|uplift)"
 _DELTA_DOWN = r"(?:cut|reduc|decreas|fell|fall|drop|lower|down\b)"
 _INCREASE_BY = re.compile(r"\b(?P<verb>" + _DELTA_UP + "|" + _DELTA_DOWN + r")\w*\b[^.;]{0,90}\bby\s*$", re.I)
 _DELTA_OF = re.compile(r"\b(?P<verb>increase|rise|uplift|boost|cut|reduction|decrease|fall)s?\s+(?:of\s+)?$", re.I)
-_DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more|cut|reduction|"
+_DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more than|cut|reduction|"
                           r"decrease|fall|less)\b", re.I)
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|a further|further|another|top-up of|new)\s+$", re.I)
-_ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection)\b", re.I)
+_ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
-                    r"a total of)\b[^.;]{0,25}$|\b(?:part of|out of|share of)\s+(?:(?:a|an|the|over|more than|"
-                    r"about|around|nearly|almost|some|up to)\s+)*$", re.I)
+                    r"a total of)\b[^.;]{0,25}$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
-                         r"up to now|until now|over the (?:past|last)|in all)\b", re.I)
+                         r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
 _PERIOD = re.compile(
     r"\b(?:(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:financial\s+years?\s+|"
@@ -104,8 +127,37 @@ class _Choice:
     local: bool = False  # meaningful only within this document
 
 
+_BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
+
+
+def unwrap(text: str) -> str:
+    """The text with soft line wraps turned into spaces (same length, so offsets still hold).
+
+    A line break is a soft wrap when the line before it is long, does not end a sentence, is not a table
+    row, and the next line does not start a new block (bullet, heading, list item, blank line).
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    line_start = 0
+    for m in re.finditer("\n", text):
+        i = m.start()
+        line = text[line_start:i]
+        nxt_end = text.find("\n", i + 1)
+        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
+        first = re.match(r"\s*(\S+)", nxt)
+        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
+        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
+                and not _BLOCK_START.match(nxt) and not starts_sentence
+                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
+            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
+        line_start = i + 1
+    return "".join(chars)
+
+
 def _sentences(text: str) -> list[_Sentence]:
     """Split into sentences (and lines: headings, bullets and table rows end a sentence too)."""
+    text = unwrap(text)
     out: list[_Sentence] = []
     paragraph = 0
     pos = 0
@@ -129,22 +181,27 @@ def _proper_words(text: str) -> set[str]:
 
 
 def _resolve(anaphor: Candidate, history: list[tuple[int, Candidate]], pos: int) -> Candidate | None:
-    """The earlier mention an anaphor stands for: same head first, then any funding vehicle nearby."""
+    """The earlier mention an anaphor stands for: same head first, then any funding vehicle nearby.
+
+    Looks back at most 3,000 characters, so long documents cost no more per anaphor than short ones."""
     want = "programme" if anaphor.head in ("program", "programme") else anaphor.head
-    if anaphor.head == "it":
-        for off, cand in reversed(history):
-            if pos - off < 400 and cand.strength >= 2.5:
-                return cand
-        return None
+    vehicle = None
     for off, cand in reversed(history):
-        head = "programme" if cand.head in ("program", "programme") else cand.head
-        if head == want and pos - off < 3000:
-            return cand
-    if want in VEHICLE_CLASS:
-        for off, cand in reversed(history):
-            if cand.head in VEHICLE_CLASS and pos - off < 1500 and cand.strength >= 2.5:
+        if pos - off >= 3000:
+            break
+        if anaphor.head == "it":
+            if pos - off >= 400:
+                break
+            if cand.strength >= 2.5:
                 return cand
-    return None
+            continue
+        head = "programme" if cand.head in ("program", "programme") else cand.head
+        if head == want:
+            return cand
+        if vehicle is None and want in VEHICLE_CLASS and cand.head in VEHICLE_CLASS and pos - off < 1500 \
+                and cand.strength >= 2.5:
+            vehicle = cand
+    return vehicle
 
 
 def _slot_candidates(sent: _Sentence, claims: list[Claim]) -> dict[int, tuple[Candidate, float]]:
@@ -158,7 +215,7 @@ def _slot_candidates(sent: _Sentence, claims: list[Claim]) -> dict[int, tuple[Ca
             if m and not (m.group("prep") == "to" and not m.group("passive")):
                 cand = object_phrase(sent.text, ce + m.end())
                 if cand:
-                    out[idx] = (cand, 2.0)
+                    out[idx] = (cand, 2.5)
         elif claim.kind == "count":
             m = _COUNT_AFTER_SLOT.match(after)
             if m:
@@ -179,12 +236,16 @@ def _purpose_candidates(sent: _Sentence) -> list[Candidate]:
 
 
 def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[Candidate, float] | None) -> _Choice:
+    """The best candidate for one figure. A topic the figure is not tied to (only near it) that is not a
+    named vehicle — an organisation, a place, a lower-case phrase — is kept to this document (`local`):
+    "the MOD spent £5.7 billion with SMEs" is not a figure for "MOD" that other statements should match."""
     cs, ce = claim.start - sent.start, claim.end - sent.start
-    best: tuple[float, Candidate] | None = None
+    best: tuple[float, Candidate, bool] | None = None
     pool = [(c, None) for c in cands] + ([slot] if slot else [])
     for cand, bonus in pool:
         if cand.strength <= 0:
             continue
+        tied = True
         if bonus is not None:
             tie = bonus
         elif cand.start >= ce and _inside(sent.text[ce:cand.start]) and not cand.anaphor:
@@ -193,19 +254,28 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
             gap = sent.text[cand.end:cs]
-            tie = max(0.0, 1.5 - len(gap) / 100)
+            # "X is £6 billion", "X, worth £38 million,"; "the Global Forum (with over 160 members)"
+            aside = re.fullmatch(r"\s*\((?:[a-z]+\s+){0,2}", gap) is not None
+            tied = aside or _COPULA.fullmatch(gap) is not None
+            tie = 3.0 if aside else max(0.0, 1.5 - len(gap) / 100) + (0.5 if tied else 0.0)
             if ";" in gap:
                 tie -= 1.0
+            elif re.search(r",\s*(?:and|but|while|whereas)\s", gap):
+                tie -= 1.5  # "X ..., and that a programme supports 1,000 people": another clause
         elif cand.start >= ce:
-            tie = -min(1.5, (cand.start - ce) / 100)
+            if re.search(r"[,;]\s*(?:and|but|while|whereas|which)\b", sent.text[ce:cand.start]):
+                continue  # a later clause is about something else
+            tied = False
+            tie = -min(2.5, 0.5 + (cand.start - ce) / 50)
         else:
             continue
         score = cand.strength + tie
         if best is None or score > best[0]:
-            best = (score, cand)
+            best = (score, cand, tied)
     if best is None:
         return _Choice(None, 0.0)
-    return _Choice(best[1].text, best[1].strength)
+    _, cand, tied = best
+    return _Choice(cand.text, cand.strength, local=not tied and cand.strength < 2.5)
 
 
 def _inside(gap: str) -> bool:
@@ -266,7 +336,8 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
             if cand.anaphor:
                 ante = _resolve(cand, history, sent.start + cand.start)
                 if ante is None:
-                    resolved.append(cand)
+                    if cand.head != "it":  # an unresolved "the programme" is still a (document-local) topic
+                        resolved.append(cand)
                     continue
                 cand = Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head, named=ante.named)
             elif cand.strength >= 2.0:
@@ -295,7 +366,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                 continue
             choice = _choose(claim, sent, resolved, slots.get(k))
             if choice.topic is None:
-                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start)) \
+                choice = _carry_over(history, max(para_start, sentences[max(0, si - 2)].start), claim.start) \
                     or _weak_subject(sent)
             update = _context(claim, sent, sent_claims, k, choice.topic)
             update["topic_local"] = choice.local
@@ -306,12 +377,12 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     return _unify_related(claims)
 
 
-def _carry_over(history: list[tuple[int, Candidate]], since: int) -> _Choice | None:
-    """No candidate in the sentence: the last strong mention, if it is in this paragraph and at most two
-    sentences back (`since` is the later of the paragraph's start and the start of two sentences back)."""
-    if history and history[-1][0] >= since:
-        cand = history[-1][1]
-        return _Choice(cand.text, min(cand.strength, 2.0))
+def _carry_over(history: list[tuple[int, Candidate]], since: int, before: int) -> _Choice | None:
+    """No candidate in the sentence: the last strong mention before the figure, if it is in this paragraph and
+    at most two sentences back (`since` is the later of the paragraph's start and two sentences back)."""
+    for off, cand in reversed(history):
+        if off < before:
+            return _Choice(cand.text, min(cand.strength, 2.0), local=True) if off >= since else None
     return None
 
 
@@ -319,7 +390,8 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
     """A column heading that is a date is the period; any other heading names the measure."""
     header = cell.header
     if not header or not re.search(r"[A-Za-z0-9]", header):
-        return {"metric": f"{update['metric']} (column {cell.column})", "role": "unknown"}
+        base = {"money": "amount", "count": "count"}.get(claim.kind, claim.kind)
+        return {"metric": f"{base} (column {cell.column})", "role": "unknown"}
     if re.fullmatch(r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?|[A-Z][a-z]+ \d{4}", header.strip()):
         return {"period": header.strip(), "role": "unknown"}
     return {"metric": header.strip().lower(), "role": "unknown"}
@@ -327,7 +399,7 @@ def _cell_measure(cell: _Cell, update: dict, claim: Claim) -> dict:
 
 @dataclass
 class _Cell:
-    label: str  # the row's first cell: what the figures of the row are about
+    label: str | None  # the row's first cell: what the figures of the row are about
     column: int
     header: str | None  # the column's heading: what the figure measures, or when
 
@@ -344,6 +416,8 @@ def _table_cell(text: str, claim: Claim) -> _Cell | None:
     column = line[:claim.start - line_start].strip().lstrip("|").count("|")
     if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
         return None
+    if label.lower() in NOT_SUBJECTS or label.lower() in {"grand total", "other", "all", "overall", "unknown"}:
+        label = ""  # a total or "other" row: the cell is not about a named subject
     header = None
     pos = line_start
     first = line_start
@@ -357,7 +431,7 @@ def _table_cell(text: str, claim: Claim) -> _Cell | None:
         head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
         if column < len(head_cells):
             header = head_cells[column].strip(" -*") or None
-    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label), column, header)
+    return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label) or None, column, header)
 
 
 def _weak_subject(sent: _Sentence) -> _Choice:
@@ -394,7 +468,9 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
     tight = before[-60:]
     if _PER_UNIT_BEFORE.search(tight) or (claim.kind == "money" and _PER_UNIT_AFTER.search(after)):
         return "per_unit", None
-    if _PART_BEFORE.search(tight) or _PART_AFTER.search(after):
+    if _WHOLE_BEFORE.search(tight):
+        return "total", None
+    if _PART_BEFORE.search(tight) or _PART_AFTER.search(after) or _PART_OF_CLAUSE.search(before):
         return "part", None
     m = _INCREASE_BY.search(before) or _DELTA_OF.search(tight) or _DELTA_AFTER.search(after)
     if m:
@@ -412,7 +488,7 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
 def _money_metric(window: str) -> str:
     """Lower-case cue words only: "Cost of Living Payments" is a name, "the cost of" is a measure."""
     w = window
-    if re.search(r"\bsav(?:e|es|ed|ing|ings)\b", w):
+    if re.search(r"(?<!-)\bsav(?:e|es|ed|ing|ings)\b", w):  # not "life-saving"
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):
         return "cost"
@@ -472,7 +548,7 @@ def _percent_metric(before: str, after: str) -> str:
 
 
 def _period(before: str, after: str) -> str | None:
-    for window in (after[:80], before[-50:]):
+    for window in (after[:80], before[-50:], before):
         m = _PERIOD.search(window)
         if m:
             if m.group("span"):
@@ -505,7 +581,8 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
             metric = m.group(1).lower() if m else "percentage points"
     else:
         metric = "ratio"
-    window = before + " " + after
+    clause = re.split(r"[,;]\s*(?:and|but|while|whereas)\s", before)[-1]
+    window = clause + " " + after
     return {
         "topic": topic,
         "topic_key": topic_key(topic),
@@ -523,8 +600,12 @@ def _clean_topic(topic: str | None) -> str | None:
     return topic or None
 
 
+_LIST_GAP = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?[a-z]+\s+)?"
+                       r"(?:(?:in|for|during)\s+\S+\s*)?(?:,|and|or|, and|,\s*and)\s*")
+
+
 def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sentences: list[_Sentence]) -> list[Claim]:
-    """"by £130 million in 2017-18 and £142 million in 2018-19": the second figure shares the first's role."""
+    """"by £130 million in 2017-18 and £142 million in 2018-19": listed figures share role, metric and topic."""
     for si, idxs in by_sentence.items():
         sent = sentences[si]
         last_of_kind: dict[str, int] = {}
@@ -534,10 +615,22 @@ def _inherit_lists(claims: list[Claim], by_sentence: dict[int, list[int]], sente
             if a is None:
                 continue
             prev, cur = claims[a], claims[b]
+            between = sent.text[prev.end - sent.start:cur.start - sent.start]
+            listed = _LIST_GAP.fullmatch(between) is not None
+            if listed and bool(prev.topic) != bool(cur.topic):
+                # "£1.2 billion in 2023/24 and £1.4 billion in 2024/25 for heat networks": one subject
+                src, dst = (prev, b) if prev.topic else (cur, a)
+                claims[dst] = claims[dst].model_copy(update={"topic": src.topic, "topic_key": src.topic_key,
+                                                             "topic_local": src.topic_local})
+                prev, cur = claims[a], claims[b]
+            if (cur.role == "increase" and prev.role == "increase" and prev.metric and cur.metric
+                    and prev.metric.startswith(cur.metric + " ")):
+                # "raised by £130 million ..., with a further £120 million": the series of changes goes on
+                claims[b] = cur.model_copy(update={"metric": prev.metric})
+                continue
             if cur.role not in ("unknown", "total") or prev.role in ("unknown", "total"):
                 continue
-            between = sent.text[prev.end - sent.start:cur.start - sent.start]
-            if re.fullmatch(r"\s*(?:(?:in|for|during)\s+\S+\s*)?(?:,|and|or|, and|,\s*and)\s*", between):
+            if listed:
                 claims[b] = cur.model_copy(update={"role": prev.role, "metric": prev.metric,
                                                    "topic": cur.topic or prev.topic,
                                                    "topic_key": cur.topic_key or prev.topic_key,
@@ -575,6 +668,9 @@ def _unify_related(claims: list[Claim]) -> list[Claim]:
         other = claims[j]
         update: dict = {}
         if not claim.topic and other.topic:
+            update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
+        if claim.relation in ("change_to", "range_end") and other.topic and other.topic != claim.topic:
+            # "from 19 to 17 percentage points": both ends are about what the start is about
             update.update(topic=other.topic, topic_key=other.topic_key, topic_local=other.topic_local)
         if claim.relation in ("ratio_base", "ratio_return"):
             update["metric"] = "return per unit spent"

@@ -12,7 +12,8 @@ How two topic keys become one subject (keys come from topics.topic_key):
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
    token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
-   label, a sentence's bare opening noun), still groups the claims of its own document.
+   label, a sentence's bare opening noun), or a claim whose measure is unknown (a bare "percent" or count),
+   still groups the claims of its own document.
 
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
@@ -35,8 +36,10 @@ from .topics import SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
 GENERIC = frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | vocab("""
 programme gap sector area country region nation people children child family families pupil school staff worker
 department government number figure rate level amount sum proportion share increase total year local national
-public new overall current
+public new overall current resource capital revenue core departmental annual main
 """)
+_COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
+_UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 _VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
 
 
@@ -130,13 +133,12 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
 
 
 def metric_key(claim: Claim) -> str:
-    """What is measured, reduced for matching: counts by their head noun (and verb), money and shares as written."""
+    """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
     metric = (claim.metric or claim.kind).lower().replace("’", "'")
     words = [singular(w.removesuffix("'s")) for w in metric.split()]
     if claim.kind == "count" and words:
-        verb = words[-1] if words[-1].endswith("ed") and len(words) > 1 else None
-        noun = words[-2] if verb else words[-1]
-        return f"{noun} {verb}" if verb else noun
+        # the counted noun with its modifiers ("upgraded mast" is not "mast"), minus words that only qualify
+        return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]
     return " ".join(words)
 
 
@@ -169,7 +171,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""
-        local = c.topic_local or not is_specific(c.topic, key)
+        # An unknown measure ("percent" of what? a bare count) is only compared within its own statement.
+        local = c.topic_local or not is_specific(c.topic, key) or metric_key(c) in _UNKNOWN_MEASURES
         subject = f"{c.doc}\x00{key}" if local or key not in clusters else clusters[key]
         unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
         buckets[(subject, c.kind, unit)].append(c)

@@ -39,12 +39,12 @@ def extract_documents(paths: Sequence[str], as_of: date | str | None = None, set
                       problems: list[InputProblem] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """Stream (document, claims) pairs: the read and extract stages, one document at a time."""
     for doc in iter_documents(paths, parse_as_of(as_of), settings, problems):
-        yield doc, extract_claims(doc)
+        yield doc, extract_claims(doc, settings)
 
 
-def document_claims(doc: Document) -> list[Claim]:
+def document_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
     """The extract and attribute stages for one document."""
-    return attribute_claims(doc, extract_claims(doc))
+    return attribute_claims(doc, extract_claims(doc, settings))
 
 
 def process_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -60,7 +60,7 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
         raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
     if engine == "local" and jobs <= 1:
         for doc in iter_documents(paths, as_of_date, settings, problems):
-            claims = document_claims(doc) if attribute else extract_claims(doc)
+            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
             yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text)
@@ -90,7 +90,7 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
         for doc in read_unit(unit, as_of, settings, problems):
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
-            claims = document_claims(doc) if attribute else extract_claims(doc)
+            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
             out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text and claims else None,
                         None))  # a text without claims is never read by a rule: not shipped back
         out.extend((None, [], None, p) for p in problems)
@@ -98,18 +98,40 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
 
 
 def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None, settings: Settings | None = None,
-           problems: list[InputProblem] | None = None) -> Iterator[AddOutcome]:
-    """Read, extract and attribute each document and store it in `ledger` (one transaction each).
+           problems: list[InputProblem] | None = None, jobs: int = 1, engine: str = "local",
+           scheduler: str | None = None) -> Iterator[AddOutcome]:
+    """Read, extract and attribute each document and store it in `ledger` (one transaction each, in input
+    order, written by this process only).
 
-    Texts already in the ledger (same SHA-256) are not extracted again.
+    In one process, texts already in the ledger (same SHA-256) are not extracted again; with `jobs` > 1
+    (or Dask) the workers extract everything and this process stores what is new.
     """
+    from .documents import make_document
     from .ledger import AddOutcome
 
-    for doc in iter_documents(paths, parse_as_of(as_of), settings, problems):
-        if ledger.has(doc.sha256):
-            yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
-            continue
-        yield ledger.add(doc, document_claims(doc))
+    as_of_date = parse_as_of(as_of)
+    if engine == "local" and jobs <= 1:
+        for doc in iter_documents(paths, as_of_date, settings, problems):
+            if ledger.has(doc.sha256):
+                yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
+                continue
+            yield ledger.add(doc, document_claims(doc, settings))
+        return
+    with _session(engine, scheduler, jobs):
+        for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
+                                                       engine=engine, scheduler=scheduler, keep_text=True):
+            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date)
+            yield ledger.add(doc, claims)
+
+
+def rebuild(ledger: Ledger) -> Iterator[tuple[int, int]]:
+    """Extract and attribute every stored document again with this version of factcheck, replacing its
+    claims (one transaction each); yields (ledger id, claims). Run it after upgrading factcheck so new
+    statements and the record are read the same way."""
+    for document_id, doc in ledger.stored_documents():
+        claims = document_claims(doc)
+        ledger.replace_claims(document_id, claims)
+        yield document_id, len(claims)
 
 
 def check(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -146,7 +168,7 @@ def check_documents(documents: Iterable[Document], settings: Settings | None = N
     """The pipeline from documents already read (library use, rule examples)."""
     settings = settings or Settings()
     rules = load_rules() if rules is None else rules
-    processed = ((DocumentSummary.of(doc), document_claims(doc), doc.text) for doc in documents)
+    processed = ((DocumentSummary.of(doc), document_claims(doc, settings), doc.text) for doc in documents)
     return _check_processed(processed, settings, rules, ledger)
 
 
@@ -205,7 +227,9 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                           texts: dict[str, str] | None) -> CheckResult:
     """Group new claims with the stored ones that could match; keep findings that involve something new."""
     new_ids = {c.id for c in new_claims}
-    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size) if c.id not in new_ids]
+    new_docs = {d.id for d in documents}  # an earlier version of a file being checked is superseded by it
+    stored = [c for c in ledger.candidate_claims(new_claims, settings.max_block_size)
+              if c.id not in new_ids and c.doc not in new_docs]
     everything = new_claims + stored
     groups = [g for g in group_claims(everything, settings) if new_ids.intersection(g.claims)]
     findings = [f for f in evaluate_rules(rules, everything, groups, settings, texts=texts)

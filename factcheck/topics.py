@@ -35,7 +35,8 @@ board agency review competition challenge service services taskforce commission 
 # Heads of lower-case subjects ("high-needs funding", "social care"): weaker than a vehicle.
 SUBJECT_HEADS = vocab("""
 funding spending investment care training support provision education research infrastructure places housing
-transport benefit benefits credit relief scholarships apprenticeships
+transport benefit benefits credit relief scholarships apprenticeships gap rate spend cap limit threshold wage
+wages salary pension fee fees tariff tax duty price prices
 """)
 # Vehicle heads an anaphor like "this fund" may stand for.
 VEHICLE_CLASS = vocab("""
@@ -80,6 +81,11 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_IDIOM_NOUNS = vocab("""
+response addition total order line place respect relation particular practice principle part turn return full
+advance time future recent comparison contrast light view terms favour accordance recognition period periods
+""")
+_PEOPLE = vocab("people children pupils students families adults patients residents households individuals women men")
 _ADVERBS = vocab("now today currently already then still yet also again there here ago")
 _MONEY_TOKENS = vocab("""
 million billion thousand trillion bn m k mn pound pounds pence p gbp usd eur
@@ -133,6 +139,8 @@ def _key_tokens(text: str) -> list[str]:
         if not raw or raw in _KEY_STOP or raw in _MONEY_TOKENS or any(ch.isdigit() for ch in raw):
             continue
         tok = singular(raw)
+        if tok in _KEY_STOP:  # "seconds" is only a stop word once singular; keeps topic_key idempotent
+            continue
         if tok in ("program", "programme"):
             tok = "programme"
         tokens.append(tok)
@@ -177,7 +185,10 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
     while i < n:
         s, e, w = words[i]
         initial = s == first_start
-        if _is_cap(w) and not (initial and (w.lower() in FUNCTION_CAPS or w.strip("’'") not in proper)) \
+        next_is_cap = i + 1 < n and sentence[e:words[i + 1][0]] == " " and _is_cap(words[i + 1][2]) \
+            and words[i + 1][2].lower() not in FUNCTION_CAPS
+        if _is_cap(w) and not (initial and (w.lower() in FUNCTION_CAPS
+                                            or (w.strip("’'") not in proper and not next_is_cap))) \
                 and w.lower() not in FUNCTION_CAPS | {"i"} and s > used_until:
             j = i
             # Extend over capitalised words and connectors followed by a capitalised word.
@@ -210,12 +221,19 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             after = sentence[run[-1][1]:run[-1][1] + 14].lower()
             is_actor = bool(lowered & ACTOR_WORDS) or re.match(r"\s*(announced|said|says|told|confirmed|stated)\b",
                                                                 after) is not None
-            if not is_actor and not (len(run) == 1 and text.lower() in PLACES) and text.lower() not in NOT_SUBJECTS:
+            furniture = all(x[2].lower() in NOT_SUBJECTS | STOP for x in run)  # "April to June"
+            if not is_actor and not furniture and not (len(run) == 1 and text.lower() in PLACES) \
+                    and text.lower() not in NOT_SUBJECTS:
                 head = run[-1][2]
                 strength = 3.0 if head.lower() in VEHICLE_HEADS or head.lower() in SUBJECT_HEADS else 2.0
                 if len(run) == 1 and text.isupper() and len(text) <= 2:
                     strength = 1.0
                 out.append(Candidate(s, run[-1][1], text, strength, singular(head.lower()), named=True))
+            elif is_actor and k > j:
+                # "the Department's capital budget": the lower-case phrase after the actor is still a subject
+                used_until = words[j][1]
+                i = j + 1
+                continue
             used_until = run[-1][1]
             i = k + 1
             continue
@@ -253,6 +271,8 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
                     out.append(Candidate(det_start, e, sentence[det_start:e], 0.5, singular(lw), anaphor=True))
                 elif lw in VEHICLE_HEADS and re.search(r"\b(?:a|an)\s+(?:new\s+)?$", before):
                     out.append(Candidate(s, e, w, 0.8, singular(lw)))  # "a programme": something new, not a carry-over
+                elif det and lw in {"gap", "rate"}:
+                    out.append(Candidate(s, e, w, 1.0, lw))  # "the gap": a subject within this document
                 elif lw in {"bursaries", "bursary", "scholarships", "apprenticeships"} or (
                         lw in VEHICLE_HEADS and re.search(r"[£$€]\S*\s*(?:million|billion|m|bn)?\s*$", before)):
                     out.append(Candidate(s, e, w, 1.5 if lw in VEHICLE_HEADS else 1.0, singular(lw)))
@@ -288,7 +308,7 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             words.append(wm)
             continue
         if (not _is_cap(wm.group(0)) and (lw in STOP or lw in VERBISH or lw in _ADVERBS or lw.endswith("ly"))) \
-                or len(words) >= 8:
+                or (_is_cap(wm.group(0)) and lw in FUNCTION_CAPS) or len(words) >= 8:
             break
         words.append(wm)
     while words and words[-1].group(0).lower() in {"and", "of"}:
@@ -301,8 +321,14 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
             "the", "this", "these", "its", "their", "our"}:
         return Candidate(start, words[0].end(), sentence[start:words[0].end()], 0.5, singular(head.lower()),
                          anaphor=True)
-    if len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES:
-        return None
+    lead = " ".join(w.group(0).lower() for w in words[:2])
+    if (len(words) == 1 and head.lower() in NOT_SUBJECTS | PLACES) or head.lower() in _PEOPLE \
+            or lead in NOT_SUBJECTS or words[0].group(0).lower() in PLACES:
+        return None  # "funding for children": who benefits, not what the money is
+    first = words[0].group(0).lower()
+    verb_ing = first.endswith("ing") and first not in SUBJECT_HEADS | VEHICLE_HEADS and not _is_cap(words[0].group(0))
+    if first in _IDIOM_NOUNS or (verb_ing and (len(words) == 1 or words[1].group(0) == "and")):
+        return None  # "in response to", "in addition to", "for growing and improving": not a subject
     if not re.search(r"[a-z]", text) or head.lower() in {"year", "years", "month", "months", "week", "weeks",
                                                           "areas", "area", "country", "sector", "england", "uk"}:
         return None

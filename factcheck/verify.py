@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from .config import Settings
 from .documents import iter_documents, read_text
 from .extract import extract_claims
-from .ledger import Ledger, Passage
+from .ledger import Ledger, Passage, split_passages
 from .models import Claim, InputProblem
 
 Verdict = Literal["verbatim", "paraphrase", "figures_differ", "not_found"]
@@ -104,13 +104,12 @@ class QuoteResult(BaseModel):
 # -- text normalisation ------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=8192)  # neighbouring windows share sentences; each is normalised once
-def normalise(text: str, mask_digits: bool = True) -> tuple[str, list[int]]:
-    """Case-folded words and figures with punctuation, quote marks and spacing flattened to single spaces,
-    and each kept character's offset in `text` (so an alignment maps back). Digits become 0 when masked,
-    so "£860m" and "£680m" align perfectly and only the figure comparison tells them apart."""
+def normalise(text: str, mask_digits: bool = True) -> str:
+    """Case-folded words and figures, with punctuation, quote marks and spacing flattened to single spaces.
+    Digits become 0 when masked, so "£860m" and "£680m" align perfectly and only the figure comparison
+    tells them apart."""
     out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
+    for ch in text:
         if ch.isalpha():
             c = ch.casefold()[0]
         elif ch.isdigit():
@@ -119,14 +118,9 @@ def normalise(text: str, mask_digits: bool = True) -> tuple[str, list[int]]:
             c = ch
         else:
             c = " "
-        if c == " " and (not out or out[-1] == " "):
-            continue
-        out.append(c)
-        index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
+        if c != " " or (out and out[-1] != " "):
+            out.append(c)
+    return "".join(out).rstrip(" ")
 
 
 def _stem(word: str) -> str:
@@ -195,11 +189,40 @@ def _is_scale_change(a: float, b: float) -> bool:
     return ratio >= 2.9 and abs(ratio - round(ratio / 3) * 3) < 0.05  # thousand, million, billion apart
 
 
-def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim]) -> list[FigureDifference]:
+def _context(text: str, claim: Claim) -> tuple[str, str]:
+    """The words just before and after a figure, normalised, to tell which figure stands where."""
+    before = normalise(text[max(0, claim.start - 60):claim.start])[-30:]
+    after = normalise(text[claim.end:claim.end + 60])[:30]
+    return before, after
+
+
+def _context_score(q: Claim, quote: str, r: Claim, passage: str) -> float:
+    """How alike the words around two figures are (0-200); a quote may start or end at its figure."""
+    (qb, qa), (rb, ra) = _context(quote, q), _context(passage, r)
+    n_before, n_after = min(len(qb), len(rb)), min(len(qa), len(ra))
+    before = fuzz.ratio(qb[len(qb) - n_before:], rb[len(rb) - n_before:]) if n_before else 0.0
+    after = fuzz.ratio(qa[:n_after], ra[:n_after]) if n_after else 0.0
+    return before + after
+
+
+def _counterpart(q: Claim, free: list[Claim], quote: str, passage: str) -> Claim | None:
+    """The passage figure standing where `q` stands: same value and unit, else same unit, else same kind,
+    else any; among those, the one with the most alike surroundings."""
+    tiers = ([r for r in free if _same_unit(q, r) and _same_value(q, r)], [r for r in free if _same_unit(q, r)],
+             [r for r in free if r.kind == q.kind], free)
+    for options in tiers:
+        if options:
+            return max(options, key=lambda r: _context_score(q, quote, r, passage))
+    return None
+
+
+def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim], quote: str = "",
+                    passage: str = "") -> list[FigureDifference]:
     """Pair each figure of the quote with one of the passage and say how they differ (nothing if equal).
 
-    Equal figures pair first (same value, unit and bound); then the rest pair in order of appearance,
-    preferring the same kind and unit, so "£860m on 40 schools" vs "£680m on 40 schools" pairs the money.
+    Equal figures pair first (same value, unit and bound). Each other quoted figure pairs with the passage
+    figure of the same kind and unit whose surrounding words are most like its own ("an extra £700m in
+    2023/24" with "an extra £600m in 2023/24", not with "at least £16.8bn" a sentence earlier).
     """
     free = list(recorded)
     unpaired: list[Claim] = []
@@ -211,10 +234,9 @@ def compare_figures(quoted: Sequence[Claim], recorded: Sequence[Claim]) -> list[
             unpaired.append(q)
     differences = []
     for q in unpaired:
-        r = (next((r for r in free if _same_unit(q, r) and _same_value(q, r)), None)
-             or next((r for r in free if _same_unit(q, r)), None)
-             or next((r for r in free if r.kind == q.kind), None)
-             or (free[0] if free else None))
+        r = _counterpart(q, free, quote, passage)
+        if r is None and f" {normalise(q.text, mask_digits=False)} " in f" {normalise(passage, mask_digits=False)} ":
+            continue  # the figure is there as written, only not read as a claim ("a third" of "a third round")
         if r is None:
             differences.append(FigureDifference(kind="missing", quoted=q.text.strip(), quoted_value=q.value,
                                                 quoted_bound=q.bound, quoted_start=q.start, quoted_end=q.end))
@@ -246,11 +268,11 @@ class _Scored:
 
 def _segments(quote: str) -> list[str]:
     """The quote cut at its elisions ("...", "…", "[...]"), each part normalised."""
-    parts = [normalise(p)[0] for p in _ELISION.split(quote)]
+    parts = [normalise(p) for p in _ELISION.split(quote)]
     return [p for p in parts if p]
 
 
-def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -> _Scored:
+def _score_window(segments: list[str], quote_norm: str, window: list[Passage], numbers: Sequence[str] = ()) -> _Scored:
     """Similarity of the quote to a window of sentences, and the sentences it lines up with.
 
     Each elided part is aligned on its own (rapidfuzz partial_ratio_alignment), scaled by how much of the
@@ -258,7 +280,7 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -
     scored by the share of the quote's content words the aligned sentences hold, and by token_sort_ratio
     when the lengths are alike. A passage that holds only part of the quote never scores high.
     """
-    texts = [normalise(p.text)[0] for p in window]
+    texts = [normalise(p.text) for p in window]
     joined = " ".join(texts)
     bounds, pos = [], 0
     for t in texts:
@@ -267,20 +289,25 @@ def _score_window(segments: list[str], quote_norm: str, window: list[Passage]) -
     total = sum(len(s) for s in segments) or 1
     aligned_score = 0.0
     hit: set[int] = set()
+    strong = True
     for seg in segments:
         al = fuzz.partial_ratio_alignment(seg, joined)
         covered = (al.src_end - al.src_start) / max(1, len(seg))
         aligned_score += al.score * covered * len(seg) / total
         if al.score * covered >= 80:  # a weak alignment (reordered clauses) says little about where it is
             hit.update(i for i, (s, e) in enumerate(bounds) if s < al.dest_end and e > al.dest_start)
+        else:
+            strong = False
     quote_stems = {_stem(w) for w in content_words(quote_norm)}
     for i, t in enumerate(texts):  # a reordered clause may sit in a sentence the alignment missed
-        if len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
+        if not strong and len(quote_stems & {_stem(w) for w in content_words(t)}) >= 2:
             hit.add(i)
     chosen = [window[i] for i in sorted(hit)] or window
-    region = " ".join(normalise(p.text)[0] for p in chosen)
+    region = " ".join(normalise(p.text) for p in chosen)
     stems = {_stem(w) for w in content_words(region)}
-    coverage = 100.0 * len(quote_stems & stems) / len(quote_stems) if quote_stems else 0.0
+    raw = " ".join(p.text for p in chosen)
+    found = len(quote_stems & stems) + sum(_has_number(raw, n) for n in numbers)
+    coverage = 100.0 * found / (len(quote_stems) + len(numbers)) if quote_stems or numbers else 0.0
     alike = 0.6 * len(quote_norm) <= len(region) <= 1.6 * len(quote_norm)
     reordered = fuzz.token_sort_ratio(quote_norm, region) if alike else 0.0
     score = max(aligned_score, reordered, (aligned_score + coverage) / 2)
@@ -293,15 +320,13 @@ class Verifier:
     def __init__(self, ledger: Ledger, settings: Settings | None = None) -> None:
         self.ledger = ledger
         self.settings = settings or Settings()
-        self.total = max(1, ledger.conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+        self.total = max(1, ledger.passage_count())
         self._df: dict[str, int] = {}
 
     def document_frequency(self, word: str) -> int:
-        """How many passages contain `word` (as the index stems it)."""
+        """How many passages contain `word` (as the index stems it), asked once per word."""
         if word not in self._df:
-            phrase = '"' + word.replace('"', '""') + '"'
-            self._df[word] = self.ledger.conn.execute(
-                "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (phrase,)).fetchone()[0]
+            self._df[word] = self.ledger.passage_frequency(word)
         return self._df[word]
 
     def _share(self, df: int) -> float:
@@ -326,7 +351,11 @@ class Verifier:
         quoted_figures = _figures(quote)
         matches: list[Match] = []
         covered: dict[int, list[tuple[int, int]]] = {}
-        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p)) for p in candidates]
+        numbers = numbers_in(quote)
+        # the window reaches as many sentences either way as the quote could span (elisions skip some)
+        reach = max(1, len(segments) - 1 + len(split_passages(quote)))
+        scored = [_score_window(segments, quote_norm, self.ledger.neighbours(p, reach, reach), numbers)
+                  for p in candidates]
         for s in sorted(scored, key=lambda s: -s.score):
             first, last = s.passages[0], s.passages[-1]
             spans = covered.setdefault(first.document_id, [])
@@ -345,9 +374,9 @@ class Verifier:
         text = self.ledger.passage_text(first.document_id, first.start, last.end)
         shared = [w for w in words if df[w] > 0 and (_stem(w) in s.stems if w[0].isalpha() else _has_number(text, w))]
         chance = self.total * math.prod(self._share(df[w]) for w in shared)
-        differences = compare_figures(quoted_figures, _figures(text))
-        segs = [normalise(p, mask_digits=False)[0] for p in _ELISION.split(quote)]
-        text_norm = normalise(text, mask_digits=False)[0]
+        differences = compare_figures(quoted_figures, _figures(text), quote, text)
+        segs = [normalise(p, mask_digits=False) for p in _ELISION.split(quote)]
+        text_norm = normalise(text, mask_digits=False)
         verbatim = not differences and _in_order(segs, text_norm)
         confident = (not too_short and s.score >= self.settings.verify_min_score
                      and chance <= self.settings.verify_max_chance_matches)
@@ -415,8 +444,10 @@ def find_quotes(text: str) -> list[tuple[int, str]]:
 
 def verify_article(text: str, verifier: Verifier) -> tuple[list[QuoteResult], list[tuple[int, int, str]]]:
     """Verdicts for the quotations in `text` long enough to attribute, and (line, column, quote) of those
-    skipped as too short (scare quotes such as "levelling up")."""
+    skipped as too short (scare quotes such as "levelling up"). YAML front matter is not part of the article."""
     results, skipped = [], []
+    if text.startswith("---\n") and (end := text.find("\n---", 3)) > 0:
+        text = re.sub(r"[^\n]", " ", text[:end + 4]) + text[end + 4:]  # blanked, so lines keep their numbers
     for offset, quote in find_quotes(text):
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -9,14 +9,14 @@ from factcheck.models import Claim, DocumentMeta
 
 def claim(text: str, value: float, *, kind: str = "money", doc: str = "a.txt", start: int = 0,
           date: str | None = None, bound: str = "exact", precision: float = 0.0, sentence: str | None = None,
-          sentence_start: int = 0, topic_key: str | None = "fund", role: str | None = None,
+          sentence_start: int = 0, topic_key: str | None = "harbour fund", role: str | None = None,
           period: str | None = None, cumulative: bool = False, source: str | None = None,
           content: str | None = None, line: int = 1, unit: str | None = None) -> Claim:
     """A claim; `content` names the statement's text identity (defaults to the doc name)."""
     lo = None if bound == "upper" else value
     hi = None if bound == "lower" else value
     digest = hashlib.sha256((content or doc).encode()).hexdigest()[:12]
-    sentence = sentence if sentence is not None else text
+    sentence = sentence if sentence is not None else f"The Harbour Fund gets {text}."
     if sentence_start == 0 and text in sentence:
         sentence_start = start - sentence.find(text)
     return Claim(id=f"{digest}:{start}", doc=doc, start=start, end=start + len(text), text=text, sentence=sentence,

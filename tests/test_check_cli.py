@@ -114,3 +114,18 @@ def test_unreadable_baseline_is_one_line_error(cli, tmp_path):
     run = cli("check", "-", "--baseline", str(bad), input="We built 5 schools.")
     assert run.exit_code == 2 and str(bad) in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_input_errors_in_github_format_are_error_annotations(cli, tmp_path):
+    run = cli("check", str(tmp_path / "missing, really.txt"), "--format", "github")
+    assert run.exit_code == 2
+    line = run.stderr.strip()
+    assert line.startswith("::error file=") and "missing%2C really.txt" in line and "no such file" in line
+    assert len(line.splitlines()) == 1
+
+
+def test_input_errors_in_json_format_are_json(cli, tmp_path):
+    run = cli("check", str(tmp_path / "missing.txt"), "--format", "json")
+    assert run.exit_code == 2
+    error = json.loads(run.stderr)["error"]
+    assert error["path"].endswith("missing.txt") and "no such file" in error["message"]

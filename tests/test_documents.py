@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import date
 
 import pytest
 
-from factcheck.documents import iter_documents, read_text
+from factcheck import extract_claims
+from factcheck.documents import iter_documents
 from factcheck.errors import InputError
 
 
@@ -137,7 +139,7 @@ def test_gzipped_json_lines_with_metadata(tmp_path):
         out.write(json.dumps({"id": "q1", "text": "Answered (2024-03)\n\nWe trained 80 nurses.",
                               "date_answered": "", "addressee": "Health"}) + "\n")
         out.write(json.dumps({"id": "q2", "text": "   "}) + "\n")  # blank statements are skipped
-    docs = list(iter_documents([str(path)], as_of=__import__("datetime").date(2025, 1, 1)))
+    docs = list(iter_documents([str(path)], as_of=date(2025, 1, 1)))
     assert [d.id for d in docs] == [f"{path}#q1"]
     assert docs[0].meta.source == "Health"
     assert docs[0].sections[0].date == "2024-03"
@@ -145,9 +147,13 @@ def test_gzipped_json_lines_with_metadata(tmp_path):
 
 def test_library_raises_input_error_without_a_problem_list(tmp_path):
     with pytest.raises(InputError):
-        list(iter_documents([str(tmp_path / "absent.txt")], as_of=__import__("datetime").date(2025, 1, 1)))
+        list(iter_documents([str(tmp_path / "absent.txt")], as_of=date(2025, 1, 1)))
 
 
-def test_windows_line_endings_are_normalised():
-    doc = read_text("We hired 4 staff.")
-    assert doc.text == "We hired 4 staff."
+def test_windows_line_endings_are_normalised(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Staffing note\r\nWe hired 4 wardens.\r\n")
+    [doc] = iter_documents([str(path)], as_of=date(2025, 1, 1))
+    assert "\r" not in doc.text
+    [claim] = extract_claims(doc)
+    assert (claim.line, claim.column, doc.text[claim.start:claim.end]) == (2, 10, "4")

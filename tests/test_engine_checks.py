@@ -29,7 +29,7 @@ def run(module, claims, ctx=None, **params):
 def test_differing_totals_across_statements_name_who_and_when():
     old = claim("£100 million", 1e8, doc="wa.txt", date="2015-03-25", source="written answer", precision=5e5)
     new = claim("£200 million", 2e8, doc="pr.txt", date="2016-11-03", source="press release", precision=5e5,
-                sentence="Bids are open for the £200 million fund.")
+                sentence="Bids are open for the £200 million Harbour Fund.")
     [hit] = run(differing_values, [old, new])
     assert hit.severity is None
     assert hit.fields["figures"] == ("£100 million (written answer, 2015-03-25) vs "
@@ -79,7 +79,7 @@ def test_different_periods_are_not_compared_but_missing_periods_are():
 
 
 def test_additional_funding_is_compared_but_said_to_be_a_possible_tranche():
-    a = claim("£100 million", 1e8, doc="a.txt", sentence="It gives an additional £100 million for the fund.")
+    a = claim("£100 million", 1e8, doc="a.txt", sentence="It gives an additional £100 million for the Harbour Fund.")
     b = claim("£200 million", 2e8, doc="b.txt")
     [hit] = run(differing_values, [a, b])
     assert any("additional" in x and "tranche" in x for x in hit.assumptions)
@@ -264,12 +264,148 @@ def test_list_items_whose_names_contain_and():
 
 
 def test_amounts_given_are_not_sizes_and_rates_are_not_totals():
-    gave = claim("£35 million", 3.5e7, doc="a", sentence="We gave £35 million to the fund this year.")
-    spent = claim("£41 million", 4.1e7, doc="b", sentence="We have spent £41 million through the fund.")
+    gave = claim("£35 million", 3.5e7, doc="a", sentence="We gave £35 million to the Harbour Fund this year.")
+    spent = claim("£41 million", 4.1e7, doc="b", sentence="We have given £41 million through the Harbour Fund.")
     [hit] = run(differing_values, [gave, spent])
     assert hit.severity == "info" and any("size of the thing" in a for a in hit.assumptions)
-    sized = claim("£41 million", 4.1e7, doc="c", sentence="The fund is worth £41 million.")
+    sized = claim("£41 million", 4.1e7, doc="c", sentence="The Harbour Fund is worth £41 million.")
     [hit] = run(differing_values, [gave, sized])
     assert hit.severity is None
-    rate = claim("£70 million", 7e7, doc="d", sentence="It adds £70 million per year to the fund.")
+    rate = claim("£70 million", 7e7, doc="d", sentence="It adds £70 million per year to the Harbour Fund.")
     assert run(differing_values, [gave, rate]) == []
+
+
+def test_a_backwards_change_link_is_not_trusted():
+    s = "Rate A fell by 2 points, from 11% to 9%, and rate B fell by 1 point, from 15% to 14%."
+    figures = [("2", 2, "percentage_points"), ("11%", 11, "percent"), ("9%", 9, "percent"),
+               ("1", 1, "percentage_points"), ("15%", 15, "percent"), ("14%", 14, "percent")]
+    claims = sentence_claims(s, *figures)
+    wrong = {4: ("change_from", claims[2].id), 2: ("change_to", claims[4].id)}  # 15% -> 9%, backwards
+    claims = [c.model_copy(update={"relation": wrong[i][0], "related": wrong[i][1]}) if i in wrong else c
+              for i, c in enumerate(claims)]
+    assert run(change_endpoints, claims) == []
+
+
+def test_list_separators_and_the_closing_item():
+    def hits(text, number):
+        at = text.index(f"{number} ")
+        c = claim(str(number), number, kind="count", doc="t", start=at, sentence=text)
+        return run(list_count, [c], Context(texts={"t": text}))
+    assert hits("It rests on 3 pillars: trials and data; care and support; and skills.", 3) == []
+    assert hits("We publish the 4 measures: starts, referrals, outcomes, and costs, for each region.", 4) == []
+    assert len(hits("We publish the 5 measures: starts, referrals, outcomes, and costs, for each region.", 5)) == 1
+
+
+def test_questions_are_not_statements():
+    from factcheck.engine.schema import Select
+    select = Select(exclude_questions=True)
+    asked = claim("£5 million", 5e6, sentence="To ask the Chancellor whether the £5 million fund will grow.")
+    assert not select.matches(asked)
+    assert not select.matches(asked.model_copy(update={"sentence": "Will the £5 million fund grow?"}))
+    assert select.matches(asked.model_copy(update={"sentence": "The £5 million fund will grow."}))
+
+
+def test_a_part_is_compared_with_the_earlier_figure_counting_the_same_thing():
+    s = "Of those, 1,041 claims and 82 appeals are old, and of those, 517 claims are very old."
+    claims = sentence_claims(s, ("1,041", 1041, "count"), ("82", 82, "count"), ("517", 517, "count"))
+    units = ["claims", "appeals", "claims"]
+    claims = [c.model_copy(update={"unit": u}) for c, u in zip(claims, units, strict=True)]
+    assert run(part_exceeds_whole, claims) == []
+
+
+def test_spent_so_far_only_bounds_the_total_from_below():
+    size = claim("£675m", 6.75e8, doc="a", sentence="The £675m Harbour Fund plants trees.")
+    spent = claim("£272m", 2.72e8, doc="b", sentence="The Harbour Fund has spent £272m on trees.")
+    assert run(differing_values, [size, spent]) == []
+    overspent = claim("£900m", 9e8, doc="c", sentence="The Harbour Fund has spent £900m on trees.")
+    [hit] = run(differing_values, [size, overspent])
+    assert hit.severity is None
+
+
+def test_a_size_word_counts_only_after_the_subjects_name():
+    fines = claim("£13.2m", 1.32e7, doc="a", sentence="The Revenue Agency issued fines totalling £13.2m.",
+                  topic_key="revenue agency")
+    paid = claim("£7.3m", 7.3e6, doc="b", sentence="Revenue Agency arrears of £7.3m were paid.",
+                 topic_key="revenue agency")
+    [hit] = run(differing_values, [fines, paid])
+    assert hit.severity == "info"
+    fund = claim("£13.2m", 1.32e7, doc="a", sentence="The Revenue Agency, worth £13.2m, opens today.",
+                 topic_key="revenue agency")
+    [hit] = run(differing_values, [fund, paid])
+    assert hit.severity is None
+
+
+def test_running_totals_from_different_events_are_not_compared():
+    a = claim("£800 million", 8e8, doc="a", date="2024-01", cumulative=True,
+              sentence="We have given £800 million so far this financial year.")
+    b = claim("£314 million", 3.14e8, doc="b", date="2025-05", cumulative=True,
+              sentence="We have given £314 million since the start of the pandemic.")
+    assert run(decreasing_over_time, [a, b]) == []
+
+
+def test_a_figure_whose_subject_is_not_named_near_it_is_weak_evidence():
+    named = claim("£28 million", 2.8e7, doc="a", sentence="The £28 million Screen Export Fund opened.",
+                  topic_key="screen export fund")
+    far = claim("£21 million", 2.1e7, doc="b", topic_key="screen export fund",
+                sentence="It also said that £21 million would go to the regions over time.")
+    [hit] = run(differing_values, [named, far])
+    assert hit.severity == "info" and any("not named near" in a for a in hit.assumptions)
+    near = far.model_copy(update={"sentence": "The £21 million Screen Export Fund opened."})
+    [hit] = run(differing_values, [named, near])
+    assert hit.severity is None
+    month = [c.model_copy(update={"topic_key": "april"}) for c in (named, near)]
+    assert run(differing_values, month)[0].severity == "info"
+
+
+def test_a_series_over_periods_compares_unstated_figures_only_with_each_other():
+    a = claim("£10 million", 1e7, doc="a", period="2014-15", sentence="The £10 million Harbour Fund opened.")
+    b = claim("£20 million", 2e7, doc="b", period="2015-16", sentence="The £20 million Harbour Fund opened.")
+    c = claim("£30 million", 3e7, doc="c", sentence="The £30 million Harbour Fund opened.")
+    assert run(differing_values, [a, b, c]) == []
+    assert len(run(differing_values, [a, c])) == 1
+
+
+def test_time_grows_linearly_with_the_size_of_a_group():
+    """Nothing quadratic: four times the claims (many periods, many unstated) takes well under 16x."""
+    import time
+
+    def timed(n):
+        claims = [claim(f"£{i % 97 + 1} million", (i % 97 + 1) * 1e6, doc=f"d{i}", start=i,
+                        period=f"20{i % 40:02d}-xx" if i % 3 else None,
+                        sentence=f"The £{i % 97 + 1} million Harbour Fund opened.") for i in range(n)]
+        began = time.perf_counter()
+        run(differing_values, claims)
+        return time.perf_counter() - began
+
+    timed(500)  # warm up
+    small, large = min(timed(1500) for _ in range(2)), min(timed(6000) for _ in range(2))
+    assert large < 9 * small
+
+
+def test_a_fall_in_a_running_total_needs_the_subject_named_at_both_ends():
+    before = claim("275", 275, kind="count", doc="a", date="2025-04", cumulative=True, topic_key="redress board",
+                   sentence="So far the Redress Board has invited 275 people to claim.")
+    after = claim("218", 218, kind="count", doc="b", date="2025-06", cumulative=True, topic_key="redress board",
+                  sentence="So far 218 people have accepted their offers, and more are in progress.")
+    [hit] = run(decreasing_over_time, [before, after])
+    assert hit.severity == "info"
+    named = after.model_copy(update={"sentence": "So far the Redress Board has invited 218 people to claim."})
+    [hit] = run(decreasing_over_time, [before, named])
+    assert hit.severity is None
+
+
+def test_a_count_of_a_larger_set_is_not_the_lists_count():
+    text = "We lead on three of the five national priorities: lower prices, more jobs and less debt."
+    at = text.index("five")
+    c = claim("five", 5, kind="count", doc="t", start=at, sentence=text)
+    assert run(list_count, [c], Context(texts={"t": text})) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 40), st.sampled_from(["exact", "lower", "upper"]), st.integers(2015, 2020)),
+                min_size=1, max_size=8))
+def test_running_total_sweep_agrees_with_all_pairs(figures):
+    claims = [claim(f"{v} homes", v, kind="count", bound=b, doc=f"d{i}", date=f"{y}-01-01", cumulative=True)
+              for i, (v, b, y) in enumerate(figures)]
+    brute = any(a.date < b.date and b.interval()[1] < a.interval()[0] for a in claims for b in claims)
+    assert bool(run(decreasing_over_time, claims)) == brute

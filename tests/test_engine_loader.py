@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.engine import load_rules, parse_rule
 from factcheck.errors import RuleFileError
@@ -87,3 +89,14 @@ def test_extra_rules_override_shipped_ones_and_duplicates_are_errors(tmp_path):
 def test_missing_rule_path_is_an_error(tmp_path):
     with pytest.raises(RuleFileError, match="no such rule file"):
         load_rules([str(tmp_path / "nope")])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300) | st.builds(lambda a, b: GOOD.replace(a, b), st.sampled_from(GOOD.split()),
+                                         st.text(max_size=20)))
+def test_any_text_is_a_rule_or_a_rule_file_error(text):
+    """Whatever is in a rule file, the loader answers with a Rule or one RuleFileError, never a crash."""
+    try:
+        parse_rule(text, "rules/x.yaml", expected_id=None)
+    except RuleFileError as err:
+        assert err.path == "rules/x.yaml" and err.message

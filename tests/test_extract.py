@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
+import time
+from datetime import date
 
 import pytest
 
@@ -69,6 +72,11 @@ def test_precision_is_half_the_last_written_digit(sentence, precision):
     ("We have trained 150 mental health nurses since spring.", 150, "mental health nurses"),
     ("Last year 3,400 people moving into new homes applied.", 3400, "people"),
     ("We opened four such centres in the city.", 4, "centres"),
+    ("The round awards 875MW of capacity.", 875, "MW"),
+    ("The new road is 4.5km long.", 4.5, "km"),
+    ("The trusts will take on 26,000 more nurses.", 26_000, "nurses"),
+    ("The meals reach half a million children.", 500_000, "children"),
+    ("We opened 3 day centres.", 3, "day centres"),
 ])
 def test_counts_carry_their_counted_noun(sentence, value, unit):
     claim = only(sentence)
@@ -151,6 +159,31 @@ def test_approximate_qualifiers_use_the_configured_tolerance(qualifier):
     assert (claim.lo, claim.hi) == pytest.approx((40 * (1 - tolerance), 40 * (1 + tolerance)))
 
 
+def test_a_qualified_number_is_a_claim_even_without_a_noun():
+    claim = only("The department's headcount is approximately 7,000.")
+    assert (claim.kind, claim.unit, claim.bound, claim.text) == ("count", None, "approx", "approximately 7,000")
+
+
+def test_a_scale_word_makes_a_bare_number_a_quantity():
+    assert [(c.text, c.value, c.unit) for c in claims_of("The town's population is 5 million.")] == [
+        ("5 million", 5e6, None)]
+    assert only("Visitors reached about two million.").value == 2e6
+
+
+def test_by_then_to_is_an_amount_and_a_level_not_a_range():
+    found = claims_of("Vacancies fell by 5 per cent to 20 per cent.")
+    assert [(c.value, c.bound) for c in found] == [(5, "exact"), (20, "exact")]
+
+
+def test_circa_written_short():
+    claim = only("The fund has unlocked c260,000 homes.")
+    assert (claim.value, claim.bound, claim.qualifier, claim.text) == (260_000, "approx", "c", "c260,000")
+
+
+def test_percent_in_brackets_is_a_claim():
+    assert [c.value for c in claims_of("Satisfaction was similar in 2021 (43%) and 2018 (45%).")] == [43, 45]
+
+
 def test_qualifier_before_currency_is_part_of_the_claim():
     claim = only("The bridge cost over £8.4 million.")
     assert (claim.text, claim.bound, claim.lo) == ("over £8.4 million", "lower", 8_400_000)
@@ -170,6 +203,7 @@ def test_approx_tolerance_comes_from_settings():
     ("We expect between 200 and 300 applicants.", 200, 300, "count"),
     ("The upgrade will cost £100-120bn in total.", 100e9, 120e9, "money"),
     ("The fund is worth £2bn to £3.5bn.", 2e9, 3.5e9, "money"),
+    ("Repairs will cost £1.2bn-£1.5bn.", 1.2e9, 1.5e9, "money"),
 ])
 def test_ranges_are_one_claim(sentence, lo, hi, kind):
     claim = only(sentence)
@@ -196,6 +230,18 @@ def test_increase_from_links_to_the_figure_it_changed_into():
     assert before.related == now.id
 
 
+def test_ratio_without_for_and_return_before_base():
+    base, ret = claims_of("Every £1 invested returns £4 to taxpayers.")
+    assert (base.relation, ret.relation) == ("ratio_base", "ratio_return")
+    ret, base = claims_of("The scheme raised £3.3 of private money for every £1 of public money.")
+    assert (ret.value, ret.relation, base.value, base.relation) == (3.3, "ratio_return", 1, "ratio_base")
+
+
+def test_up_from_links_a_change():
+    now, before = claims_of("Turnout rose to 17%, up from 15% last year.")
+    assert (now.relation, before.relation, before.related) == ("change_to", "change_from", now.id)
+
+
 def test_ratio_links_base_and_return():
     base, ret = claims_of("For every £1 spent on the scheme, councils save £5 later.")
     assert (base.value, base.relation, base.related) == (1, "ratio_base", ret.id)
@@ -214,6 +260,7 @@ def test_ratio_links_base_and_return():
     "Spending in 2014/15 was reviewed.",
     "The plan covers 2015-2024.",
     "He left six months ago.",
+    "Visas are issued within five working days.",
     "The trial ran for three years.",
     "We met last week and again 10 days later.",
     "We are in phase 1 of the programme.",
@@ -234,6 +281,7 @@ def test_ratio_links_base_and_return():
     "It is open 24/7 to callers.",
     "A 20-year plan was agreed.",
     "People aged 65 and over can apply.",
+    "Adults aged over 60 are eligible.",
     "Reference HCWS285 sets this out.",
     "The rifle is the L119A1 model.",
     "Answered (2024-01)",
@@ -258,8 +306,13 @@ def test_list_markers_are_not_claims():
 
 
 def test_relative_date_headers_are_not_claims():
-    doc = read_text("(7 years ago)\nThe council built 30 homes.", as_of=__import__("datetime").date(2024, 12, 1))
+    doc = read_text("(7 years ago)\nThe council built 30 homes.", as_of=date(2024, 12, 1))
     assert [c.text for c in extract_claims(doc)] == ["30"]
+
+
+def test_the_number_of_x_was_n_counts_x():
+    claim = only("In 2023 the number of stolen laptops was 24.")
+    assert (claim.value, claim.unit) == (24, "stolen laptops")
 
 
 def test_bare_numbers_in_prose_are_not_claims():
@@ -272,6 +325,21 @@ def test_table_cells_are_counts_named_by_their_column():
     found = [(c.text, c.kind, c.unit, c.value) for c in claims_of(text)]
     assert found == [("120", "count", "inspections", 120), ("4.5", "money", "GBP", 4_500_000),
                      ("95", "count", "inspections", 95), ("3", "money", "GBP", 3_000_000)]
+
+
+def test_year_like_counts_in_tables_and_years_in_year_columns():
+    text = "Office | Year | Appeals\nBirmingham | 2023 | 1984\nDerby | 2023 | 701\n"
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(1984, "appeals"), (701, "appeals")]
+
+
+def test_numbers_labelling_rows_are_not_claims():
+    text = "No | Site | Hectares\n3 | Hill Farm | 12\n5 | Low Farm | 40\n"
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(12, "hectares"), (40, "hectares")]
+
+
+def test_the_above_is_a_reference_not_a_bound():
+    claim = only("We have answered the above two questions together.")
+    assert (claim.value, claim.bound, claim.qualifier) == (2, "exact", None)
 
 
 def test_period_columns_take_the_row_label_as_unit():
@@ -316,3 +384,25 @@ def test_many_claims_in_one_long_document_stay_in_order():
     assert len(found) == 2000
     assert [c.value for c in found[:3]] == [10, 11, 12]
     assert all(a.start < b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize("shape", ["one line", "table"])
+def test_large_documents_cost_linear_time(shape):
+    """No per-claim scan back to the start of a line or table: 20,000 claims stay well under 10 s."""
+    n = 20_000
+    if shape == "one line":
+        text = " ".join(f"we planted {i % 900 + 10} oak trees and" for i in range(n))
+    else:
+        text = "Area | Count\n" + "\n".join(f"Ward {i} | {i % 900 + 10}" for i in range(n))
+    started = time.process_time()
+    found = claims_of(text)
+    assert len(found) == n
+    assert time.process_time() - started < 10
+
+
+def test_config_file_sets_the_approx_tolerance_through_the_cli(cli, tmp_path):
+    config = tmp_path / "factcheck.toml"
+    config.write_text("[factcheck]\napprox_tolerance = 0.25\n", encoding="utf-8")
+    run = cli("extract", "-", "--config", str(config), "--format", "jsonl", input="About 200 firms signed.\n")
+    claim = json.loads(run.stdout)
+    assert (claim["lo"], claim["hi"]) == (150, 250)

@@ -157,3 +157,50 @@ def test_every_attributed_claim_is_in_exactly_one_group_of_one_kind_and_unit(row
     for g in groups:
         assert {(by_id[cid].kind, by_id[cid].unit if by_id[cid].kind == "money" else None) for cid in g.claims} \
             == {(g.kind, g.unit if g.kind == "money" else None)}
+
+
+def test_an_organisation_near_a_figure_is_not_a_subject_across_statements() -> None:
+    """Figures an organisation spends or receives are about many things; its name alone does not join them."""
+    (a,) = attributed("Since April, Northwater Utilities has paid £3 million to contractors.", "£3 million",
+                      doc_id="a.txt")
+    (b,) = attributed("Northwater Utilities has paid £9 million to contractors in fines.", "£9 million",
+                      doc_id="b.txt")
+    assert a.topic == b.topic == "Northwater Utilities" and a.topic_local
+    assert not together(group_claims([a, b]), a, b)
+
+
+def test_a_named_vehicle_is_a_subject_across_statements_even_when_only_near_the_figure() -> None:
+    (a,) = attributed("The Clean Air Fund has allocated £12 million.", "£12 million", doc_id="a.txt")
+    (b,) = attributed("Since 2020 the Clean Air Fund has handed out some £15 million.", "£15 million",
+                      doc_id="b.txt")
+    assert together(group_claims([a, b]), a, b)
+
+
+def test_a_figure_tied_by_is_or_worth_is_a_subject_across_statements() -> None:
+    (a,) = attributed("Northwater Utilities is worth £2 billion.", "£2 billion", doc_id="a.txt")
+    (b,) = attributed("Northwater Utilities, worth £3 billion, was sold.", "£3 billion", doc_id="b.txt")
+    assert together(group_claims([a, b]), a, b)
+
+
+def test_an_unknown_measure_is_compared_only_within_its_statement() -> None:
+    (a,) = attributed("The Post Office Banking Framework reaches 99% nationally.", "99%", doc_id="a.txt")
+    (b,) = attributed("The Post Office Banking Framework reaches 95% in cities.", "95%", doc_id="b.txt")
+    assert a.metric == b.metric == "percent"
+    assert not together(group_claims([a, b]), a, b)
+
+
+def test_counts_of_new_and_upgraded_things_are_different_measures() -> None:
+    new, upgraded = attributed("The Mast Fund has paid for more than 150 new masts and over 1,500 upgraded masts.",
+                               "150", "1,500")
+    assert not together(group_claims([new, upgraded]), new, upgraded)
+
+
+def test_check_reports_groups_and_unattributed_claims(cli) -> None:
+    import json
+
+    text = ("Bids are open for the £45 million Coastal Resilience Fund.\n\n"
+            "The Coastal Resilience Fund has since grown to £60 million.\n\nWe welcome 25 new members.\n")
+    out = json.loads(cli("check", "-", "--format", "json", input=text).stdout)
+    [group] = [g for g in out["groups"] if g["kind"] == "money"]
+    assert group["topic"] == "Coastal Resilience Fund" and len(group["claims"]) == 2
+    assert out["coverage"]["unattributed_claims"] == 1

@@ -83,7 +83,8 @@ def test_unknown_migration_means_a_newer_factcheck(tmp_path):
 def test_bad_file_is_one_line_error_exit_2_and_left_untouched(tmp_path, cli, corpus, content):
     db = tmp_path / "notes.db"
     db.write_bytes(content)
-    for args in (["ledger", "add", str(corpus)], ["ledger", "list"], ["check", str(corpus)]):
+    for args in (["ledger", "add", str(corpus)], ["ledger", "list"], ["check", str(corpus)],
+                 ["verify", "the fund has been given three point six billion"]):
         run = cli(*args, "--ledger", str(db))
         assert run.exit_code == 2, run
         assert len(run.stderr.strip().splitlines()) == 1 and "notes.db" in run.stderr
@@ -127,7 +128,7 @@ def test_cli_add_list_show_stats_remove(tmp_path, cli, corpus, monkeypatch):
     stats = json.loads(cli("ledger", "stats", "--format", "json").stdout)
     assert stats["documents"] == 3 and stats["claims"] == sum(d["claims"] for d in listed)
     assert stats["claims_by_kind"]["money"] >= 2
-    assert (stats["first_date"], stats["schema"]) == ("2021-03-03", [MIGRATIONS[-1][0]])
+    assert (stats["first_date"], stats["schema"]) == ("2021-03-03", [name for name, _ in MIGRATIONS])
     assert "claims:" in cli("ledger", "stats").stdout
 
     run = cli("ledger", "remove", roads["sha256"][:8])
@@ -188,3 +189,84 @@ def test_candidate_claims_skip_words_common_to_many_topics(tmp_path):
         assert [c.topic_key for c in ledger.candidate_claims(new("lighthouses funding"), 3)] == [topics[-1]]
         # a claim whose only word is common still finds its candidates
         assert len(ledger.candidate_claims(new("funding"), 3)) == 7
+
+
+def test_parallel_add_stores_the_same_as_one_process(tmp_path, corpus, cli):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert cli("ledger", "add", str(corpus), "--ledger", str(one), "--jobs", "1").exit_code == 0
+    run = cli("ledger", "add", str(corpus), str(corpus / "roads.txt"), "--ledger", str(two), "--jobs", "2",
+              "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["already_stored"] == 1  # roads.txt twice
+    def content(db: Path) -> list:
+        with Ledger(db) as ledger:
+            return [(d.summary.sha256, d.summary.date, d.sections, list(ledger.claims(d.id)))
+                    for d in ledger.documents()]
+    assert content(one) == content(two)
+
+
+def test_hard_wrapped_lines_stay_one_sentence_but_lists_and_headings_do_not():
+    text = ("# Roads money\nThe county will spend £12m on\nrepairing roads this year, and more\nnext year. "
+            "It says so.\n- first item\n- second item\n")
+    assert [text[s:e] for s, e in split_passages(text)] == [
+        "# Roads money", "The county will spend £12m on\nrepairing roads this year, and more\nnext year.",
+        "It says so.", "- first item", "- second item"]
+
+
+def test_a_failing_migration_leaves_nothing_half_applied(tmp_path, monkeypatch):
+    from factcheck.ledger import migrations
+
+    db = tmp_path / "l.db"
+    Ledger(db, create=True).close()
+    broken = ("0002_broken", ("CREATE TABLE half (x)", "CREATE TABLE oops (x"))  # second statement fails
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
+    monkeypatch.setattr(migrations, "KNOWN", migrations.KNOWN | {"0002_broken"})
+    with pytest.raises(LedgerError):
+        Ledger(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [name for name, _ in MIGRATIONS]
+    conn.close()
+
+
+def test_opening_an_older_ledger_migrates_it_and_keeps_its_claims(tmp_path, monkeypatch):
+    from factcheck.ledger import migrations, store
+
+    db = tmp_path / "old.db"
+    doc = read_text("The towns fund is worth £3.6 billion.", doc_id="old.txt")
+    claims = [c.model_copy(update={"topic_local": True}) for c in document_claims(doc)]
+    with monkeypatch.context() as m:  # a ledger written before 0002: topic_local lived in `extra`
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(store, "CLAIM_COLUMNS", tuple(c for c in store.CLAIM_COLUMNS if c != "topic_local"))
+        m.setattr(store, "_BOOLEAN_COLUMNS", ("cumulative",))
+        m.setattr(store, "_CLAIM_INSERT", store._CLAIM_INSERT.replace(', "topic_local"', "").replace("?, ", "", 1))
+        with Ledger(db, create=True) as old:
+            old.add(doc, claims)
+    with Ledger(db) as ledger:
+        names = [r[0] for r in ledger.conn.execute("SELECT name FROM migrations ORDER BY id")]
+        assert names == [name for name, _ in MIGRATIONS]
+        assert tuple(ledger.conn.execute("SELECT topic_local, extra FROM claims").fetchone()) == (1, "{}")
+        assert list(ledger.claims()) == claims
+
+
+def test_add_stores_the_readable_inputs_and_names_the_others(tmp_path, cli, corpus):
+    db = tmp_path / "l.db"
+    run = cli("ledger", "add", str(tmp_path / "missing.txt"), str(corpus / "roads.txt"), "--ledger", str(db))
+    assert run.exit_code == 2
+    assert "missing.txt" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    assert "added 1 document(s)" in run.stdout
+
+
+def test_rebuild_extracts_stored_texts_again(tmp_path, corpus, cli):
+    db = tmp_path / "l.db"
+    build(db, corpus)
+    with Ledger(db) as ledger:
+        before = ledger.claims()
+        ledger.conn.execute("UPDATE claims SET value = -1, topic_key = 'stale'")  # as an old version left them
+        ledger.conn.execute("INSERT INTO claim_tokens SELECT 'stale', id FROM claims")
+    run = cli("ledger", "rebuild", "--ledger", str(db), "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout) == {"ledger": str(db), "documents": 3, "claims": len(before)}
+    with Ledger(db) as ledger:
+        assert ledger.claims() == before
+        assert ledger.conn.execute("SELECT count(*) FROM claim_tokens WHERE token = 'stale'").fetchone()[0] == 0

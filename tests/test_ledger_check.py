@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import load_rules
-
 RECORD = {
     "2021-budget.md": "---\ndate: 2021-03-03\nspeaker: Treasury minister\n---\n"
                       "The Coastal Towns Fund is worth £3.6 billion and will support 101 towns.\n",
@@ -16,7 +14,6 @@ RECORD = {
                       "So far the Coastal Towns Fund, worth £3.6 billion, has agreed deals with 101 towns.\n",
     "2022-roads.md": "---\ndate: 2022-07-01\n---\nThe pothole fund will repair 2 million potholes a year.\n",
 }
-RULES_LANDED = bool(load_rules())
 
 
 @pytest.fixture
@@ -36,7 +33,6 @@ def _new(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
-@pytest.mark.xfail(not RULES_LANDED, strict=False, reason="the rule engine (rules branch) has not landed on main")
 def test_contradicting_statement_exits_1_and_is_named(cli, ledger_db, tmp_path):
     new = _new(tmp_path, "The Coastal Towns Fund is worth £2.1 billion and will support 101 towns.\n")
     run = cli("check", new, "--ledger", str(ledger_db), "--format", "json")
@@ -69,3 +65,14 @@ def test_missing_ledger_exit_2(cli, tmp_path):
     new = _new(tmp_path, "The fund is worth £3.6 billion.\n")
     run = cli("check", new, "--ledger", str(tmp_path / "none.db"))
     assert run.exit_code == 2 and "no such ledger" in run.stderr
+
+
+def test_an_edited_file_is_not_compared_with_its_own_earlier_version(cli, tmp_path):
+    release = tmp_path / "release.md"
+    release.write_text("---\ndate: 2024-02-01\n---\nThe Coastal Towns Fund is worth £3.6 billion.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert cli("ledger", "add", str(release), "--ledger", str(db)).exit_code == 0
+    release.write_text("---\ndate: 2024-02-01\n---\nThe Coastal Towns Fund is worth £3.9 billion.\n", encoding="utf-8")
+    run = cli("check", str(release), "--ledger", str(db), "--format", "json")
+    assert run.exit_code == 0, run.stdout
+    assert json.loads(run.stdout)["findings"] == []

@@ -34,10 +34,11 @@ def _records(n: int):
 def test_kill_during_add_leaves_only_whole_documents(tmp_path):
     source = tmp_path / "big.jsonl"
     with source.open("w", encoding="utf-8") as fh:
-        for rec in _records(8_000):
+        for rec in _records(3_000):
             fh.write(json.dumps(rec) + "\n")
     db = tmp_path / "ledger.db"
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db)],
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db),
+                             "--jobs", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stored = 0
     deadline = time.monotonic() + 60
@@ -61,7 +62,7 @@ def test_kill_during_add_leaves_only_whole_documents(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')") is not None
     rows = conn.execute("SELECT id, sha256 FROM documents ORDER BY id").fetchall()
-    assert 200 <= len(rows) < 8_000
+    assert 200 <= len(rows) < 3_000
     expected = {}
     for doc in iter_documents([str(source)], parse_as_of("2024-01-01")):
         expected[doc.sha256] = ({c.id for c in document_claims(doc)}, len(split_passages(doc.text)))
@@ -75,8 +76,33 @@ def test_kill_during_add_leaves_only_whole_documents(tmp_path):
         assert (claim_ids, passages) == expected[sha]
     conn.close()
 
-    # The killed ledger is usable: adding again completes the rest without duplicates.
-    rerun = subprocess.run([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db),
+    # The killed ledger is usable: adding again skips what is stored and adds the rest, without duplicates.
+    head = tmp_path / "head.jsonl"
+    head.write_text("".join(source.read_text(encoding="utf-8").splitlines(keepends=True)[:len(rows) + 20]),
+                    encoding="utf-8")
+    rerun = subprocess.run([sys.executable, "-m", "factcheck", "ledger", "add", str(head), "--ledger", str(db),
                             "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    assert json.loads(rerun.stdout)["already_stored"] == len(rows)
+    assert (json.loads(rerun.stdout)["already_stored"], json.loads(rerun.stdout)["added"]) == (len(rows), 20)
+
+
+def test_two_writers_at_once_store_each_text_once(tmp_path):
+    """Two `ledger add` runs on the same new ledger at the same time: the busy timeout makes one wait for
+    the other's transaction, and the hash check inside the transaction stores each text once."""
+    source = tmp_path / "some.jsonl"
+    with source.open("w", encoding="utf-8") as fh:
+        for rec in _records(400):
+            fh.write(json.dumps(rec) + "\n")
+    db = tmp_path / "shared.db"
+    cmd = [sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db), "--jobs", "1",
+           "--format", "json"]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outputs]
+    added = [json.loads(out)["added"] for out, _ in outputs]
+    assert sum(added) == 400
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone() == (400, 400)
+    conn.close()

@@ -105,3 +105,20 @@ def test_arbitrary_text_never_raises_and_offsets_hold(text):
         assert claim.line == doc.text.count("\n", 0, claim.start) + 1
         lo, hi = claim.interval()
         assert lo <= claim.value <= hi
+
+
+@given(st.integers(min_value=1, max_value=5_000), st.integers(min_value=1, max_value=5_000),
+       st.sampled_from(["between £{a}m and £{b}m", "£{a}m to £{b}m", "£{a}m-£{b}m",
+                        "between {a} and {b} million pounds"]))
+def test_money_ranges_are_one_claim_with_both_ends(a, b, form):
+    lo, hi = sorted((a, b))
+    [claim] = claims_in(f"The works will cost {form.format(a=lo, b=hi)} in all.")
+    assert (claim.kind, claim.bound, claim.lo, claim.hi) == ("money", "range", lo * 1e6, hi * 1e6)
+    assert claim.value == pytest.approx((lo + hi) / 2 * 1e6)
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=99))
+def test_change_endpoints_share_the_later_unit(a, b):
+    first, second = claims_in(f"The gap moved from {a} to {b} percentage points.")
+    assert (first.kind, first.value, second.kind, second.value) == ("percentage_points", a, "percentage_points", b)
+    assert (first.related, second.related) == (second.id, first.id)

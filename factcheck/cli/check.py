@@ -72,6 +72,6 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: t
     sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
     sys.stdout.flush()
     if result.coverage.unreadable:
-        report_problems(result.coverage.unreadable, json_mode=output_format == "json")
+        report_problems(result.coverage.unreadable, output_format)
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.CLEAN if write_baseline_path else exit_code_for(result, fail_on))

@@ -43,32 +43,51 @@ def settings_from(config_path: str | None) -> Settings:
     return load_settings(config_path)
 
 
-def report_error(err: FactcheckError, json_mode: bool = False) -> None:
-    """One line on stderr (JSON in machine modes): what, where, how to fix."""
-    if json_mode:
+JSON_FORMATS = ("json", "jsonl", "sarif")
+
+
+def report_error(err: FactcheckError, output_format: str | None = None) -> None:
+    """One line on stderr, in the shape the output format's reader expects: what, where, how to fix.
+
+    JSON for machine formats; a workflow `::error` annotation for `github` (so a CI log shows it on
+    the file); otherwise `factcheck: error: PATH:LINE: MESSAGE (hint: ...)`.
+    """
+    if output_format in JSON_FORMATS:
         click.echo(json.dumps({"error": err.to_dict()}), err=True)
+    elif output_format == "github":
+        where = ",".join(f"{key}={_gh_property(str(value))}" for key, value in
+                         (("file", err.path), ("line", err.line)) if value is not None)
+        click.echo(f"::error {where}::{_gh_data(err.render())}".replace("::error ::", "::error::"), err=True)
     else:
         click.echo(err.render(), err=True)
 
 
-def report_problems(problems: list[InputProblem], json_mode: bool = False) -> None:
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_problems(problems: list[InputProblem], output_format: str | None = None) -> None:
     """Inputs that were skipped while the others were processed."""
     for p in problems:
         err = FactcheckError(p.message + " (skipped; the other inputs were processed)", path=p.path, line=p.line)
-        report_error(err, json_mode)
+        report_error(err, output_format)
 
 
-def handle_errors(json_flag: str | None = "output_format") -> Callable:
+def handle_errors(format_param: str | None = "output_format") -> Callable:
     """Decorator: FactcheckError -> one line on stderr and exit 2; never a traceback for bad input."""
 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            json_mode = bool(json_flag) and kwargs.get(json_flag) in ("json", "jsonl", "sarif")
+            output_format = kwargs.get(format_param) if format_param else None
             try:
                 return fn(*args, **kwargs)
             except FactcheckError as err:
-                report_error(err, json_mode)
+                report_error(err, output_format)
                 sys.exit(err.exit_code)
             except BrokenPipeError:  # `factcheck extract ... | head`
                 sys.stderr.close()

@@ -37,5 +37,5 @@ def extract(paths: tuple[str, ...], output_format: str | None, as_of: str | None
     write_claims(claims(), fmt, sys.stdout)
     sys.stdout.flush()
     if problems:
-        report_problems(problems, json_mode=fmt in ("json", "jsonl"))
+        report_problems(problems, fmt)
         sys.exit(ExitCode.USAGE)

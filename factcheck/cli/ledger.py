@@ -13,9 +13,9 @@ from tqdm import tqdm
 from ..errors import ExitCode
 from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
 from ..models import InputProblem
-from ..pipeline import record
+from ..pipeline import rebuild, record
 from ..render.claims import write_claims
-from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
+from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FORMATS = ("text", "json")
 
@@ -49,16 +49,17 @@ def ledger() -> None:
 @format_option
 @as_of_option
 @config_option
+@engine_options
 @handle_errors()
 def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str | None,
-        config_path: str | None) -> None:
+        config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Store the documents in PATHS and their claims (a text already stored is skipped)."""
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
     progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
     with Ledger(ledger_path, create=True) as store, progress:
-        for outcome in record(paths, store, as_of, settings, problems):
+        for outcome in record(paths, store, as_of, settings, problems, jobs=jobs, engine=engine, scheduler=scheduler):
             progress.update()
             if outcome.added:
                 added += 1
@@ -71,7 +72,7 @@ def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str
         click.echo(f"{ledger_path}: added {added} document(s) with {claims} claim(s); "
                    f"{skipped} already in the ledger.")
     if problems:
-        report_problems(problems, json_mode=output_format == "json")
+        report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
 
 
@@ -102,7 +103,7 @@ def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> Non
     """Show one document (by ledger id, SHA-256 prefix or doc id) and its claims."""
     with Ledger(ledger_path) as store:
         stored = store.find(ref, with_text=show_text)
-        claims = list(store.claims(stored.id))
+        claims = store.claims(stored.id)
     if output_format == "json":
         data = _document_record(stored)
         if show_text:
@@ -137,6 +138,26 @@ def remove(ref: str, ledger_path: str, output_format: str) -> None:
     else:
         click.echo(f"removed document {stored.id} ({stored.summary.sha256[:12]}, {stored.claims} claims): "
                    f"{stored.summary.id}")
+
+
+@ledger.command("rebuild")
+@ledger_option
+@format_option
+@handle_errors()
+def rebuild_claims(ledger_path: str, output_format: str) -> None:
+    """Extract the claims of every stored document again (after upgrading factcheck)."""
+    documents = claims = 0
+    with Ledger(ledger_path) as store:
+        progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+        with progress:
+            for _document_id, count in rebuild(store):
+                documents += 1
+                claims += count
+                progress.update()
+    if output_format == "json":
+        _json({"ledger": ledger_path, "documents": documents, "claims": claims})
+    else:
+        click.echo(f"{ledger_path}: extracted {claims} claim(s) from {documents} document(s) again.")
 
 
 @ledger.command("stats")

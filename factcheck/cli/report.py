@@ -26,7 +26,7 @@ from .common import as_of_option, config_option, handle_errors, report_problems,
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="Extra rule directory or file.")
 @as_of_option
 @config_option
-@handle_errors(json_flag=None)
+@handle_errors(format_param=None)
 def report(paths: tuple[str, ...], output: str, from_json: str | None, title: str, rule_dirs: tuple[str, ...],
            as_of: str | None, config_path: str | None) -> None:
     """Write a self-contained HTML report of the figures in PATHS that disagree.

@@ -65,7 +65,7 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     else:
         click.echo(render_text(results, skipped, article, color))
     if problems:
-        report_problems(problems, json_mode=output_format == "json")
+        report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if failed(results) else ExitCode.CLEAN)
 
@@ -96,6 +96,11 @@ def _mark(text: str, spans: list[tuple[int, int]], color: str | None) -> str:
     return "".join(out)
 
 
+def _flat(text: str) -> str:
+    """One line: hard wraps and paragraph breaks in a passage become single spaces."""
+    return " ".join(text.split())
+
+
 def _difference_line(d: FigureDifference) -> str:
     if d.recorded is None:
         return f"{d.quoted} is quoted; the passage has no figure of that kind"
@@ -118,14 +123,14 @@ def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]],
         where = f"{article}:{r.line}:{r.column}: " if article and r.line else ""
         diffs = r.differences
         quoted = _mark(r.quote, [(d.quoted_start, d.quoted_end) for d in diffs], "red" if color else None)
-        lines.append(f"{where}“{quoted}”")
-        lines.append(f"  {VERDICT_TEXT[r.verdict]}")
+        verdict = click.style(VERDICT_TEXT[r.verdict], bold=True) if color else VERDICT_TEXT[r.verdict]
+        lines.append(f"{where}{verdict}")
+        lines.append(f"  quoted:   {_flat(quoted)}")
         if r.verdict != "not_found" and r.matches:
             best = r.matches[0]
             spans = [(d.recorded_start, d.recorded_end) for d in diffs
                      if d.recorded_start is not None and d.recorded_end is not None]
-            lines.append(f"  quoted:   {quoted}")
-            lines.append(f"  recorded: {_mark(best.passage, spans, 'green' if color else None)}")
+            lines.append(f"  recorded: {_flat(_mark(best.passage, spans, 'green' if color else None))}")
             lines.append(f"  source:   {_source_line(best)}")
             lines.extend(f"  differs:  {_difference_line(d)}" for d in diffs)
             lines.extend(f"  also:     {_source_line(m)}" for m in r.matches[1:] if m.confident)
@@ -134,7 +139,7 @@ def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]],
                 lines.append(f"  ({r.note})")
             for m in r.matches[:2]:
                 lines.append(f"  closest:  {_source_line(m)}")
-                lines.append(f"            {m.passage[:300]}")
+                lines.append(f"            {_flat(m.passage)[:300]}")
         lines.append("")
     for line, column, quote in skipped:
         lines.append(f"{article}:{line}:{column}: “{quote}” skipped: too short to attribute")

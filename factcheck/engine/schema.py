@@ -41,6 +41,7 @@ class Select(Strict):
     bounds: list[Bound] = []
     exclude_relations: list[Relation] = []  # e.g. the ends of a change or range are not totals
     exclude_table_rows: bool = False  # cells of a table row ("a | b | c") are a breakdown, not statements
+    exclude_questions: bool = False  # a question asks about a figure, it does not assert it
     cumulative: bool | None = None
     min_value: float | None = None
     max_value: float | None = None
@@ -56,9 +57,16 @@ class Select(Strict):
                 and (not self.bounds or claim.bound in self.bounds)
                 and (claim.relation is None or claim.relation not in self.exclude_relations)
                 and not (self.exclude_table_rows and " | " in claim.sentence)
+                and not (self.exclude_questions and is_question(claim.sentence))
                 and (self.cumulative is None or claim.cumulative == self.cumulative)
                 and (self.min_value is None or claim.value >= self.min_value)
                 and (self.max_value is None or claim.value <= self.max_value))
+
+
+def is_question(sentence: str) -> bool:
+    """An interrogative sentence, or a parliamentary written question ("To ask the Secretary of State...")."""
+    text = sentence.strip()
+    return text.endswith("?") or text.lower().startswith("to ask ")
 
 
 class ExampleDocument(Strict):

@@ -1,7 +1,7 @@
 """What looks like a figure but is not a claim: labels, references, years, list markers, ids, ages.
 
-The scanner already consumes dates, financial years, URLs, times and phone numbers whole. These
-checks look at the words around a candidate figure and say why it is not a claim (or None).
+The scanner already consumes dates, financial years, times and phone numbers whole. These checks
+look at the words around a candidate figure and say whether it is part of something else.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ item items point criterion principle principles recommendation recommendations s
 priority amendment amendments division junction route routes platform category categories cat class classes
 type types cohort version release issue edition series pillar strand theme goal goals group groups block
 plot unit ward gate floor flat tranche window q session covid measure scope
-finding findings action actions outcome outcomes number footnote note notes annexe bill act order
-district area zone lane bay case cases petition petitions motion edm order section schedule form forms
+finding findings action actions outcome outcomes footnote note notes annexe bill act order
+district area zone lane bay case cases petition petitions motion edm form forms
 """)
 # Labels only when capitalised: "Year 6", "Week 3" name something, "last year 300 people" does not.
 CAPITALISED_LABELS = words("year years week weeks day days month term quarter")
@@ -39,10 +39,12 @@ SERVICE_NOUNS = words("call calls caller callers control service services number
 AGE_WORDS = frozenset({"aged", "age", "ages", "ageing"})
 
 _ALL_CAPS = re.compile(r"[A-Z]{2,}[A-Z0-9]*$")
-_LIST_MARKER_AFTER = re.compile(r"[.)]\s")
+_LIST_MARKER_AFTER = re.compile(r"[.)](?:\s|$)")
 # Text following a figure that makes it part of something else: ordinals (19th), ids (14a, 3D),
 # fractions of a slash (24/7, 2023/988), compound adjectives (20-year, six-week), possessive years.
 BAD_FOLLOWER = re.compile(r"[A-Za-z0-9_@]|/\d|[-–]\s?[A-Za-z]|['’]s\b|\.\d|,\d")
+# Money and percentages may head a compound: "a £1,000-a-year saving", "a 10%-rise".
+BAD_FOLLOWER_OF_UNIT = re.compile(r"[A-Za-z0-9_@]|/\d|['’]s\b|\.\d|,\d")
 
 
 def previous_word(text: str, start: int) -> str:
@@ -65,9 +67,16 @@ def is_label(word: str, text: str, start: int) -> bool:
         or bool(_ALL_CAPS.fullmatch(word))
 
 
+_RANGE_TO_QUANTITY = re.compile(
+    r"\s*(?:-|–|to|and)\s*[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|percent|k\b|m\b|bn\b|thousand|million|billion)",
+    re.IGNORECASE)
+
+
 def year_is_count(text: str, end: int, prev: str) -> bool:
     """Whether a year-like number (1500-2099) counts something: followed by a lowercase noun, after a
     lowercase word that does not introduce a date ("they planted 1995 trees", not "in 2019 schools")."""
+    if _RANGE_TO_QUANTITY.match(text, end):
+        return True  # "between 1500 and 2000 million pounds": the far end says it is a quantity
     if not prev or not prev[0].islower() or prev.lower() in YEAR_CONTEXT:
         return False
     noun, raw = counted_noun(text, end)
@@ -81,9 +90,9 @@ def is_year(written: str) -> bool:
 
 def is_list_marker(text: str, start: int, end: int) -> bool:
     """'1.' or '2)' at the start of a line, '[1]' or '(3)' footnote and sub-item markers."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    if (not before.strip() or before.strip() in ("-", "*", "•")) and _LIST_MARKER_AFTER.match(text + " ", end):
+    line_start = max(text.rfind("\n", max(0, start - 12), start) + 1, start - 12)
+    before = text[line_start:start] if line_start == 0 or text[line_start - 1] == "\n" else "x"
+    if (not before.strip() or before.strip() in ("-", "*", "•")) and _LIST_MARKER_AFTER.match(text, end):
         return True
     opener, closer = text[start - 1:start] if start else "", text[end:end + 1]
     return (opener, closer) in (("[", "]"), ("(", ")"))

@@ -1,9 +1,10 @@
-"""The compiled patterns extraction runs on: one scanner regex, plus small anchored look-arounds.
+"""The compiled patterns extraction runs on.
 
-The scanner matches, left to right, either a span that is *not* a claim and must be consumed whole
-(URLs, dates, financial years, times, phone numbers) or a candidate figure (a fraction, or an optional
-currency, a numeral, a scale, a currency word, a percent sign). Everything else is decided in Python
-on the few matches, so most text costs one regex pass.
+Two cheap candidate regexes find where a figure could start (a digit or currency sign; a number word,
+searched in the lowercased text). Only there does SCANNER run, anchored: it matches either a span
+that is *not* a claim and is consumed whole (dates, financial years, times, phone numbers) or a
+candidate figure (a fraction, or [currency] numeral [scale] [percent | points | currency word | unit
+of measure]). The words around each figure are then judged in Python (scan.py, nonclaims.py).
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ _FIGURE = (
     r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
     r"|\s?%|\s?(?i:per\s?cent|percent)\b"
     r"|p\b|\s?(?i:pounds?|pence|euros?|dollars?)\b(?:\s+sterling)?)?"
+    # a unit of measure written onto the digits: "875MW", "1.5km", "20kg" (spaced units are read as nouns)
+    r"(?P<measure>(?:[kMGT]Wh?|km|kg|ha|mph|[MG]bps|[KMGT]B|sqm|mm|cm|ml|Mt|kt|bcm)\b)?"
 )
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?:(?=[£€$])|(?<![A-Za-z][-–]))(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
 
 
@@ -80,17 +83,19 @@ UPPER_QUALIFIERS = ("nearly", "almost", "up to", "under", "less than", "fewer th
                     "just under", "below", "a maximum of", "not more than", "just short of", "well under",
                     "well below", "not exceeding", "just below", "up to a maximum of")
 APPROX_QUALIFIERS = ("about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
-                     "estimated", "circa", "c.", "in the region of", "of the order of", "in the order of",
+                     "estimated", "circa", "c.", "c", "in the region of", "of the order of", "in the order of",
                      "close to", "around about", "broadly", "an approximate")
 QUALIFIER_BOUND = {q: "lower" for q in LOWER_QUALIFIERS} | {q: "upper" for q in UPPER_QUALIFIERS} \
     | {q: "approx" for q in APPROX_QUALIFIERS}
-_QUALS = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
+_QUALS = "|".join(re.escape(q).replace(r"\ ", r"[ \t\xa0]+")
+                  for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
 # Matched against the text just before a figure (search with endpos = figure start).
-QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:\s+|(?<=c\.))$", re.IGNORECASE)
+# The qualifier is on the same line as its figure.
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:[ \t\xa0]+|(?<=\bc\.)|(?<=\bc))\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.IGNORECASE)
 CHANGE_FROM_BEFORE = re.compile(
     r"(?<![\w-])(?:increase[sd]?|increasing|rise|rises|rising|rose|up|grew|grown|growth|fall|falls|fell|fallen|"
     r"down|decrease[sd]?|decreasing|drop|dropped|cut|reduction|reduced|change|changed|compared)\s+"
     r"(?:\w+\s+){0,2}?from\s+$", re.IGNORECASE)
-EVERY_BEFORE = re.compile(r"(?<![\w-])for\s+(?:every|each)\s+$", re.IGNORECASE)
+EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s+)?(?:every|each)\s+$", re.IGNORECASE)

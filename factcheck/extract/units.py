@@ -28,8 +28,8 @@ as than then that which who whom whose where when while whilst if because since 
 is are was were be been being am has have had having do does did will would shall should may might
 can could must not no so this these those next last later ago today onwards
 it its their our your his her my we they he she you
-i me us them there here also only just still all both either neither any some many much more most
-less least few fewer very too out up down off across through throughout between among amongst against
+i me us them there here also only just still all both either neither any some many much most
+least few very too out up down off across through throughout between among amongst against
 during before after above below around via including included includes include currently already now
 recently previously respectively annually nationally locally together overall alone
 receive received receiving get got given give gave make made take took say said see saw per cent percent

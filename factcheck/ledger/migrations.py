@@ -100,6 +100,14 @@ MIGRATIONS: list[tuple[str, tuple[str, ...]]] = [
             INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
         END""",
     )),
+    # Claim gained `topic_local` (the topic was read from this sentence alone); give it a column and move
+    # the values stored meanwhile out of `extra`.
+    ("0002_claims_topic_local", (
+        "ALTER TABLE claims ADD COLUMN topic_local INTEGER NOT NULL DEFAULT 0",
+        """UPDATE claims SET topic_local = coalesce(json_extract(extra, '$.topic_local'), 0),
+                            extra = json_remove(extra, '$.topic_local')
+           WHERE json_extract(extra, '$.topic_local') IS NOT NULL""",
+    )),
 ]
 
 KNOWN = {name for name, _ in MIGRATIONS}

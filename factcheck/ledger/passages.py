@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital, digit,
-# opening quote or currency sign; a blank line or line break always ends one.
-_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]?\s+(?=[A-Z0-9\"'‘“(£$€])|\n+")
+# opening quote or currency sign. A blank line always ends one, and so does a line break before a heading,
+# list item or quote marker; other line breaks are hard wrapping inside a sentence.
+_BREAK = re.compile(r"(?<=[.!?])[\"'’”)\]]?\s+(?=[A-Z0-9\"'‘“(£$€])|\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•#>|]|\d+[.)]\s))")
 MAX_PASSAGE_CHARS = 1500  # very long "sentences" (tables, lists) are cut so one hit stays readable
 
 
@@ -26,6 +27,12 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    heading_end = text.find("\n", start, end) if text.startswith("#", start) else -1
+    if heading_end > 0:  # a markdown heading is a passage of its own
+        _add(text, start, heading_end, spans)
+        start = heading_end
+        _add(text, start, end, spans)
+        return
     while end - start > MAX_PASSAGE_CHARS:
         cut = text.rfind(" ", start, start + MAX_PASSAGE_CHARS)
         cut = cut if cut > start else start + MAX_PASSAGE_CHARS

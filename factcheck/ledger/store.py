@@ -24,7 +24,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +43,8 @@ BUSY_TIMEOUT_MS = 10_000
 # Claim fields stored as their own columns; anything else Claim grows goes to `extra`.
 CLAIM_COLUMNS = ("id", "doc", "start", "end", "line", "column", "text", "sentence", "sentence_start", "kind",
                  "unit", "value", "lo", "hi", "bound", "qualifier", "precision", "related", "relation", "date",
-                 "date_origin", "topic", "topic_key", "metric", "period", "role", "cumulative")
+                 "date_origin", "topic", "topic_key", "topic_local", "metric", "period", "role", "cumulative")
+_BOOLEAN_COLUMNS = ("cumulative", "topic_local")
 _TOKEN_RE = re.compile(r"[a-z0-9]{3,}")
 
 T = TypeVar("T")
@@ -181,7 +182,7 @@ class Ledger:
         return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
     @_db_errors
-    def add(self, doc: Document, claims: Sequence[Claim], passages: bool = True) -> AddOutcome:
+    def add(self, doc: Document, claims: Sequence[Claim]) -> AddOutcome:
         """Store one document with its claims and passages in one transaction (or nothing at all)."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -191,10 +192,9 @@ class Ledger:
                 return AddOutcome(row[0], doc.id, doc.sha256, added=False, claims=0)
             document_id = self._insert_document(doc)
             self._insert_claims(document_id, claims)
-            if passages:
-                self.conn.executemany(
-                    'INSERT INTO passages (document_id, start, "end", text) VALUES (?, ?, ?, ?)',
-                    [(document_id, s, e, doc.text[s:e]) for s, e in split_passages(doc.text)])
+            self.conn.executemany(
+                'INSERT INTO passages (document_id, start, "end", text) VALUES (?, ?, ?, ?)',
+                [(document_id, s, e, doc.text[s:e]) for s, e in split_passages(doc.text)])
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
@@ -224,6 +224,36 @@ class Ledger:
             tokens.extend((token, claim.id) for token in topic_tokens(claim.topic_key))
         self.conn.executemany(_CLAIM_INSERT, rows)
         self.conn.executemany("INSERT INTO claim_tokens (token, claim_id) VALUES (?, ?)", tokens)
+
+    @_db_errors
+    def replace_claims(self, document_id: int, claims: Sequence[Claim]) -> None:
+        """Swap a stored document's claims for new ones (after an upgrade of factcheck), in one transaction."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
+            self._insert_claims(document_id, claims)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def stored_documents(self) -> Iterator[tuple[int, Document]]:
+        """Every stored document as the pipeline reads it (text, metadata, dated sections), one at a time."""
+        ids = [row[0] for row in self._execute("SELECT id FROM documents ORDER BY id")]
+        for document_id in ids:
+            row = self._execute("SELECT doc, path, sha256, meta, sections, text FROM documents WHERE id = ?",
+                                (document_id,)).fetchone()
+            if row is None:  # removed meanwhile by another process
+                continue
+            yield document_id, Document(
+                id=row["doc"], path=row["path"], text=row["text"], sha256=row["sha256"],
+                meta=DocumentMeta.model_validate_json(row["meta"]),
+                sections=[Section.model_validate(s) for s in json.loads(row["sections"])])
+
+    @_db_errors
+    def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, args)
 
     @_db_errors
     def remove(self, ref: str) -> StoredDocument:
@@ -295,26 +325,28 @@ class Ledger:
         return self.document(row[0])
 
     @_db_errors
-    def claims(self, document_id: int | None = None) -> Iterator[Claim]:
+    def claims(self, document_id: int | None = None) -> list[Claim]:
         """Stored claims (of one document, or all), in (document, start) order."""
         where, args = ("WHERE document_id = ? ", (document_id,)) if document_id is not None else ("", ())
-        rows = self.conn.execute(f"SELECT * FROM claims {where}ORDER BY document_id, start", args)
-        yield from self._claims_from(rows)
+        rows = self.conn.execute(f"SELECT * FROM claims {where}ORDER BY document_id, start", args).fetchall()
+        return self._claims_from(rows)
 
-    def _claims_from(self, rows: Iterable[sqlite3.Row]) -> Iterator[Claim]:
-        rows = list(rows)
+    def _claims_from(self, rows: list[sqlite3.Row]) -> list[Claim]:
         missing = sorted({r["document_id"] for r in rows} - set(self._documents))
         for i in range(0, len(missing), 500):  # fetch their documents' metadata in a few queries, not one each
             chunk = missing[i:i + 500]
             for doc_row in self.conn.execute(self._DOC_SELECT.format(text="NULL") +
                                              f"WHERE d.id IN ({', '.join('?' * len(chunk))})", chunk):
                 self._documents[doc_row["id"]] = self._stored(doc_row)
+        claims = []
         for row in rows:
             data = {c: row[c] for c in CLAIM_COLUMNS}
-            data["cumulative"] = bool(data["cumulative"])
+            for column in _BOOLEAN_COLUMNS:
+                data[column] = bool(data[column])
             data.update(json.loads(row["extra"]))
-            data["source"] = self.document(row["document_id"]).summary.meta
-            yield Claim.model_validate(data)
+            data["source"] = self._documents[row["document_id"]].summary.meta
+            claims.append(Claim.model_validate(data))
+        return claims
 
     @_db_errors
     def candidate_claims(self, new_claims: Sequence[Claim], max_block_size: int | None = None) -> list[Claim]:
@@ -343,7 +375,7 @@ class Ledger:
             f"SELECT * FROM claims WHERE +kind IN ({', '.join('?' * len(kinds))}) AND id IN "
             f"(SELECT claim_id FROM claim_tokens WHERE token IN ({', '.join('?' * len(chosen))})) "
             "ORDER BY document_id, start", [*kinds, *sorted(chosen)])
-        return list(self._claims_from(rows))
+        return self._claims_from(rows.fetchall())
 
     @_db_errors
     def search(self, fts_query: str, limit: int = 50) -> list[Passage]:
@@ -353,6 +385,17 @@ class Ledger:
             "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
             "WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?", (fts_query, limit))
         return [Passage(*row) for row in rows]
+
+    @_db_errors
+    def passage_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    @_db_errors
+    def passage_frequency(self, phrase: str) -> int:
+        """How many passages contain `phrase` (words or a number, matched as the index tokenizes them)."""
+        query = '"' + phrase.replace('"', '""') + '"'
+        return int(self.conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                     (query,)).fetchone()[0])
 
     @_db_errors
     def neighbours(self, passage: Passage, before: int = 1, after: int = 1) -> list[Passage]:

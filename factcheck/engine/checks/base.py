@@ -154,3 +154,29 @@ def fmt_interval(interval: tuple[float, float]) -> str:
 def interval_note(claim: Claim) -> str:
     """'"over £800 million" read as 800,000,000 to no upper limit' for the assumptions list."""
     return f"{claim.text.strip()!r} read as {fmt_interval(claim.interval())}"
+
+
+GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", "program", "scheme", "schemes",
+                         "grant", "grants", "package", "initiative", "project", "projects", "department",
+                         "government", "the", "and", "for", "new", "national", "total", "budget", "support",
+                         "uk", "england")
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "spring", "summer", "autumn", "winter", "year", "years", "month",
+               "financial"}
+
+
+def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] = GENERIC_SUBJECT_WORDS) -> bool:
+    """Whether the claim's subject is named within `window` words of it ("the £5m Harbour Fund").
+
+    At least `share` of the subject's distinctive words (not generic or date words) must be near; a
+    subject of only generic or date words ("April", "the fund") names nothing.
+    """
+    skip = set(generic) | _DATE_WORDS
+    distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+                   if len(w) > 2 and w not in skip}
+    if not distinctive:
+        return False
+    before = re.findall(r"[a-z]+", claim_prefix(claim, 12 * window))[-window:]
+    after = re.findall(r"[a-z]+", claim_suffix(claim, 12 * window))[:window]
+    near = {w.rstrip("s") for w in before + after}
+    return sum(1 for w in distinctive if w.rstrip("s") in near) >= share * len(distinctive)

@@ -43,6 +43,13 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return a.kind == "count" and a.unit is None  # a bare number borrowing the other end's unit
 
 
+def _plausible_link(start: Claim, end: Claim, at: int, end_at: int) -> bool:
+    """The "to" end follows the "from" end in the same sentence, with no other "from" between."""
+    if start.doc != end.doc or start.sentence_start != end.sentence_start or at < 0 or end_at <= at:
+        return False
+    return re.search(r"\bfrom\b", start.sentence[at + len(start.text):end_at], re.IGNORECASE) is None
+
+
 def find_changes(claims: list[Claim]) -> Iterator[Change]:
     """Every "from A to B" pair among claims of one sentence (claims in text order)."""
     by_id = {c.id: c for c in claims}
@@ -51,10 +58,11 @@ def find_changes(claims: list[Claim]) -> Iterator[Change]:
     for claim in ordered:
         if claim.relation == "change_from" and claim.related in by_id:
             other = by_id[claim.related]
+            at, other_at = _position(claim), _position(other)
+            if not _plausible_link(claim, other, at, other_at):
+                continue  # a link that runs backwards or across another "from": read the text instead
             paired.update((claim.id, other.id))
-            at = _position(claim)
-            before = claim.sentence[:at] if at >= 0 else ""
-            yield Change(claim, other, _ENDS_FROM.sub("", before))
+            yield Change(claim, other, _ENDS_FROM.sub("", claim.sentence[:at]))
     for a, b in pairwise(ordered):
         if a.id in paired or b.id in paired or a.doc != b.doc or a.sentence_start != b.sentence_start:
             continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, describe, interval_note
+from .base import Context, Hit, Params, below, describe, interval_note, named_near
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -23,6 +23,8 @@ NEEDS_TEXT = False
 class DecreasingOverTimeParams(Params):
     tolerance: float = 0.0  # relative slack beyond the written precision
     only_cumulative: bool = True  # compare only claims the attribute stage marked cumulative
+    subject_window: int = 8  # a running total whose subject is not named this near it is only info
+    subject_share: float = 0.5
     max_ratio: float = 10.0  # a running total that falls more than this far is reported at info (likely
     #                          another measure, such as one region's share of a national total)
 
@@ -46,7 +48,8 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
         pending.append(claim)
         if best is None:
             continue
-        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim):
+        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim) \
+                and _same_thing(best, claim):
             reported.add(best.id)
             assumptions = [
                 f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group
@@ -57,23 +60,42 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
             start = _start(best) or _start(claim)
             if start:
                 assumptions.append(f"both count from the same start ({start}) or only one says where it starts")
-            weak = claim.value and best.value > params.max_ratio * claim.value
+            weak = bool(claim.value and best.value > params.max_ratio * claim.value)
             if weak:
                 assumptions.append(f"reported as info: the later figure is less than a {params.max_ratio:g}th of "
                                    "the earlier, more likely a different measure than a fall")
+            loose = [c.text.strip() for c in (best, claim)
+                     if not named_near(c, params.subject_window, params.subject_share)]
+            if loose:
+                weak = True
+                assumptions.append(f"reported as info: the subject is not named near {', '.join(map(repr, loose))} "
+                                   "(its topic was inferred), so the two may count different things")
             yield Hit(claims=[best, claim], fields={"earlier": describe(best), "later": describe(claim)},
                       assumptions=assumptions, severity="info" if weak else None)
 
 
-_SINCE = re.compile(r"\bsince\b[^.;]{0,40}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+((?:the\s+)?(?:start|launch|beginning|inception)\s+of\s+(?:the\s+|its\s+)?[\w-]+"
+                    r"|[^.;,]{0,40}?\b(?:19|20)\d\d\b)|\b(this\s+(?:financial\s+)?year)\b", re.IGNORECASE)
 
 
 def _start(claim: Claim) -> str | None:
-    """The year a running total counts from, when the sentence says ("since its launch in 2018")."""
+    """Where a running total counts from, when the sentence says: a year ("since its launch in 2018" ->
+    2018), an event ("since the start of the pandemic") or "this (financial) year"."""
     found = _SINCE.search(claim.sentence)
-    return found.group(1) if found else None
+    if not found:
+        return None
+    phrase = (found.group(1) or found.group(2)).lower()
+    year = re.search(r"\b(?:19|20)\d\d\b", phrase)
+    return year.group(0) if year else " ".join(phrase.split())
 
 
 def _same_start(a: Claim, b: Claim) -> bool:
     start_a, start_b = _start(a), _start(b)
     return start_a is None or start_b is None or start_a == start_b
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    """Counts of different nouns ("appointees", "appointments") are not one running total."""
+    if a.kind != "count" or not (a.unit and b.unit):
+        return True
+    return a.unit.split()[-1].lower().rstrip("s") == b.unit.split()[-1].lower().rstrip("s")

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ...models import Claim
 from .base import (
+    GENERIC_SUBJECT_WORDS,
     Context,
     Hit,
     Params,
@@ -28,6 +29,7 @@ from .base import (
     describe,
     doc_hash,
     interval_note,
+    named_near,
     words_pattern,
 )
 
@@ -47,7 +49,7 @@ class DifferingValuesParams(Params):
     max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
     max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
-    # when said for the same stated period or on the same day.
+    # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
     # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
     # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
@@ -57,6 +59,14 @@ class DifferingValuesParams(Params):
                                   "valued at", "value of", "size of")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
     rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+    # A figure is tied to its subject when the subject's distinctive words are named near it (not only
+    # carried over from an earlier sentence or named elsewhere in a long one): at least this share of
+    # them within `subject_window` words before or after the figure.
+    subject_window: int = 8
+    subject_share: float = 0.5
+    generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
+    # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
+    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
 
 
 Params = DifferingValuesParams
@@ -80,11 +90,20 @@ def _disjoint(a: Claim, b: Claim, tolerance: float) -> bool:
 
 
 def _by_period(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims that may be about the same period: a stated period meets only itself; none meets all."""
-    periods = sorted({c.period for c in claims if c.period})
-    if not periods:
+    """Claims that may be about the same period, in disjoint sets (so the check stays linear).
+
+    A stated period meets only itself. Figures with no period meet the one stated period when the
+    group has just one (a total said once "for 2014-15" and elsewhere without a period); when it has
+    several (a series over years) they are compared only with each other.
+    """
+    unstated = [c for c in claims if not c.period]
+    by_period: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.period:
+            by_period[claim.period].append(claim)
+    if len(by_period) <= 1:
         return [claims]
-    return [[c for c in claims if c.period in (p, None)] for p in periods]
+    return [*by_period.values(), unstated]
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
@@ -95,6 +114,10 @@ def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Ite
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
     rate = re.compile(params.rate_pattern, re.IGNORECASE)
     claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
+    spent = words_pattern(params.spent_cues)
+    spent_ids = {c.id for c in claims if c.hi is not None
+                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20)))}
+    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids else c for c in claims]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
@@ -117,7 +140,7 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         if all(c.role == "increase" for c in involved):
             return  # two different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
-    elif len({c.value for c in single}) >= 2 and params.compatible_severity != "none":
+    elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
 
 
@@ -166,25 +189,32 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
 
 
 def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
-    """Why this disagreement is weak evidence of an error (empty when it is strong)."""
+    """Why this disagreement is weak evidence of an error (empty when it is strong).
+
+    The test runs on the figures tied to the subject (named near it): if those still disagree, the
+    other checks look at them; figures only inferred to be about the subject do not make a warning.
+    """
+    tied = [c for c in involved if subject_named_near(c, params)]
+    conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
+    if conflict is None:
+        loose = [c for c in involved if c not in tied]
+        return ["the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
+                + " (its topic was inferred from context), so the figures may be about different things"]
     reasons = []
-    values = [abs(c.value) for c in involved if c.value]
-    if values and max(values) > params.max_ratio * min(values):
+    low, high = conflict
+    if low.value and abs(high.value) > params.max_ratio * abs(low.value):
         reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
                        "different measures than one misstated")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
-    money = [c for c in involved if c.kind == "money"]
+    money = [c for c in tied if c.kind == "money"]
     if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
-    if any(c.kind in params.time_varying_kinds for c in involved):
-        periods = {c.period for c in involved}
-        days = {c.date for c in involved}
-        same_time = (len(periods) == 1 and None not in periods) or (len(days) == 1 and None not in days
-                                                                    and all(len(d or "") == 10 for d in days))
-        if not same_time:
-            reasons.append("counts change over time and these were not said for the same period or day")
+    if any(c.kind in params.time_varying_kinds for c in tied):
+        periods = {c.period for c in tied}
+        if len(periods) != 1 or None in periods:
+            reasons.append("counts change over time and these were not said for the same stated period")
     return reasons
 
 
@@ -207,14 +237,22 @@ _PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towa
 def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
     """Whether the figure is given as the size of its subject: it modifies the subject's name
     ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
+    topic_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+                   if len(w) > 2}
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
-    if re.search(rf"\b(?:{cues})\s*$", claim_prefix(claim, 25)):
-        return True
-    topic_words = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower()) if len(w) > 2}
+    # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
+    named = re.search(rf"([a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?(?:a\s+)?(?:{cues})\s*$",
+                      claim_prefix(claim, 60))
+    if named:
+        return named.group(1).rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:
             return False
-        if word.rstrip("s") in {t.rstrip("s") for t in topic_words}:
+        if word.rstrip("s") in topic_words:
             return True
     return False
+
+
+def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:
+    return named_near(claim, params.subject_window, params.subject_share, params.generic_words)

@@ -34,7 +34,7 @@ _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
                     r"(:|[—–-](?=[ \t])|\(|,?[ \t]*namely\b|(?<=[ \t])(?:are|were)\b)[ \t]*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\([a-z0-9]\))\s+(.+?)\s*$")
 _SPLIT = re.compile(r"\s*(?:;|,)\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
-_END = re.compile(r"\.(?:\s|$)|\)|\n|;\s*(?:and\s+)?[a-z]")
+_END = re.compile(r"\.(?:\s|$)|\)|\n")
 
 
 def _bullets(lines: str) -> list[str]:
@@ -62,14 +62,19 @@ def _inline(line: str, opener: str) -> str | None:
 def item_count_range(items_text: str) -> tuple[int, int]:
     """How many items a one-line list may hold: "a and b, c and d" is 3 or 4 items.
 
-    Commas and semicolons always separate; a conjunction inside a comma-separated item may be part of
-    the item's name ("provision and access"), except the one that joins the last item.
+    Semicolons separate when there are any (commas then sit inside items), else commas do. A list
+    closed by ", and X" ends there (", for England" after it is not an item). A conjunction inside an
+    item may be part of its name ("provision and access"), except the one that joins the last item.
     """
-    segments = [s.strip() for s in re.split(r"\s*[,;]\s*", items_text.strip()) if s.strip()]
+    separator = ";" if ";" in items_text else ","
+    segments = [s.strip() for s in items_text.split(separator) if s.strip()]
+    leading_conj = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+    closing = next((n for n, seg in enumerate(segments) if n and leading_conj.match(seg)), None)
+    if closing is not None:
+        segments = segments[: closing + 1]
     conj = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
-    most = sum(len(conj.split(re.sub(r"^(?:and|or)\s+", "", s, flags=re.IGNORECASE))) for s in segments)
-    oxford = len(segments) > 1 and re.match(r"(?:and|or)\s", segments[-1], re.IGNORECASE)
-    least = len(segments) + (0 if oxford or not conj.search(segments[-1]) else 1)
+    most = sum(len(conj.split(leading_conj.sub("", seg))) for seg in segments)
+    least = len(segments) + (0 if closing is not None or not conj.search(segments[-1]) else 1)
     return least, most
 
 
@@ -129,6 +134,8 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
+        if re.search(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", text[max(0, claim.start - 40): claim.start]):
+            continue  # "three of the five priorities: a, b and c" lists the three, not the five
         found = find_list(text, claim, params)
         if found is None:
             continue

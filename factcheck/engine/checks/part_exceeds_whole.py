@@ -29,6 +29,7 @@ class PartExceedsWholeParams(Params):
     # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
     # by default only a direct cue makes a part.
     use_roles: bool = False
+    lookback: int = 20  # earlier figures searched for the whole (keeps long stretches linear)
     tolerance: float = 0.0
 
 
@@ -47,17 +48,22 @@ def _same_measure(a: Claim, b: Claim, check_noun: bool) -> bool:
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
     cues = re.compile(r"(?<![\w-])(?<!up to and )(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
                                                               for c in params.part_cues) + r")\s*$", re.IGNORECASE)
-    wholes: list[Claim] = []
+    earlier: list[tuple[Claim, bool]] = []  # (claim, is it a part), nearest last
     for claim in sorted(claims, key=lambda c: (c.doc, c.start)):
         cue = cues.search(claim_prefix(claim, params.cue_window))
         is_part = cue is not None or (params.use_roles and claim.role == "part")
+        earlier.append((claim, is_part))
         if not is_part:
-            wholes.append(claim)
             continue
-        # A cue ties the part to the figure before it, whatever noun the part's figure carries ("of whom
-        # 300 work nights"); a part known only from its role must count the same noun as its whole.
-        whole = next((w for w in reversed(wholes)
-                      if w.doc == claim.doc and _same_measure(w, claim, check_noun=cue is None)), None)
+        before = [(c, p) for c, p in reversed(earlier[-params.lookback - 1:-1]) if c.doc == claim.doc
+                  and _same_measure(c, claim, check_noun=False)]
+        # The whole is the nearest earlier figure counting the same noun ("1,041 claims and 82 appeals ...
+        # of those, 517 claims"), else (only for a cue, whatever noun the part carries: "of whom 300 work
+        # nights") the nearest earlier figure that is not itself a part.
+        whole = next((c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)),
+                     None)
+        if whole is None and cue is not None:
+            whole = next((c for c, part in before if not part), None)
         if whole is None:
             continue
         if below(whole, claim, params.tolerance):

@@ -1,0 +1,294 @@
+"""Pass 1: find candidate figures and decide, from the words around each, whether it is a claim.
+
+A figure is kept with its value, unit, scale and qualifier, or dropped with the reason in a comment:
+a label ("phase 1"), a year, a list marker, a duration ("six months"), a name ("Euro 6"), an address.
+Digits with no unit or noun are kept as `bare`; pass 2 or a table may still give them a unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ClaimKind
+from . import nonclaims
+from .figure import Figure
+from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, parse_number
+from .patterns import (
+    DIGIT_CANDIDATE,
+    QUALIFIER_BEFORE,
+    QUALIFIER_BOUND,
+    SCANNER,
+    WORD_CANDIDATE,
+    WORD_CANDIDATE_ANY_CASE,
+)
+from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, words
+
+# Last words of qualifiers: the qualifier regex only runs when the word before a figure is one of these.
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
+MONTH_NAMES = words("January February March April May June July August September October November December "
+                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+_CODE_CURRENCY = {"GBP": "GBP", "USD": "USD", "EUR": "EUR", "US$": "US$"}
+_GAP_DASH = re.compile(r"\s?[-–—]\s?")
+_GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
+_COPULAS = frozenset({"was", "were", "is", "are", "at", "totalled", "totals", "reached"})
+_LABEL_LIST = re.compile(r",?\s*(?:(?:,|and|or|to|&)\s*)?|\s*[-–]\s*")
+_NO_HALF_AFTER = frozenset({"first", "second", "latter", "former", "other", "last", "and", "one", "a"})
+_SINGULAR_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|all|our|their|its|these|those|them)\b|\s*[.,;:)]")
+
+
+def _matches(text: str):
+    """SCANNER matches of figures, tried only where a digit, currency sign or number word starts."""
+    lowered = text.lower()
+    word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
+        text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
+    digits = DIGIT_CANDIDATE.finditer(text)
+    words = word_candidate.finditer(word_text)
+    digit, word = next(digits, None), next(words, None)
+    match = SCANNER.match
+    pos = 0
+    while digit is not None or word is not None:
+        from_digits = word is None or (digit is not None and digit.start() <= word.start())
+        candidate = digit if from_digits else word
+        at = candidate.start()
+        if at < pos:  # inside what the last match consumed
+            if candidate.end() > pos:  # straddles it: look again from where that match ended
+                candidate = (DIGIT_CANDIDATE.search(text, pos) if from_digits
+                             else word_candidate.search(word_text, pos))
+            elif from_digits:
+                candidate = next(digits, None)
+            else:
+                candidate = next(words, None)
+            if from_digits:
+                digit = candidate
+            else:
+                word = candidate
+            continue
+        m = match(text, at)
+        if m is None:
+            pos = candidate.end()
+        else:
+            end = m.end()
+            pos = end if end > at else at + 1
+            if m.lastgroup != "skip":
+                yield m
+        if from_digits:
+            digit = next(digits, None)
+        else:
+            word = next(words, None)
+
+
+def scan(text: str):
+    label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
+    for m in _matches(text):
+        start = m.start()
+        prev = nonclaims.previous_word(text, start)
+        if m.group("frac"):
+            fig = _fraction(text, m, prev)
+        elif not m.group("cur") and prev not in _CODE_CURRENCY and (
+                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
+                or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
+            label_end = m.end()
+            continue
+        else:
+            code = _CODE_CURRENCY.get(prev) if prev.isupper() else None
+            fig = _figure(text, m, prev, code)
+            if fig is not None and code:
+                fig.start = fig.figure_start = text.rfind(prev, 0, start)
+        if fig is not None and prev.lower() == "half" and (m.group("num") or "")[:2].lower() in ("a ", "an"):
+            fig.value *= 0.5  # "half a million"
+            fig.precision *= 0.5
+            fig.start = fig.figure_start = text.rfind(prev, 0, start)
+            start = fig.start
+            prev = nonclaims.previous_word(text, start)
+        if fig is not None:
+            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
+                _qualify(text, fig)
+                if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
+                    continue  # "adults aged over 60"
+            yield fig
+
+
+def _qualify(text: str, fig: Figure) -> None:
+    """Attach a qualifier written just before the figure ("more than", "nearly", "about")."""
+    start = fig.figure_start
+    q = QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if q and q.group("q").lower() in ("above", "below") and \
+            nonclaims.previous_word(text, q.start()).lower() in ("the", "these", "those"):
+        return  # "the above two questions": a reference, not a bound
+    if q:
+        written = " ".join(q.group("q").lower().split())
+        fig.qualifier = written
+        fig.bound = QUALIFIER_BOUND[written]
+        fig.start = q.start()
+
+
+def _fraction(text: str, m: re.Match, prev: str) -> Figure | None:
+    """'two thirds', 'a quarter of', 'one in five', 'three out of four', 'half of' -> a percent share."""
+    if m.group("half"):
+        if prev.lower() in _NO_HALF_AFTER:
+            return None
+        share = 0.5
+    elif m.group("fd"):
+        numerator_word, denominator_word = m.group("fn").lower(), m.group("fd").lower()
+        numerator = 1 if numerator_word in ("a", "an", "one") else UNITS[numerator_word]
+        denominator = DENOMINATORS[denominator_word]
+        plural = denominator_word.endswith("s")
+        if prev.lower() == "and":
+            return None  # "one and a half"
+        if numerator >= denominator or (numerator == 1) == plural:
+            return None
+        if not plural and not _SINGULAR_FRACTION_FOLLOW.match(text, m.end()):
+            return None  # "a third party", "one quarter" of a year
+        share = numerator / denominator
+    else:
+        part, _ = parse_number(m.group("fa"))
+        whole, _ = parse_number(m.group("fb"))
+        if not 0 < part <= whole <= 1000 or nonclaims.is_year(m.group("fb")):
+            return None
+        share = part / whole
+    return Figure(start=m.start(), end=m.end(), figure_start=m.start(), kind="percent", value=share * 100,
+                  precision=0.0, unit="%", bound="approx", fraction=True)
+
+
+def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figure | None:
+    """A numeral with its currency, scale and unit; None when the context says it is not a claim.
+
+    `code` is a currency written as a word before the figure ("GBP 5", "US$ 5").
+    """
+    written = m.group("num")
+    cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
+    start, end = m.start(), m.end()
+    if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
+            and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)
+                     or _table_delimited(text, start, end)):
+        return None  # "in 2013", "the 2019 review"; "over 2000 staff", "they planted 1995 trees" are counts
+    if _in_url(text, start):
+        return None
+    follower = nonclaims.BAD_FOLLOWER_OF_UNIT if cur or unit_written else nonclaims.BAD_FOLLOWER
+    if follower.match(text, end):
+        return None  # 19th, 14a, 24/7, 20-year, 1990's
+    is_words = not written[0].isdigit()
+    if is_words:
+        lower = written.lower()
+        if lower in ("one", "a", "an", "zero") and not scale_written and not unit_written:
+            return None  # "one of the", "a" alone: never a count worth checking
+        if written[0].isupper() and not _sentence_initial(text, start):
+            return None  # "Five Eyes", "Group of Seven": part of a name
+    value, precision = parse_number(written)
+    scale = 1.0
+    if scale_written:
+        word = scale_written.strip().lower()
+        scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
+    elif is_words:
+        scale = _word_scale(written)
+    value *= scale if scale_written else 1
+    precision *= scale if scale_written else 1
+
+    kind: ClaimKind = "count"
+    unit: str | None = None
+    measure = m.group("measure")
+    if measure:
+        if cur or unit_written or scale_written:
+            return None  # "£5MW": garbled
+        return Figure(start=start, end=end, figure_start=start, kind="count", value=value, precision=precision,
+                      unit=measure)
+    if unit_written:
+        u = " ".join(unit_written.lower().split())
+        if "point" in u or u.startswith("pp"):
+            kind, unit = "percentage_points", "pp"
+        elif u.startswith(("%", "per", "percent")):
+            kind, unit = "percent", "%"
+        else:
+            code, factor = CURRENCY_WORDS[u.removesuffix(" sterling")]
+            if cur:
+                return None  # "£5 pounds": garbled
+            kind, unit = "money", code
+            value *= factor
+            precision *= factor
+    if cur:
+        if kind != "count":
+            return None  # "£5%"
+        kind, unit = "money", CURRENCY_SYMBOLS[cur.strip().lower()]
+    fig = Figure(start=start, end=end, figure_start=start, kind=kind, value=value, precision=precision, unit=unit,
+                 scale=scale)
+    if kind != "count":
+        if not cur and prev.lower() in nonclaims.AGE_WORDS:
+            return None
+        return fig
+    # A count: needs a noun, or a context (range, change, table) that supplies one.
+    if _excluded_reference(text, start, end, prev):
+        return None
+    noun, raw = counted_noun(text, end)
+    first = raw[0].split("-")[0] if raw else ""
+    duration = first in TIME_UNITS and (len(raw) == 1 or first.endswith("s") or first == "o'clock")
+    if duration or first in NOT_COUNTED or (noun and noun.rsplit(" ", 1)[-1] in TIME_UNITS):
+        return None  # "six months", "three years old", "three times", "five working days"; not "3 day centres"
+    if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
+        return None  # "999 calls"
+    if first == "age" or nonclaims.is_address(text, end, raw):
+        return None  # "the 0-25 age range", "10 Downing Street"
+    if noun is None and prev.lower() in _COPULAS:
+        noun = _number_of_noun(text, start)  # "the number of stolen laptops was 24"
+    if noun is None:
+        scale_word = bool(scale_written) and scale_written.strip().lower() in SCALES
+        if scale >= 1000 and (is_words or scale_word):
+            return fig  # "5 million", "two million": a scale word only ever describes a quantity
+        if is_words:
+            return None  # "the two": no noun, no claim
+        fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
+    fig.unit = noun
+    return fig
+
+
+def _table_delimited(text: str, start: int, end: int) -> bool:
+    """A number standing alone between '|' cell borders: tables.py decides what it is."""
+    before = text[max(0, start - 3):start].rpartition("\n")[2].strip()
+    after = text[end:end + 3].partition("\n")[0].strip()
+    borders = before[-1:] + after[:1]
+    return borders in ("|", "||")
+
+
+def _number_of_noun(text: str, start: int) -> str | None:
+    """The noun of "the number of X ... was N" earlier in the same sentence, if there is one."""
+    window_start = max(0, start - 160)
+    window = text[window_start:start]
+    at = window.lower().rfind("number of ")
+    if at < 0 or "\n" in window[at:] or ". " in window[at:]:
+        return None
+    noun, _ = counted_noun(text, window_start + at + len("number of"))
+    return noun
+
+
+def _excluded_reference(text: str, start: int, end: int, prev: str) -> bool:
+    return prev.lower() in nonclaims.AGE_WORDS or nonclaims.is_list_marker(text, start, end)
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Digits inside a web address or e-mail ('.../2017/03/...', 'www.x.org?id=5')."""
+    token_start = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
+    token = text[token_start + 1:start]
+    return ("/" in token and ("://" in token or "www." in token or ".uk" in token or ".com" in token)) or "@" in token
+
+
+def _word_scale(written: str) -> float:
+    last = written.lower().split()[-1]
+    return SCALES.get(last, 1.0)
+
+
+def _qualified(text: str, start: int, prev: str) -> bool:
+    return prev.lower() in _QUALIFIER_LAST_WORDS \
+        and QUALIFIER_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _named(text: str, start: int, prev: str) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name: 'Euro 1', 'Hornsea 2'."""
+    if not prev[:1].isupper() or prev in MONTH_NAMES or not prev.isalpha():
+        return False
+    return not _sentence_initial(text, text.rfind(prev, max(0, start - 30), start))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\xa0\"'“‘(")
+    return not before or before[-1] in ".!?:\n-•|;*"
