@@ -21,14 +21,14 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 from . import documents
 from .config import Settings
@@ -69,12 +69,16 @@ class Unit:
     problem: InputProblem | None = None
 
 
-def iter_units(paths: Iterable[str], as_of: date, settings: Settings, split_jsonl: bool = True) -> Iterator[Unit]:
+def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
+               whole_files_from: int | None = None) -> Iterator[Unit]:
     """Cut `paths` into units, in the order the serial reader would visit them.
 
-    split_jsonl=False keeps JSONL files whole (a cluster whose workers see the same file system
-    should read files themselves rather than receive their text through the scheduler).
+    JSONL files are split into chunks of raw records, unless the input holds at least
+    `whole_files_from` files: then every file is a unit the worker reads itself (on a cluster whose
+    workers see the same file system that beats sending the text through the scheduler, and with
+    that many files there is parallelism enough without splitting them).
     """
+    split_jsonl = whole_files_from is None or sum(1 for _ in documents._expand(paths, [])) < whole_files_from
     for raw in paths:
         problems: list[InputProblem] = []
         expanded = list(documents._expand([raw], problems))
@@ -113,7 +117,7 @@ def _jsonl_units(path: str) -> Iterator[Unit]:
     size = 0
     with stream:
         try:
-            for line_no, line in enumerate(stream, 1):
+            for line_no, line in enumerate(_lines(stream), 1):
                 if not line.strip():
                     continue
                 records.append((line_no, line))
@@ -129,6 +133,18 @@ def _jsonl_units(path: str) -> Iterator[Unit]:
             yield Unit("problem", path=path, problem=InputProblem(path=path, message=message))
     if records:
         yield Unit("records", path=path, records=records, size=size)
+
+
+def _lines(stream: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of a binary stream, read a megabyte at a time: iterating a GzipFile line by line
+    costs a Python call per line, and the parent process is the one that must not be slow."""
+    pending = b""
+    while chunk := stream.read(block):
+        lines = (pending + chunk).split(b"\n")
+        pending = lines.pop()
+        yield from lines
+    if pending:
+        yield pending
 
 
 def read_unit(unit: Unit, as_of: date, settings: Settings, problems: list[InputProblem]) -> Iterator[Document]:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .ledger import AddOutcome, Ledger
 
 ENGINES = ("local", "dask")
+DASK_WHOLE_FILES_FROM = 64  # inputs of this many files go to Dask workers as paths, fewer as chunks of records
 # What the per-document stages hand on: the document's summary, its claims, and its text when a rule reads it.
 Processed = tuple[DocumentSummary, list[Claim], str | None]
 
@@ -64,7 +65,8 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
             yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text)
-    chunks = chunked(iter_units(paths, as_of_date, settings, split_jsonl=engine == "local"))
+    chunks = chunked(iter_units(paths, as_of_date, settings,
+                                whole_files_from=None if engine == "local" else DASK_WHOLE_FILES_FROM))
     if engine == "dask":
         from .engines.dask_engine import map_ordered
         results = map_ordered(work, chunks, scheduler=scheduler, jobs=jobs)

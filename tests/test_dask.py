@@ -69,3 +69,16 @@ def test_map_blocks_calls_the_function_once_per_key(scheduler: str) -> None:
 
 def _first_letter(word: str) -> str:
     return word[0]
+
+
+def test_archive_of_many_files_goes_to_workers_as_paths(tmp_path: Path, scheduler: str, monkeypatch) -> None:
+    """Past the threshold every file is read by a worker itself; the result must not change."""
+    from factcheck import pipeline
+
+    corpus = write_corpus(tmp_path)
+    local = check(corpus, as_of="2024-01-01", jobs=1)
+    monkeypatch.setattr(pipeline, "DASK_WHOLE_FILES_FROM", 2)
+    on_dask = check(corpus, as_of="2024-01-01", engine="dask", scheduler=scheduler)
+    assert [c.model_dump() for c in on_dask.claims] == [c.model_dump() for c in local.claims]
+    assert on_dask.findings == local.findings
+    assert on_dask.coverage == local.coverage

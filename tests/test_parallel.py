@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -86,3 +87,10 @@ def test_packed_claims_round_trip_exactly(templates: list[str], n: int) -> None:
     assert rebuilt == claims
     assert [c.model_dump_json() for c in rebuilt] == [c.model_dump_json() for c in claims]
     assert [c.model_fields_set for c in rebuilt] == [c.model_fields_set for c in claims]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 40))
+def test_block_line_splitter_yields_the_lines_a_file_iterator_yields(data: bytes, block: int) -> None:
+    expected = [line.removesuffix(b"\n") for line in io.BytesIO(data)]
+    assert list(parallel._lines(io.BytesIO(data), block=block)) == expected
