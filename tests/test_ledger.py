@@ -282,3 +282,25 @@ def test_rebuild_keeps_file_line_numbers_of_front_matter_documents(tmp_path):
         before = [c.line for c in ledger.claims()]
         list(rebuild(ledger))
         assert [c.line for c in ledger.claims()] == before == [4]
+
+
+def test_opening_retries_while_another_process_holds_the_new_ledger():
+    import sqlite3
+
+    from factcheck.ledger.store import _retry_while_locked
+
+    attempts = []
+
+    def step() -> None:
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise sqlite3.OperationalError("database is locked")
+
+    _retry_while_locked(step)
+    assert len(attempts) == 3
+
+    def broken() -> None:
+        raise sqlite3.OperationalError("no such table: documents")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        _retry_while_locked(broken)

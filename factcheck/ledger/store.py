@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -129,6 +130,26 @@ def _check_is_sqlite(path: str) -> None:
                           hint="give the path of a ledger made by `factcheck ledger add`, or a new file name")
 
 
+def _retry_while_locked(step: Callable[[], None]) -> None:
+    """Run `step`, retrying while another process holds the database.
+
+    Two processes opening a new ledger at once can meet while one switches it to WAL or migrates it;
+    there SQLite may answer "database is locked" at once instead of waiting (it does so where waiting
+    could deadlock). Both steps are safe to repeat: migrations re-check inside their write lock.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class Ledger:
     """A factcheck ledger database. `Ledger(path, create=True)` makes a new one if the file is missing."""
 
@@ -153,10 +174,7 @@ class Ledger:
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if not memory:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: atomic, durable up to a crash of the OS
-            migrate(self.conn, self.path)
+            _retry_while_locked(lambda: self._prepare(memory))
         except sqlite3.Error as exc:
             self.conn.close()
             raise LedgerError(f"cannot open ledger: {exc}", path=self.path,
@@ -165,6 +183,12 @@ class Ledger:
             self.conn.close()
             raise
         self._documents: dict[int, StoredDocument] = {}
+
+    def _prepare(self, memory: bool) -> None:
+        if not memory:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: atomic, durable up to a crash of the OS
+        migrate(self.conn, self.path)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
