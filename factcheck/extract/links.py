@@ -17,6 +17,11 @@ _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
+# "from £500m in 2019 to £1.5bn", "from £2 billion in 2019-20 to £3 billion": a change whose start is dated.
+_GAP_DATED_TO = re.compile(r"\s+(?:in|during|by|for)\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?,?\s+to\s+",
+                           re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", re.IGNORECASE)
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
@@ -34,13 +39,27 @@ def _carry(src: Figure, dst: Figure) -> None:
         dst.kind, dst.unit, dst.bare = src.kind, src.unit, False
 
 
+def _dated_year(text: str, fig: Figure) -> bool:
+    """A bare "2019" after "in", "since", "by"...: a date, never a figure or a range partner."""
+    return fig.bare and bool(_YEAR.fullmatch(text[fig.figure_start:fig.end].strip())) and bool(
+        _DATE_PREPOSITION_BEFORE.search(text, max(0, fig.start - 8), fig.start))
+
+
 def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]:
+    figures = [f for f in figures if not _dated_year(text, f)]
     out: list[Figure] = []
     i = 0
     n = len(figures)
     while i < n:
         a = figures[i]
         b = figures[i + 1] if i + 1 < n else None
+        if (b is not None and a.qualifier is None and not a.bare and not b.bare and _compatible(a, b)
+                and _GAP_DATED_TO.fullmatch(text, a.end, b.start)
+                and FROM_BEFORE.search(text, max(0, a.start - 8), a.start)):
+            a.relation, a.partner, b.relation, b.partner = "change_from", b, "change_to", a
+            out += [a, b]
+            i += 2
+            continue
         if b is not None and b.start - a.end <= 7 and not a.fraction and not b.fraction and _compatible(a, b) \
                 and b.qualifier is None and "\n" not in (gap := text[a.end:b.start]):
             between = bool(BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start))
