@@ -19,9 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .extract.sentences import unwrap
 from .models import Claim, Document, Role
 from .topics import (
-    FUNCTION_CAPS,
     NOT_SUBJECTS,
     STOP,
     VEHICLE_CLASS,
@@ -59,11 +59,15 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|for each|for every)\s+(?!yea
                              r"quarter|term|decade|fortnight|time|further|total|lot|number|bit|little|few|great)"
                              r"[a-z]+\b|^\s*each\b|^\s*a head\b")
 _PER_UNIT_BEFORE = re.compile(r"\b(?:for every|for each|per)\s*$")
-_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising)\s+"
+_PART_BEFORE = re.compile(r"\b(?:of which|including|includes|included|within|comprising|"
+                          r"(?:rounds?|tranches?|phases?|waves?|instalments?)\s+of)\s+"
                           r"(?:(?:some|around|about|nearly|almost|over|more than|up to|the|a|its|this|that|[\w-]+['’]s)"
                           r"\s+)*$")
+# "£15 million from the Harbour Fund": an amount drawn from a larger pot, not the pot's size.
 _PART_AFTER = re.compile(r"^\s*(?:of (?:the|this|that|its|which)\b|of which|out of|(?:[a-z]+\s+)?(?:round|tranche|"
-                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b)")
+                         r"phase|wave|stage|instalment|installment|portion|share)\s+of\b|"
+                         r"(?:(?:is|was|has been|will be)\s+)?(?:drawn\s+)?from\s+(?:the|our|its|this|their)\s+"
+                         r"(?!start|beginning|end|previous|last|first|same|year|period)[a-z]+)", re.I)
 # "As part of the ZEBRA scheme, the city was awarded £35.7m": a share of the named thing.
 _PART_OF_CLAUSE = re.compile(r"\b(?:as part of)\s+(?:the|this|its|our)\s+[^,;]{2,80},\s[^;]*$", re.I)
 # "as part of over £15 billion", "a share of the £150,000 cost": the figure is the whole.
@@ -76,6 +80,8 @@ _DELTA_OF = re.compile(r"\b(?P<verb>increase|rise|uplift|boost|cut|reduction|dec
 _DELTA_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+)?(?P<verb>increase|rise|more than|cut|reduction|"
                           r"decrease|fall|less)\b", re.I)
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|a further|further|another|top-up of|new)\s+$", re.I)
+_ADDED_TO = re.compile(r"^\s*(?:cash\s+)?(?:boost|uplift|top-up|top up|injection|increase)\s+(?:in\s+funding\s+)?to\s+"
+                       r"(?:the|its|our|their|this)\b", re.I)
 _ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
@@ -85,9 +91,16 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
+_MONTH = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
+          r"October|November|December)\s+(?:19|20)\d\d")
 _PERIOD = re.compile(
-    r"\b(?:(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:financial\s+years?\s+|"
-    r"years?\s+|calendar\s+year\s+)?(?P<span>" + _YEAR + r"(?:\s*(?:and|to|-|–)\s*" + _YEAR + r")?)"
+    r"\b(?:(?P<mspan>(?:from|between)\s+" + _MONTH + r"\s*(?:to|and|until|-|–)\s*" + _MONTH + r")"
+    r"|(?P<until>(?:until|till|to|through|by)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r")"
+    r"|(?P<review>(?:over|during|across|in|for|within)\s+(?:the|this)\s+(?:current\s+|next\s+|last\s+|previous\s+)?"
+    r"(?:spending\s+review|parliament)(?:\s+period)?)"
+    r"|(?P<prep>in|for|during|by|since|from|between|over|until|to)\s+(?:the\s+)?(?:both\s+)?"
+    r"(?:financial\s+years?\s+|years?\s+|calendar\s+year\s+)?(?P<span>" + _YEAR + r"(?:\s*(?:and|to|-|–)\s*"
+    + _YEAR + r")?)"
     r"|(?P<rel>this|last|next|the current|the previous|each|every|a|per)\s+(?P<unit>financial year|year|week|"
     r"month|day|annum|parliament|spending review period)"
     r"|(?P<adv>annually|weekly|monthly|daily)"
@@ -125,34 +138,6 @@ class _Choice:
     topic: str | None
     strength: float
     local: bool = False  # meaningful only within this document
-
-
-_BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
-
-
-def unwrap(text: str) -> str:
-    """The text with soft line wraps turned into spaces (same length, so offsets still hold).
-
-    A line break is a soft wrap when the line before it is long, does not end a sentence, is not a table
-    row, and the next line does not start a new block (bullet, heading, list item, blank line).
-    """
-    if "\n" not in text:
-        return text
-    chars = list(text)
-    line_start = 0
-    for m in re.finditer("\n", text):
-        i = m.start()
-        line = text[line_start:i]
-        nxt_end = text.find("\n", i + 1)
-        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
-        first = re.match(r"\s*(\S+)", nxt)
-        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
-        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
-                and not _BLOCK_START.match(nxt) and not starts_sentence
-                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
-            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
-        line_start = i + 1
-    return "".join(chars)
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -253,6 +238,8 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
                 continue  # "50 innovative projects": the counted noun, not the subject
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
+            if _CONTRAST.search(sent.text, max(0, cand.start - 30), cand.start):
+                continue  # "In addition to the Harbour Fund, £5m went to...": the figure is about something else
             gap = sent.text[cand.end:cs]
             # "X is £6 billion", "X, worth £38 million,"; "the Global Forum (with over 160 members)"
             aside = re.fullmatch(r"\s*\((?:[a-z]+\s+){0,2}", gap) is not None
@@ -276,6 +263,11 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
         return _Choice(None, 0.0)
     _, cand, tied = best
     return _Choice(cand.text, cand.strength, local=not tied and cand.strength < 2.5)
+
+
+# What a sentence sets a figure apart from: "in addition to the X", "alongside the X", "as well as X".
+_CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
+                       r"rather than|instead of)\s+(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
 
 
 def _inside(gap: str) -> bool:
@@ -445,10 +437,15 @@ def _weak_subject(sent: _Sentence) -> _Choice:
 
 # ---- metric, role, period, cumulative ----
 
+# A short bracketed abbreviation or aside ("(ITT)", "(SRP)") inside a clause: blanked, not a clause break.
+_ASIDE = re.compile(r"\((?:[A-Za-z][\w’'&.-]*)(?:\s+[A-Za-z][\w’'&.-]*){0,2}\)")
+
+
 def _clause_bounds(sent: _Sentence, claim: Claim, sent_claims: list[Claim], k: int) -> tuple[str, str]:
     """Text before the figure (back to the clause start) and after it (up to the next figure or clause end)."""
     cs, ce = claim.start - sent.start, claim.end - sent.start
-    left = sent.text[:cs]
+    text = _ASIDE.sub(lambda m: " " * len(m.group(0)), sent.text)
+    left = text[:cs]
     cut = max(left.rfind(";"), left.rfind(":"), left.rfind("("), left.rfind("—"))
     before = left[cut + 1:][-120:]
     right_end = len(sent.text)
@@ -456,7 +453,7 @@ def _clause_bounds(sent: _Sentence, claim: Claim, sent_claims: list[Claim], k: i
         if other.start - sent.start >= ce:
             right_end = other.start - sent.start
             break
-    after = sent.text[ce:right_end]
+    after = text[ce:right_end]
     m = re.search(r"[;:(—]", after)
     if m:
         after = after[:m.start()]
@@ -476,6 +473,8 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
     if m:
         down = re.match(_DELTA_DOWN, m.group("verb"), re.I) or m.group("verb").lower() == "less"
         return "increase", "reduction" if down else "increase"
+    if _ADDED_TO.search(after):
+        return "increase", "increase"  # "a £16m boost to the Harbour Fund": a change of its size, not its size
     if _ADDITIONAL.search(tight) or _ADDITIONAL_AFTER.search(after):
         return "increase", None
     if _TARGET.search(tight) or _TARGET_AFTER.search(after):
@@ -548,6 +547,7 @@ def _percent_metric(before: str, after: str) -> str:
 
 
 def _period(before: str, after: str) -> str | None:
+    """The period a figure is for, looked for after it, then just before it, then anywhere in its clause."""
     for window in (after[:80], before[-50:], before):
         m = _PERIOD.search(window)
         if m:
@@ -564,7 +564,9 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
     topic = _clean_topic(topic)
     tied = topic is not None and claim.kind == "money"
     role, delta = _role(claim, before, after, tied)
-    if claim.kind == "money":
+    if claim.kind == "money" and _is_level(topic):
+        metric = "level"  # "the £2 fare cap", "the Personal Allowance of £12,570": a rate set per unit
+    elif claim.kind == "money":
         if re.search(r"\bfor (?:every|each)\s*$", before[-20:]) or re.search(r"\bfor (?:every|each) [£$€]\d",
                                                                             sent.text[:claim.start - sent.start]):
             metric = "return per unit spent"
@@ -591,6 +593,15 @@ def _context(claim: Claim, sent: _Sentence, sent_claims: list[Claim], k: int, to
         "role": role,
         "cumulative": bool(_CUMULATIVE.search(window)),
     }
+
+
+# Heads of subjects whose money figures are rates set per person, unit or hour (and reset over time), not totals.
+_LEVEL_HEADS = vocab("cap caps fare fares allowance wage wages salary salaries threshold thresholds limit price fee")
+
+
+def _is_level(topic: str | None) -> bool:
+    words = re.findall(r"[a-z]+", (topic or "").lower())
+    return bool(words) and words[-1] in _LEVEL_HEADS
 
 
 def _clean_topic(topic: str | None) -> str | None:

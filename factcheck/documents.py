@@ -59,10 +59,11 @@ def read_text(text: str, doc_id: str = "<text>", as_of: date | None = None,
     return make_document(doc_id, doc_id, text, meta or DocumentMeta(), as_of or date.today())
 
 
-def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: date) -> Document:
+def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: date,
+                  line_offset: int = 0) -> Document:
     return Document(id=doc_id, path=path, text=text,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    meta=meta, sections=date_sections(text, meta, as_of))
+                    meta=meta, sections=date_sections(text, meta, as_of), line_offset=line_offset)
 
 
 def _expand(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
@@ -92,12 +93,12 @@ def _read_path(path: str, as_of: date, settings: Settings,
         yield from _read_jsonl(path, as_of, settings, problems)
         return
     text = _decode(_read_bytes(path, settings), path)
-    meta = DocumentMeta()
+    meta, line_offset = DocumentMeta(), 0
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
-        text, meta = _front_matter(text, path)
+        text, meta, line_offset = _front_matter(text, path)
     if not text.strip():
         raise InputError("empty document: no text to check", path=path)
-    yield make_document(path, path, text, meta, as_of)
+    yield make_document(path, path, text, meta, as_of, line_offset)
 
 
 def _read_bytes(path: str, settings: Settings) -> bytes:
@@ -128,10 +129,13 @@ def _decode(data: bytes, path: str, line: int | None = None) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta]:
-    """Split YAML front matter off; the body keeps its offsets relative to itself."""
+def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta, int]:
+    """Split YAML front matter off: (body, metadata, lines before the body).
+
+    Claim offsets count from the body; their line numbers add the front matter back, so they name
+    the line of the file."""
     if not text.startswith("---\n"):
-        return text, DocumentMeta()
+        return text, DocumentMeta(), 0
     end = text.find("\n---", 4)
     if end < 0:
         raise InputError("front matter opened with '---' is never closed", path=path, line=1)
@@ -145,7 +149,7 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta]:
     body_start = text.find("\n", end + 1)
     body = text[body_start + 1:] if body_start >= 0 else ""
     date_line = next((i for i, line in enumerate(text[4:end].split("\n"), 2) if line.startswith("date:")), 2)
-    return body, _meta(data, path, date_line)
+    return body, _meta(data, path, date_line), text.count("\n", 0, body_start + 1) if body_start >= 0 else 0
 
 
 def _meta(data: dict, path: str, line: int | None) -> DocumentMeta:

@@ -7,8 +7,11 @@ How two topic keys become one subject (keys come from topics.topic_key):
 2. Equal: the keys have the same tokens up to spelling (rapidfuzz token_sort_ratio >= topic_match_threshold
    and each differing token has a near twin), or differ only by generic heads ("pause" ~ "pause programme").
 3. Short form: every token of the shorter key is in the longer one, they share the head noun, and the
-   shorter key still has a distinctive token: "innovation programme" ~ "children social care innovation
-   programme", but not "social care" (head "care" vs "programme") and not "programme" (nothing distinctive).
+   shorter key still has a distinctive token (not generic, not a place) and is either the longer key's
+   tail or keeps two or more distinctive words: "innovation programme" ~ "children social care innovation
+   programme", "flood coastal innovation programme" ~ "flood coastal resilience innovation programme",
+   but not "amazon fund" ~ "andes amazon biodiverse landscape fund", not "social care" (head "care" vs
+   "programme") and not "programme" (nothing distinctive).
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
    token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
@@ -30,7 +33,7 @@ from rapidfuzz import fuzz
 
 from .config import Settings
 from .models import Claim, Group
-from .topics import SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
+from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
 
 # Words that name a kind of thing rather than which one: never a reason to put two topics together.
 GENERIC = frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | vocab("""
@@ -41,6 +44,10 @@ public new overall current resource capital revenue core departmental annual mai
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 _VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
+# Places and compass words: where a subject is, never on their own which subject it is.
+_PLACE_WORDS = PLACES | vocab("""
+north south east west northern southern eastern western midland central greater city county
+""")
 
 
 class _UnionFind:
@@ -80,7 +87,12 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
         extra = sb - sa
         if extra <= _VEHICLES:  # "pause" ~ "pause programme"
             return "equal"
-        if ta[-1] == tb[-1] and sa - GENERIC:
+        # The short form must keep the long key's head and either be its tail ("innovation programme" in
+        # "children social care innovation programme") or keep a distinctive core of two or more words
+        # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
+        # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
+        distinctive = [t for t in ta if t not in GENERIC and t not in _PLACE_WORDS]
+        if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");

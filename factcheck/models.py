@@ -52,6 +52,7 @@ class Document(BaseModel):
     sha256: str
     meta: DocumentMeta = Field(default_factory=DocumentMeta)
     sections: list[Section] = Field(default_factory=list)  # sorted by start
+    line_offset: int = 0  # lines before `text` in the file (front matter), so claim lines are file lines
 
     def section_at(self, offset: int) -> Section | None:
         """The dated section an offset falls in (the last one starting at or before it)."""
@@ -179,12 +180,13 @@ class DocumentSummary(BaseModel):
     meta: DocumentMeta = Field(default_factory=DocumentMeta)
     date: str | None = None  # the document's own date (first dated section, else metadata)
     characters: int = 0
+    line_offset: int = 0  # as on Document
 
     @classmethod
     def of(cls, doc: Document) -> DocumentSummary:
         dated = next((s.date for s in doc.sections if s.date), None)
         return cls(id=doc.id, path=doc.path, sha256=doc.sha256, meta=doc.meta,
-                   date=doc.meta.date or dated, characters=len(doc.text))
+                   date=doc.meta.date or dated, characters=len(doc.text), line_offset=doc.line_offset)
 
 
 class CheckResult(BaseModel):

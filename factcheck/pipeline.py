@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .attribute import attribute_claims
 from .config import Settings
 from .dates import parse_as_of
 from .documents import iter_documents
 from .engine import evaluate_rules, load_rules, rules_need_text
+from .engine.texts import needed_text
 from .errors import InputError, UsageError
 from .extract import extract_claims
 from .group import group_claims
@@ -120,7 +121,7 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
                                                        engine=engine, scheduler=scheduler, keep_text=True):
-            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date)
+            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date, summary.line_offset)
             yield ledger.add(doc, claims)
 
 
@@ -177,12 +178,13 @@ def _check_processed(processed: Iterable[Processed], settings: Settings, rules: 
     """Group and apply rules to what the per-document stages produced."""
     claims: list[Claim] = []
     documents: list[DocumentSummary] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, Any] = {}
+    keep_text = rules_need_text(rules)
     coverage = Coverage()
     for summary, doc_claims, text in processed:
         claims.extend(doc_claims)
-        if text is not None and doc_claims:
-            texts[summary.id] = text
+        if text is not None and doc_claims and keep_text:
+            texts[summary.id] = needed_text(rules, doc_claims, text)  # only what text-reading rules read
         documents.append(summary)
         coverage.documents += 1
         coverage.characters += summary.characters

@@ -74,6 +74,13 @@ thursday friday saturday sunday answer answers question questions phase table an
 notes source sources yes no round rounds stage tranche wave part section schedule kg km
 """) | {"official report", "written statement", "written question", "united kingdom", "great britain",
        "northern ireland", "the united kingdom", "house of commons", "house of lords"}
+# Measures, units and fiscal events: what a figure is counted in or announced at, never what it is about
+# ("£870 million GVA", "£6,950 plus VAT", "120 FTE", "announced in the Spring Budget").
+NON_SUBJECT_WORDS = vocab("""
+gva gdp gni gnp vat fte ftes percent cent pence per kg km mg ml tonne tonnes metre metres meter meters hour hours
+mile miles litre litres mw gw twh kwh spring summer autumn winter budget statement spending review fiscal event
+estimates supplementary
+""")
 # Sentence-initial capitals that are ordinary words, never names.
 FUNCTION_CAPS = vocab("""
 the a an this that these those in on at since for with by from to of our we it its i however although although
@@ -81,6 +88,9 @@ but and so as while when where if there here what which who how why yes no furth
 meanwhile also all each every some many most right last next today yesterday currently additionally
 """)
 
+_MONTHS = vocab("""
+january february march april may june july august september october november december
+""")
 _IDIOM_NOUNS = vocab("""
 response addition total order line place respect relation particular practice principle part turn return full
 advance time future recent comparison contrast light view terms favour accordance recognition period periods
@@ -97,6 +107,8 @@ funding investment spending money allocation budget grant cash
 _KEY_STOP = STOP | vocab("""
 new additional extra further overall total ambitious successful current existing first second next so-called
 key major whole entire annual
+one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred multi year
+years month months week weeks day days lower upper minimum maximum
 """)
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?")
@@ -154,6 +166,8 @@ def topic_key(text: str | None) -> str | None:
     tokens = _key_tokens(text)
     kept = [t for t in tokens if t not in _MEASURE_TOKENS]
     tokens = kept or tokens
+    if all(t in NON_SUBJECT_WORDS or t in _MONTHS for t in tokens):
+        return None  # "GVA", "per cent", "April", "Autumn Budget": a measure or a date, not a subject
     return " ".join(tokens) or None
 
 
@@ -221,7 +235,8 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             after = sentence[run[-1][1]:run[-1][1] + 14].lower()
             is_actor = bool(lowered & ACTOR_WORDS) or re.match(r"\s*(announced|said|says|told|confirmed|stated)\b",
                                                                 after) is not None
-            furniture = all(x[2].lower() in NOT_SUBJECTS | STOP for x in run)  # "April to June"
+            # "April to June", "GVA", "Autumn Budget and Spending Review"
+            furniture = all(x[2].lower() in NOT_SUBJECTS | STOP | NON_SUBJECT_WORDS for x in run)
             if not is_actor and not furniture and not (len(run) == 1 and text.lower() in PLACES) \
                     and text.lower() not in NOT_SUBJECTS:
                 head = run[-1][2]

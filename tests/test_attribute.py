@@ -201,6 +201,15 @@ def test_percent_metric_is_what_it_is_a_share_of() -> None:
     ("Carers get £76 a week from the Carer's Allowance.", "£76", "a week", False),
     ("The Housing Fund paid out £3 billion in 2021-22.", "£3 billion", "2021-22", False),
     ("So far the Reading Scheme has reached 4,000 pupils.", "4,000", None, True),
+    # periods written in other ways, and behind a bracketed abbreviation
+    ("We set aside £96 million for teacher training (TT) bursaries for the 2024/25 recruitment cycle.",
+     "£96 million", "2024/25", False),
+    ("The Harbour Fund got £1.8 billion in both 2022/23 and 2023/24.", "£1.8 billion", "2022/23 and 2023/24", False),
+    ("The Harbour Fund will get £300 million over the spending review period.", "£300 million",
+     "over the spending review period", False),
+    ("The Harbour Fund has £842 million, running from 1 April 2023 to 31 March 2024.", "£842 million",
+     "from 1 April 2023 to 31 March 2024", False),
+    ("The Harbour Fund is extended until March 2026 with £742 million.", "£742 million", "until March 2026", False),
 ])
 def test_period_and_cumulative_cues(text: str, figure: str, period: str | None, cumulative: bool) -> None:
     claim = one(text, figure)
@@ -331,3 +340,45 @@ def test_listed_figures_share_the_subject_named_after_the_last() -> None:
 def test_an_actor_before_a_lower_case_subject_does_not_hide_it() -> None:
     claim = one("As part of this, the Department’s capital budget is £7 billion in 2023/24.", "£7 billion")
     assert claim.topic == "capital budget"
+
+
+def test_an_amount_added_to_a_named_fund_is_a_change_of_its_size() -> None:
+    boost = one("The council announced an additional £16 million boost to the Harbour Fund.", "£16 million")
+    assert (boost.topic, boost.role, boost.metric) == ("Harbour Fund", "increase", "funding increase")
+    headline = one("£12m boost for village bus routes\n", "£12m")
+    assert headline.metric == "funding"  # a boost *for* something is still what it gets
+
+
+def test_amounts_drawn_from_a_fund_or_given_as_rounds_are_parts() -> None:
+    drawn = one("Another £15 million from the Harbour Fund will pay for new teams.", "£15 million")
+    rounds = one("A third round follows the first two rounds of £750 million.", "£750 million")
+    assert (drawn.role, rounds.role) == ("part", "part")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The Harbour Toll Allowance is frozen at £12,570.", "£12,570"),
+    ("Ferry riders pay no more than the £2 fare cap.", "£2"),
+    ("The Coastal Living Wage rises to £12.60.", "£12.60"),
+])
+def test_rates_set_per_unit_are_levels_not_funding(text: str, figure: str) -> None:
+    assert one(text, figure).metric == "level"
+
+
+@pytest.mark.parametrize("text", [
+    "The games added £870 million GVA to the economy.",
+    "The refit cost £6,950 plus VAT.",
+    "The Autumn Budget and Spending Review gave £2 billion to the Harbour Fund.",
+])
+def test_measures_and_fiscal_events_are_not_subjects(text: str) -> None:
+    import re
+    figure = re.search(r"£[\d,.]+(?: (?:million|billion))?", text).group(0)
+    claim = one(text, figure)
+    assert claim.topic_key not in {"gva", "vat", "autumn", "spring"}
+    assert claim.topic is None or "Budget" not in claim.topic
+
+
+def test_a_figure_set_apart_from_a_subject_is_not_about_it() -> None:
+    apart = one("In addition to the Harbour Grant, councils got £267 million for ferry repairs.", "£267 million")
+    assert apart.topic != "Harbour Grant"
+    inside = one("This is in addition to the £750 million Harbour Grant.", "£750 million")
+    assert inside.topic == "Harbour Grant"

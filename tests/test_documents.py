@@ -157,3 +157,15 @@ def test_windows_line_endings_are_normalised(tmp_path):
     assert "\r" not in doc.text
     [claim] = extract_claims(doc)
     assert (claim.line, claim.column, doc.text[claim.start:claim.end]) == (2, 10, "4")
+
+
+def test_claim_lines_count_front_matter_so_annotations_land_on_the_file_line(tmp_path):
+    from factcheck import extract_claims, iter_documents
+
+    md = tmp_path / "statement.md"
+    md.write_text("---\ndate: 2021-04-01\nspeaker: A Minister\n---\nIntro line.\n\nWe opened 12 new clinics.\n")
+    [doc] = iter_documents([str(md)], date(2024, 1, 1))
+    [claim] = extract_claims(doc)
+    file_lines = md.read_text().splitlines()
+    assert file_lines[claim.line - 1][claim.column - 1:].startswith("12 new clinics")
+    assert doc.text[claim.start:claim.end] == claim.text  # offsets stay in the body

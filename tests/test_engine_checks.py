@@ -409,3 +409,107 @@ def test_running_total_sweep_agrees_with_all_pairs(figures):
               for i, (v, b, y) in enumerate(figures)]
     brute = any(a.date < b.date and b.interval()[1] < a.interval()[0] for a in claims for b in claims)
     assert bool(run(decreasing_over_time, claims)) == brute
+
+
+def test_the_two_ends_of_a_change_are_never_compared_with_each_other():
+    sentence = "The Harbour Fund went from £7 billion to £6 billion."
+    start, end = (claim(t, v, doc="a", start=sentence.index(t), sentence=sentence) for t, v in
+                  (("£7 billion", 7e9), ("£6 billion", 6e9)))
+    end = end.model_copy(update={"related": start.id, "relation": "change_to"})
+    other = claim("£6 billion", 6e9, doc="b", sentence="The £6 billion Harbour Fund opened.")
+    assert run(differing_values, [start, end, other]) == []
+
+
+def test_increments_differ_only_when_said_for_the_same_period():
+    extra = "The Harbour Fund gets an extra {}."
+    a = claim("£600m", 6e8, doc="a", sentence=extra.format("£600m"), period="2024-25")
+    b = claim("£700m", 7e8, doc="b", sentence=extra.format("£700m"), period="2025-26")
+    assert run(differing_values, [a, b]) == []  # two tranches, in different years
+    c = claim("£700m", 7e8, doc="c", sentence=extra.format("£700m"), period="2024-25")
+    [hit] = run(differing_values, [a, c])
+    assert any("period: 2024-25" in x for x in hit.assumptions)
+
+
+def test_assumptions_name_the_figures_assumed_to_be_for_the_stated_period():
+    a = claim("£10 million", 1e7, doc="a", period="2014-15", sentence="The £10 million Harbour Fund opened.")
+    c = claim("£30 million", 3e7, doc="c", sentence="The £30 million Harbour Fund opened.")
+    [hit] = run(differing_values, [a, c])
+    assert "period: 2014-15; '£30 million' state(s) none and were assumed to be for it" in hit.assumptions
+
+
+def test_hourly_rates_are_not_totals():
+    a = claim("£11.44", 11.44, doc="a", sentence="The Harbour Fund pays wardens £11.44 an hour.")
+    b = claim("£12.21", 12.21, doc="b", sentence="The Harbour Fund pays wardens £12.21 per hour.")
+    assert run(differing_values, [a, b]) == []
+
+
+def test_one_period_written_several_ways_is_one_period():
+    assert len({differing_values.period_key(p) for p in ("2024/25", "2024-25", "2024–2025", "2024 - 25")}) == 1
+    a = claim("£10 million", 1e7, doc="a", period="2024/25", sentence="The £10 million Harbour Fund opened.")
+    b = claim("£20 million", 2e7, doc="b", period="2024-2025", sentence="The £20 million Harbour Fund opened.")
+    c = claim("£15 million", 1.5e7, doc="c", period="2025/26", sentence="The £15 million Harbour Fund opened.")
+    [hit] = run(differing_values, [a, b, c])
+    assert {x.text for x in hit.claims} == {"£10 million", "£20 million"}
+
+
+def test_one_statement_giving_several_bounded_figures_is_not_compared_with_itself():
+    sentence = "The Harbour Fund offers up to £86 million for trusts and up to £200 million for new schools."
+    figures = [claim(t, v, doc="a", start=sentence.index(t), sentence=sentence, bound="upper")
+               for t, v in (("up to £86 million", 8.6e7), ("up to £200 million", 2e8))]
+    assert run(differing_values, figures) == []
+    other = claim("up to £90 million", 9e7, doc="b", bound="upper")
+    assert run(differing_values, [*figures, other]) == []  # the two-figure statement is left out
+
+
+@given(st.text(alphabet="ab :\n,", max_size=300), st.lists(st.tuples(st.integers(-20, 320), st.integers(0, 60)),
+                                                            max_size=5), st.integers(-10, 330), st.integers(0, 80))
+@settings(max_examples=200, deadline=None)
+def test_kept_text_windows_read_as_the_text_inside_them_and_blank_outside(text, spans, at, width):
+    from factcheck.engine.texts import TextWindows
+    windows = TextWindows(text, [(s, s + n) for s, n in spans])
+    got = windows[at:at + width]
+    want = text[at:at + width] if at >= 0 else text[0:0]
+    if at >= 0:
+        assert len(got) == len(want)
+        for i, ch in enumerate(got):
+            pos = at + i
+            inside = any(s <= pos < s + n for s, n in spans)
+            assert ch == (text[pos] if inside else " ")
+
+
+def test_list_count_finds_the_same_with_only_the_text_it_needs():
+    from factcheck.engine.loader import load_rules
+    from factcheck.engine.texts import TextWindows, needed_text
+    rule = next(r for r in load_rules() if r.id == "list-count-mismatch")
+    text = ("A long opening paragraph that no rule reads. " * 40 + "\n"
+            "The pilot runs in the 4 coastal towns: Whitby, Scarborough, Filey, Bridlington and Redcar.\n"
+            "Grants went to the 3 following trusts:\n- North Trust\n- South Trust\n- East Trust\n- West Trust\n")
+    claims = [claim(t, v, kind="count", doc="d", start=text.index(t), sentence=text[text.index(t) - 20:])
+              for t, v in (("4", 4), ("3", 3))]
+    kept = needed_text([rule], claims, text)
+    assert isinstance(kept, TextWindows) and sum(len(p) for _, p in kept.parts) < len(text) / 2
+    full = run(list_count, claims, Context(texts={"d": text}))
+    trimmed = run(list_count, claims, Context(texts={"d": kept}))
+    assert [h.fields for h in trimmed] == [h.fields for h in full] and len(full) == 2
+
+
+def test_money_passed_through_a_fund_only_bounds_its_size():
+    size = claim("£100 million", 1e8, doc="a", sentence="The £100 million Harbour Fund opened.")
+    given = claim("up to £12.3 million", 1.23e7, doc="b", bound="upper",
+                  sentence="We are contributing up to £12.3 million through the Harbour Fund.")
+    assert run(differing_values, [size, given]) == []
+    named = claim("£12.3 million", 1.23e7, doc="c", sentence="The £12.3 million Harbour Fund opened.")
+    assert len(run(differing_values, [size, named])) == 1
+
+
+def test_a_figure_the_statement_denies_is_not_compared():
+    denied = claim("£785 million", 7.85e8, doc="a",
+                   sentence="In 2019 the UK pledged £425 million to the Harbour Fund (not £785 million).")
+    said = claim("£425 million", 4.25e8, doc="b", sentence="The £425 million Harbour Fund opened.")
+    assert run(differing_values, [denied, said]) == []
+
+
+def test_lower_bounds_passed_through_a_fund_are_not_a_disagreement():
+    figures = [claim(f"over £{n} million", n * 1e6, doc=f"d{n}", bound="lower",
+                     sentence=f"One council gets over £{n} million through the Harbour Fund.") for n in (88, 130, 207)]
+    assert run(differing_values, figures) == []

@@ -204,3 +204,23 @@ def test_check_reports_groups_and_unattributed_claims(cli) -> None:
     [group] = [g for g in out["groups"] if g["kind"] == "money"]
     assert group["topic"] == "Coastal Resilience Fund" and len(group["claims"]) == 2
     assert out["coverage"]["unattributed_claims"] == 1
+
+
+def test_one_word_inside_a_longer_name_does_not_make_a_short_form() -> None:
+    long = attributed("The £40 million Andes Amazon Biodiverse Landscape Fund opened.", "£40 million",
+                      doc_id="a.txt")[0]
+    short = attributed("The £90 million Amazon Fund opened.", "£90 million", doc_id="b.txt")[0]
+    aid = attributed("We have given £30 million in humanitarian food security support.", "£30 million",
+                     doc_id="c.txt")[0]
+    other_aid = attributed("We have given £24 million in humanitarian support.", "£24 million", doc_id="d.txt")[0]
+    groups = group_claims([long, short, aid, other_aid])
+    assert not together(groups, long, short)
+    assert not together(groups, aid, other_aid)
+
+
+def test_a_short_form_with_a_distinctive_core_still_joins() -> None:
+    long = attributed("The £150 million Coastal Flood Resilience Innovation Programme opened.", "£150 million",
+                      doc_id="a.txt")[0]
+    short = attributed("The £200 million Coastal Flood Innovation Programme opened.", "£200 million",
+                       doc_id="b.txt")[0]
+    assert together(group_claims([long, short]), long, short)

@@ -270,3 +270,15 @@ def test_rebuild_extracts_stored_texts_again(tmp_path, corpus, cli):
     with Ledger(db) as ledger:
         assert ledger.claims() == before
         assert ledger.conn.execute("SELECT count(*) FROM claim_tokens WHERE token = 'stale'").fetchone()[0] == 0
+
+
+def test_rebuild_keeps_file_line_numbers_of_front_matter_documents(tmp_path):
+    from factcheck.pipeline import rebuild
+
+    md = tmp_path / "note.md"
+    md.write_text("---\ndate: 2022-02-02\n---\nThe harbour fund is worth £7 million.\n")
+    with Ledger(tmp_path / "l.db", create=True) as ledger:
+        list(record([str(md)], ledger, as_of="2024-01-01"))
+        before = [c.line for c in ledger.claims()]
+        list(rebuild(ledger))
+        assert [c.line for c in ledger.claims()] == before == [4]

@@ -76,3 +76,19 @@ def test_an_edited_file_is_not_compared_with_its_own_earlier_version(cli, tmp_pa
     run = cli("check", str(release), "--ledger", str(db), "--format", "json")
     assert run.exit_code == 0, run.stdout
     assert json.loads(run.stdout)["findings"] == []
+
+
+def test_ci_sarif_names_the_new_line_and_the_record_it_contradicts(cli, ledger_db, tmp_path):
+    new = _new(tmp_path, "Councils welcomed the news.\n\nThe Coastal Towns Fund is worth £2.1 billion.\n")
+    run = cli("check", new, "--ledger", str(ledger_db), "--format", "sarif")
+    assert run.exit_code == 1, run.stderr
+    [sarif_run] = json.loads(run.stdout)["runs"]
+    [result] = [r for r in sarif_run["results"] if r["ruleId"] == "differing-totals"]
+    places = [loc["physicalLocation"] for loc in result["locations"] + result.get("relatedLocations", [])]
+    lines = {(p["artifactLocation"]["uri"].rsplit("/", 1)[-1], p["region"]["startLine"]) for p in places}
+    # front matter is 4 lines, so the new figure is on line 7 and the recorded £3.6 billion on line 5
+    assert ("new-release.md", 7) in lines
+    assert ("2021-budget.md", 5) in lines or ("2022-update.md", 5) in lines
+    new_region = next(p["region"] for p in places if p["artifactLocation"]["uri"].endswith("new-release.md"))
+    line_text = Path(new).read_text(encoding="utf-8").splitlines()[new_region["startLine"] - 1]
+    assert line_text[new_region["startColumn"] - 1:].startswith("£2.1 billion")

@@ -62,7 +62,8 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
         s_start, sentence = sentences.at(fig.figure_start)
         lo, hi = _bounds(fig, tolerance)
         claims.append(Claim(
-            id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line, column=start - line_start + 1,
+            id=f"{prefix}:{start}", doc=doc.id, start=start, end=end, line=line + doc.line_offset,
+            column=start - line_start + 1,
             text=text[start:end], sentence=sentence, sentence_start=s_start, kind=fig.kind, unit=fig.unit,
             value=fig.value, lo=lo, hi=hi, bound=fig.bound, qualifier=fig.qualifier, precision=fig.precision,
             related=f"{prefix}:{fig.partner.start}" if fig.partner is not None else None, relation=fig.relation,

@@ -1,13 +1,16 @@
 """Sentence boundaries in one regex pass, so finding a claim's sentence is a bisect, not a re-scan.
 
 A full stop ends a sentence when whitespace and a capital, digit, currency sign or opening quote
-follow, unless it closes an abbreviation ("hon.", "Mr.", "e.g.", an initial). Every line break ends
-a sentence too: headings, table rows and list items stand alone.
+follow, unless it closes an abbreviation ("hon.", "Mr.", "e.g.", an initial). A line break ends a
+sentence too (headings, table rows and list items stand alone) unless it is a soft wrap inside a
+paragraph of hard-wrapped prose, which `unwrap` turns into a space first.
 """
 
 from __future__ import annotations
 
 import re
+
+from ..topics import FUNCTION_CAPS
 
 ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Rt", "Gen", "Col", "Capt",
                  "Lt", "Sgt", "Cllr", "Rev", "Revd", "Sr", "Jr", "Co", "Ltd", "Inc", "vs", "cf", "approx", "etc",
@@ -22,6 +25,34 @@ BOUNDARY = re.compile(
 )
 
 
+_BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
+
+
+def unwrap(text: str) -> str:
+    """The text with soft line wraps turned into spaces (same length, so offsets still hold).
+
+    A line break is a soft wrap when the line before it is long, does not end a sentence, is not a table
+    row, and the next line does not start a new block (bullet, heading, list item, blank line).
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    line_start = 0
+    for m in re.finditer("\n", text):
+        i = m.start()
+        line = text[line_start:i]
+        nxt_end = text.find("\n", i + 1)
+        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
+        first = re.match(r"\s*(\S+)", nxt)
+        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
+        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
+                and not _BLOCK_START.match(nxt) and not starts_sentence
+                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
+            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
+        line_start = i + 1
+    return "".join(chars)
+
+
 class Sentences:
     """Sentence lookup for the claims of one text, in offset order.
 
@@ -33,7 +64,7 @@ class Sentences:
     WINDOW = 400
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = unwrap(text)  # same length as the text, so offsets hold
         self._start = 0  # the sentence found last: [start, end), and where the next one starts
         self._end = -1
         self._next = 0

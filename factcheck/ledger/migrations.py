@@ -108,6 +108,10 @@ MIGRATIONS: list[tuple[str, tuple[str, ...]]] = [
                             extra = json_remove(extra, '$.topic_local')
            WHERE json_extract(extra, '$.topic_local') IS NOT NULL""",
     )),
+    # Document gained `line_offset` (front matter lines before the text), so a rebuild keeps file lines.
+    ("0003_documents_line_offset", (
+        "ALTER TABLE documents ADD COLUMN line_offset INTEGER NOT NULL DEFAULT 0",
+    )),
 ]
 
 KNOWN = {name for name, _ in MIGRATIONS}

@@ -212,7 +212,10 @@ class Ledger:
              meta.department, len(doc.text), meta.model_dump_json(exclude_none=True),
              json.dumps([s.model_dump(exclude_none=True) for s in doc.sections]),
              datetime.now(UTC).isoformat(timespec="seconds"), doc.text))
-        return int(cur.lastrowid or 0)
+        document_id = int(cur.lastrowid or 0)
+        if doc.line_offset:  # since 0003; in the same transaction as the insert
+            self.conn.execute("UPDATE documents SET line_offset = ? WHERE id = ?", (doc.line_offset, document_id))
+        return document_id
 
     def _insert_claims(self, document_id: int, claims: Sequence[Claim]) -> None:
         rows, tokens = [], []
@@ -242,14 +245,16 @@ class Ledger:
         """Every stored document as the pipeline reads it (text, metadata, dated sections), one at a time."""
         ids = [row[0] for row in self._execute("SELECT id FROM documents ORDER BY id")]
         for document_id in ids:
-            row = self._execute("SELECT doc, path, sha256, meta, sections, text FROM documents WHERE id = ?",
+            row = self._execute("SELECT doc, path, sha256, meta, sections, text, line_offset FROM documents"
+                                " WHERE id = ?",
                                 (document_id,)).fetchone()
             if row is None:  # removed meanwhile by another process
                 continue
             yield document_id, Document(
                 id=row["doc"], path=row["path"], text=row["text"], sha256=row["sha256"],
                 meta=DocumentMeta.model_validate_json(row["meta"]),
-                sections=[Section.model_validate(s) for s in json.loads(row["sections"])])
+                sections=[Section.model_validate(s) for s in json.loads(row["sections"])],
+                line_offset=row["line_offset"])
 
     @_db_errors
     def _execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,7 +29,8 @@ class Context:
 
     settings: Settings = field(default_factory=Settings)
     group: Group | None = None
-    texts: Mapping[str, str] | None = None  # doc id -> text, only for kinds with NEEDS_TEXT
+    # doc id -> text (or the parts of it the kinds read: engine.texts.TextWindows), only for NEEDS_TEXT kinds
+    texts: Mapping[str, Any] | None = None
 
 
 @dataclass

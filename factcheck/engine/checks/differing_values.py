@@ -51,6 +51,8 @@ class DifferingValuesParams(Params):
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
+    # Measures reset from time to time (a fare cap, an allowance, a wage rate: metric "level"): likewise.
+    time_varying_metrics: tuple[str, ...] = ("level",)
     # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
     # million Innovation Programme", "a fund worth £5m") does not. Without a size statement on either
     # side the disagreement is info.
@@ -58,7 +60,8 @@ class DifferingValuesParams(Params):
     size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
                                   "valued at", "value of", "size of")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
-    rate_pattern: str = r"^\s*(?:per|a|each|every)\s+(?:year|annum|month|week|day)\b|^\s*annually\b"
+    rate_pattern: str = (r"^\s*(?:per|a|an|each|every)\s+(?:year|annum|month|week|day|hour)\b"
+                         r"|^\s*(?:annually|hourly)\b")
     # A figure is tied to its subject when the subject's distinctive words are named near it (not only
     # carried over from an earlier sentence or named elsewhere in a long one): at least this share of
     # them within `subject_window` words before or after the figure.
@@ -67,6 +70,8 @@ class DifferingValuesParams(Params):
     generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
     spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
+    # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
+    channel_cues: tuple[str, ...] = ("through", "via")
 
 
 Params = DifferingValuesParams
@@ -100,24 +105,52 @@ def _by_period(claims: list[Claim]) -> list[list[Claim]]:
     by_period: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.period:
-            by_period[claim.period].append(claim)
+            by_period[period_key(claim.period)].append(claim)
     if len(by_period) <= 1:
         return [claims]
     return [*by_period.values(), unstated]
 
 
+def period_key(period: str) -> str:
+    """One spelling per period: "2024/25", "2024-25", "2024–2025" and "in 2024-25" are the same year."""
+    key = re.sub(r"\s+", " ", period.lower().replace("–", "-").replace("/", "-")).strip()
+    key = re.sub(r"\b((?:19|20)\d\d) ?- ?(?:19|20)?(\d\d)\b", r"\1-\2", key)
+    return re.sub(r"^(?:in|for|during) (?:the )?(?:financial year )?", "", key)
+
+
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
+    claims = _unlinked(claims)
     for subset in _by_period(claims):
         yield from _compare(subset, params, ctx)
 
 
+def _unlinked(claims: list[Claim]) -> list[Claim]:
+    """Without the claims linked to another of them by `related` (the two ends of "from £7bn to £6bn",
+    of a range, of a ratio): such a pair describes one change or span, never two totals to compare."""
+    ids = {c.id for c in claims}
+    linked = {c.id for c in claims if c.related in ids} | {c.related for c in claims if c.related in ids}
+    return [c for c in claims if c.id not in linked]
+
+
+# "pledged £425 million (not £785 million)", "rather than £5m": a figure the statement denies.
+_DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
+    """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
+    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
+
+
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
     rate = re.compile(params.rate_pattern, re.IGNORECASE)
-    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")]
+    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")
+              and not _DENIED.search(claim_prefix(c, 20))]
     spent = words_pattern(params.spent_cues)
-    spent_ids = {c.id for c in claims if c.hi is not None
-                 and (spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20)))}
-    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids else c for c in claims]
+    channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
+    spent_ids = {c.id for c in claims if spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
+                 or channel.match(claim_suffix(c, 20))}
+    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids and c.hi is not None else c
+              for c in claims]
     if len(claims) < 2:
         return
     statements: dict[str, list[Claim]] = defaultdict(list)
@@ -126,19 +159,23 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
     single: list[Claim] = []  # statements that give one figure (all their claims agree)
     ambiguous = 0
     for said in statements.values():
-        if _agree(said, params.tolerance) is not None:
+        # Several different figures in one statement ("up to £86m ..., up to £200m ...") are several things,
+        # even when as bounds they could agree.
+        if len({c.value for c in said}) > 1 or _agree(said, params.tolerance) is not None:
             ambiguous += 1
         else:
             single.extend(said)
-    if not single:
-        return
+    if len({doc_hash(c) for c in single}) < 2:
+        return  # one statement is never compared with itself
     conflict = _agree(single, params.tolerance)
     if conflict is not None:
         low, high = conflict
         involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
                     or _disjoint(c, high, params.tolerance)]
-        if all(c.role == "increase" for c in involved):
-            return  # two different increments (this year's top-up, last year's) do not contradict
+        cues = words_pattern(params.increase_cues)
+        periods = {period_key(c.period) if c.period else None for c in involved}
+        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
+            return  # different increments (this year's top-up, last year's) do not contradict
         yield _hit(involved, ambiguous, params, ctx, compatible=False)
     elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none":
         yield _hit(single, ambiguous, params, ctx, compatible=True)
@@ -176,12 +213,13 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
     assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
                        + (" (undated statements cannot be ordered)" if undated else ""))
     stated = {c.period for c in involved if c.period}
-    unstated = sum(1 for c in involved if not c.period)
+    unstated = list(dict.fromkeys(c.text.strip() for c in involved if not c.period))
     if not stated:
         assumptions.append("no period stated; assumed the same")
     else:
         assumptions.append(f"period: {sorted(stated)[0]}"
-                           + (f"; {unstated} figure(s) state none and were assumed to be for it" if unstated else ""))
+                           + (f"; {', '.join(repr(t) for t in unstated)} state(s) none and were assumed to be "
+                              "for it" if unstated else ""))
     if ambiguous:
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
@@ -211,10 +249,11 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
-    if any(c.kind in params.time_varying_kinds for c in tied):
-        periods = {c.period for c in tied}
+    if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
+        periods = {period_key(c.period) if c.period else None for c in tied}
         if len(periods) != 1 or None in periods:
-            reasons.append("counts change over time and these were not said for the same stated period")
+            what = "counts" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
+            reasons.append(f"{what} change over time and these were not said for the same stated period")
     return reasons
 
 

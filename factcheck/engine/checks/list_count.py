@@ -119,14 +119,25 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
     return (items, *item_count_range(body))
 
 
+_BEFORE = 40  # characters before a claim that `run` reads ("the", "of the five", "including")
+
+
+def _candidate(claim: Claim, params: ListCountParams) -> bool:
+    return (claim.kind == "count" and float(claim.value).is_integer() and claim.bound == "exact"
+            and 2 <= claim.value <= params.max_count)
+
+
+def text_window(claim: Claim, params: ListCountParams) -> tuple[int, int] | None:
+    """The stretch of the document `run` reads for this claim (None: it never reads it)."""
+    return (claim.start - _BEFORE, claim.end + params.lookahead) if _candidate(claim, params) else None
+
+
 def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[Hit]:
     if not ctx.texts:
         return
     for claim in claims:
         text = ctx.texts.get(claim.doc)
-        if text is None or claim.kind != "count" or not float(claim.value).is_integer():
-            continue
-        if claim.bound != "exact" or not 2 <= claim.value <= params.max_count:
+        if text is None or not _candidate(claim, params):
             continue
         before = text[max(0, claim.start - 12): claim.start].lower()
         if not re.search(r"\b(?:the|these|those|following)\s+$", before) and \
@@ -134,7 +145,7 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
-        if re.search(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", text[max(0, claim.start - 40): claim.start]):
+        if re.search(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", text[max(0, claim.start - _BEFORE): claim.start]):
             continue  # "three of the five priorities: a, b and c" lists the three, not the five
         found = find_list(text, claim, params)
         if found is None:
