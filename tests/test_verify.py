@@ -267,3 +267,15 @@ def test_any_changed_digit_is_a_figure_difference(verifier, sentence, shift):
     result = verifier.verify(changed)
     assert result.verdict == "figures_differ", (changed, result)
     assert result.differences[0].kind in ("value", "scale")
+
+
+def test_match_line_is_the_file_line_of_a_front_matter_statement(cli, tmp_path):
+    import json
+
+    md = tmp_path / "release.md"
+    md.write_text("---\ndate: 2023-06-01\nspeaker: Minister for Ports\n---\nA short intro.\n\n"
+                  "The Port Resilience Fund will invest £48 million in eleven harbours over four years.\n")
+    run = cli("verify", "The Port Resilience Fund will invest £48 million in eleven harbours",
+              "--corpus", str(md), "--format", "json")
+    best = json.loads(run.stdout)["matches"][0]
+    assert md.read_text().splitlines()[best["line"] - 1].startswith("The Port Resilience Fund")

@@ -442,9 +442,9 @@ class Ledger:
 
     @_db_errors
     def line_of(self, document_id: int, offset: int) -> int:
-        """1-based line of a character offset in a stored document."""
+        """1-based line of a character offset in a stored document's file (front matter counted)."""
         row = self.conn.execute(
-            "SELECT length(substr(text, 1, ?)) - length(replace(substr(text, 1, ?), char(10), '')) "
+            "SELECT length(substr(text, 1, ?)) - length(replace(substr(text, 1, ?), char(10), '')) + line_offset "
             "FROM documents WHERE id = ?", (offset, offset, document_id)).fetchone()
         return (row[0] or 0) + 1 if row else 1
 
