@@ -26,6 +26,7 @@ the pipeline reports them as `unattributed_claims`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 
@@ -146,9 +147,14 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
 
 def metric_key(claim: Claim) -> str:
     """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
-    metric = (claim.metric or claim.kind).lower().replace("’", "'")
+    return _metric_key(claim.metric or claim.kind, claim.kind == "count")
+
+
+@functools.lru_cache(maxsize=65536)  # a corpus has far fewer distinct metrics than claims
+def _metric_key(metric: str, is_count: bool) -> str:
+    metric = metric.lower().replace("’", "'")
     words = [singular(w.removesuffix("'s")) for w in metric.split()]
-    if claim.kind == "count" and words:
+    if is_count and words:
         # the counted noun with its modifiers ("upgraded mast" is not "mast"), minus words that only qualify
         return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]
     return " ".join(words)

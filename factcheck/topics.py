@@ -171,6 +171,9 @@ def topic_key(text: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
+_FUNCTION_CAPS_AND_I = FUNCTION_CAPS | {"i"}  # built once, not per word
+
+
 def _is_cap(word: str) -> bool:
     return word[0].isupper()
 
@@ -203,7 +206,7 @@ def sentence_candidates(sentence: str, proper: set[str]) -> list[Candidate]:
             and words[i + 1][2].lower() not in FUNCTION_CAPS
         if _is_cap(w) and not (initial and (w.lower() in FUNCTION_CAPS
                                             or (w.strip("’'") not in proper and not next_is_cap))) \
-                and w.lower() not in FUNCTION_CAPS | {"i"} and s > used_until:
+                and w.lower() not in _FUNCTION_CAPS_AND_I and s > used_until:
             j = i
             # Extend over capitalised words and connectors followed by a capitalised word.
             while j + 1 < n:

@@ -130,7 +130,7 @@ def _check_is_sqlite(path: str) -> None:
                           hint="give the path of a ledger made by `factcheck ledger add`, or a new file name")
 
 
-def _retry_while_locked(step: Callable[[], None]) -> None:
+def _retry_while_locked(step: Callable[[], object]) -> None:
     """Run `step`, retrying while another process holds the database.
 
     Two processes opening a new ledger at once can meet while one switches it to WAL or migrates it;
@@ -171,7 +171,7 @@ class Ledger:
         self.conn.row_factory = sqlite3.Row
         try:
             # Read before any pragma that writes, so a damaged file is refused untouched.
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _retry_while_locked(lambda: self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             _retry_while_locked(lambda: self._prepare(memory))

@@ -6,6 +6,7 @@ model. The evaluator turns hits into Findings (message, stable id); checks never
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -108,6 +109,11 @@ def claim_suffix(claim: Claim, chars: int = 60) -> str:
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for a list of words or phrases from a rule."""
+    return _words_pattern(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)  # rules ask for the same word lists for every claim
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = sorted((re.escape(w.strip()).replace(r"\ ", r"\s+") for w in words if w.strip()),
                           key=len, reverse=True)
     if not alternatives:
