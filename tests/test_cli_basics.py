@@ -30,3 +30,17 @@ def test_impossible_as_of_is_usage_error(cli, tmp_path):
     run = cli("extract", "-", "--as-of", "2024-02-30", input="5 schools")
     assert run.exit_code == 2
     assert "2024-02-30" in run.stderr
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name_and_the_rest_still_run(cli, tmp_path):
+    config = tmp_path / "small.toml"
+    config.write_text("[factcheck]\nmax_file_bytes = 1000\n")
+    huge = tmp_path / "huge.txt"
+    huge.write_text("The fund paid £5m to 12 councils. " * 100)  # 3,400 bytes
+    small = tmp_path / "small.txt"
+    small.write_text("We funded 40 schools.")
+    run = cli("extract", str(huge), str(small), "--format", "jsonl", "--config", str(config))
+    assert run.exit_code == 2
+    assert "huge.txt" in run.stderr and "1,000-byte limit" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert [json.loads(line)["value"] for line in run.stdout.splitlines()] == [40]
