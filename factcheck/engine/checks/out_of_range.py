@@ -51,6 +51,15 @@ def _population(words: list[str], reference: set[str]) -> str | None:
                 None)
 
 
+# Where the clause of the percentage starts: after a comma, semicolon, "and", or an earlier figure.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\band\b|\d%?", re.IGNORECASE)
+
+
+def _own_clause(prefix: str) -> str:
+    """The words before a figure in its own clause: "rose by 5% in May, and 112% of" gives " " for 112%."""
+    return _CLAUSE_BREAK.split(prefix)[-1]
+
+
 def run(claims: list[Claim], params: OutOfRangeParams, ctx: Context) -> Iterator[Hit]:
     change = words_pattern(params.change_words)
     reference = {w.lower() for w in params.reference_words}
@@ -66,7 +75,7 @@ def run(claims: list[Claim], params: OutOfRangeParams, ctx: Context) -> Iterator
         noun = _population(share.group(1).split(), reference) if share else None
         if noun is None:
             continue
-        if change.search(claim_prefix(claim, 25)):
+        if change.search(_own_clause(claim_prefix(claim, 25))):
             continue
         yield Hit(claims=[claim], fields={"figure": describe(claim), "minimum": f"{params.minimum:g}%",
                                           "maximum": f"{params.maximum:g}%"},
