@@ -49,8 +49,11 @@ _AFTER_SLOT = re.compile(
     r"(?:financial year\s+)?(?:19|20)\d\d(?:[-/–]\d{2,4})?)\s+)?"
     r"(?P<prep>for|on|in|into|towards|to|through)\s+")
 _COUNT_AFTER_SLOT = re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,3}?(?:in|under|through|funded by|supported by)\s+")
+# A figure in a predicate noun phrase: "X is now a £2bn programme", "X has become an £80m scheme".
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|becomes|became|has become|remains|remained)\s+"
+                        r"(?:now\s+|still\s+|currently\s+)?an?\s+$", re.IGNORECASE)
 _COPULA = re.compile(r"\s*,?\s*(?:(?:is|was|are|were|stands? at|stood at|totals?|totalled|amounts? to|amounted to|"
-                     r"worth|costs?|of|at|reached|reaches|rose to|fell to|has risen to|has fallen to|now)\s+)+"
+                     r"worth|costs?|of|at|reached|reaches|rose to|fell to|has risen to|has fallen to|now|an?)\s+)+"
                      r"(?:(?:now|currently|about|around|nearly|almost|over|more than|up to|some|an estimated|"
                      r"approximately|roughly|just|under|less than)\s+)*")
 _PURPOSE = re.compile(r"\b" + _MONEY_NOUN + r"\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|on|towards)\s+")
@@ -236,6 +239,8 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
         elif cand.start >= ce and _inside(sent.text[ce:cand.start]) and not cand.anaphor:
             if claim.kind == "count":
                 continue  # "50 innovative projects": the counted noun, not the subject
+            if not cand.named and _PREDICATE.search(sent.text, max(0, cs - 40), cs):
+                continue  # "the Harbour Plan is now a £2bn programme": the phrase says what the subject is
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
             if _CONTRAST.search(sent.text, max(0, cand.start - 30), cand.start):

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from factcheck import extract_claims, read_text
 from factcheck.attribute import attribute_claims
 from factcheck.models import Claim, Document
 from factcheck.topics import topic_key
@@ -382,3 +383,15 @@ def test_a_figure_set_apart_from_a_subject_is_not_about_it() -> None:
     assert apart.topic != "Harbour Grant"
     inside = one("This is in addition to the £750 million Harbour Grant.", "£750 million")
     assert inside.topic == "Harbour Grant"
+
+
+def test_a_figure_in_a_predicate_noun_phrase_belongs_to_the_subject() -> None:
+    doc = read_text("The officials said the Harbour Renewal Plan is now a £2.4 billion programme.")
+    [claim] = attribute_claims(doc, extract_claims(doc))
+    assert claim.topic == "Harbour Renewal Plan"
+
+
+def test_a_named_phrase_around_the_figure_still_wins() -> None:
+    doc = read_text("The council said it is a £40 million Coastal Defence Fund.")
+    [claim] = attribute_claims(doc, extract_claims(doc))
+    assert claim.topic == "Coastal Defence Fund"
