@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..extract.sentences import unwrap
 from ..models import Claim
 from .checks import CHECK_KINDS
 from .schema import Rule
@@ -51,8 +52,10 @@ def needed_text(rules: Iterable[Rule], claims: list[Claim], text: str) -> TextWi
     """What of `text` the rules' text-reading checks may look at, for this document's claims.
 
     A check kind says where it reads with `text_window(claim, params) -> (start, end) | None`; one
-    that does not say keeps the whole text.
+    that does not say keeps the whole text. Soft line wraps read as spaces (`unwrap`: same offsets), so
+    a list or sentence that hard-wrapped prose runs over two lines is read whole.
     """
+    text = unwrap(text)
     spans: list[tuple[int, int]] = []
     for rule in rules:
         if not rule.needs_text:

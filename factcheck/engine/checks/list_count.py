@@ -52,6 +52,9 @@ def _inline(line: str, opener: str) -> str | None:
     """The text of a closed list on one line: up to the sentence's end (or ')' after '(')."""
     end = _END.search(line)
     body = line[: end.start()] if end else line
+    if opener in ("-", "–", "—"):  # "the three towns - A, B and C - reported...": the next dash closes it
+        closing = re.search(r"\s[—–-]\s", body)
+        body = body[: closing.start()] if closing else body
     if opener == "(" and (not end or end.group(0) != ")"):
         return None
     if not re.search(r"(?:,|\s)(?:and|or|&)\s+\S", body, re.IGNORECASE):
@@ -90,8 +93,9 @@ def counted_noun(phrase: str) -> bool:
     words = phrase.lower().split()
     if not words or words[0] in _PREPOSITIONS:
         return False
-    head = words[-1].strip("’'")
-    return head in _PLURALS or (head.endswith("s") and not head.endswith("ss") and len(head) > 2)
+    # the head may be followed by a short qualifier: "boroughs served first", "towns named below"
+    return any(w in _PLURALS or (w.endswith("s") and not w.endswith("ss") and len(w) > 2)
+               for w in (word.strip("’'") for word in words))
 
 
 def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[str], int, int] | None:
