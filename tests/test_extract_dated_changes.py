@@ -20,3 +20,9 @@ def test_dated_change_links_its_ends_and_drops_the_year(text, start, end):
 def test_a_year_after_a_date_preposition_never_starts_a_range():
     claims = extract_claims(read_text("Applications opened in 2021 to 300 more schools."))
     assert [(c.kind, c.value, c.bound) for c in claims] == [("count", 300, "exact")]
+
+
+def test_a_rate_between_the_ends_of_a_change_keeps_them_linked():
+    claims = extract_claims(read_text("Ridership has fallen from 1.2 million a day in 2019 to 900,000."))
+    assert [(c.kind, c.value, c.relation) for c in claims] == [
+        ("count", 1.2e6, "change_from"), ("count", 900_000, "change_to")]

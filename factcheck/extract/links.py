@@ -18,7 +18,9 @@ _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
 # "from £500m in 2019 to £1.5bn", "from £2 billion in 2019-20 to £3 billion": a change whose start is dated.
-_GAP_DATED_TO = re.compile(r"\s+(?:in|during|by|for)\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?,?\s+to\s+",
+# Also with a rate between: "from 1.2 million a day in 2019 to 900,000".
+_GAP_DATED_TO = re.compile(r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|head|person))?"
+                           r"(?:\s+(?:in|during|by|for)\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?)?,?\s+to\s+",
                            re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", re.IGNORECASE)
@@ -53,9 +55,11 @@ def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]
     while i < n:
         a = figures[i]
         b = figures[i + 1] if i + 1 < n else None
-        if (b is not None and a.qualifier is None and not a.bare and not b.bare and _compatible(a, b)
+        if (b is not None and a.qualifier is None and not a.bare and _compatible(a, b)
                 and _GAP_DATED_TO.fullmatch(text, a.end, b.start)
                 and FROM_BEFORE.search(text, max(0, a.start - 8), a.start)):
+            _carry(b, a)
+            _carry(a, b)  # "to 900,000" takes the kind and unit of "from 1.2 million a day"
             a.relation, a.partner, b.relation, b.partner = "change_from", b, "change_to", a
             out += [a, b]
             i += 2
