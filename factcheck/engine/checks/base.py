@@ -81,30 +81,26 @@ def doc_hash(claim: Claim) -> str:
     return claim.id.split(":", 1)[0]
 
 
+def _claim_at(claim: Claim) -> int:
+    """Where the claim's text stands in its sentence (-1 if not found): `sentence` may be stripped, so
+    look near the expected offset first."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    return at if at >= 0 else claim.sentence.find(claim.text)
+
+
 def claim_prefix(claim: Claim, chars: int = 60) -> str:
     """The sentence text just before the claim (lower case), for cue words such as 'additional'."""
-    offset = claim.start - claim.sentence_start
-    sentence = claim.sentence
-    # `sentence` may be stripped; find the claim's text near the expected offset.
-    at = sentence.find(claim.text, max(0, offset - 5))
-    if at < 0:
-        at = sentence.find(claim.text)
-    if at < 0:
-        return ""
-    return sentence[max(0, at - chars):at].lower()
+    at = _claim_at(claim)
+    return claim.sentence[max(0, at - chars):at].lower() if at >= 0 else ""
 
 
 def claim_suffix(claim: Claim, chars: int = 60) -> str:
     """The sentence text just after the claim (lower case)."""
-    offset = claim.start - claim.sentence_start
-    sentence = claim.sentence
-    at = sentence.find(claim.text, max(0, offset - 5))
-    if at < 0:
-        at = sentence.find(claim.text)
+    at = _claim_at(claim)
     if at < 0:
         return ""
     end = at + len(claim.text)
-    return sentence[end:end + chars].lower()
+    return claim.sentence[end:end + chars].lower()
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
