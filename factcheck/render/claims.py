@@ -57,7 +57,7 @@ class _Counter:
 def _bounds(claim: Claim) -> str:
     unit = claim.unit or ""
     if claim.lo == claim.hi:
-        return f"{claim.value:,.10g} {unit}".strip()
-    lo = "-inf" if claim.lo is None else f"{claim.lo:,.10g}"
-    hi = "inf" if claim.hi is None else f"{claim.hi:,.10g}"
+        return f"{claim.value:,.15g} {unit}".strip()
+    lo = "-inf" if claim.lo is None else f"{claim.lo:,.15g}"
+    hi = "inf" if claim.hi is None else f"{claim.hi:,.15g}"
     return f"[{lo}, {hi}] {unit}".strip()
