@@ -24,7 +24,6 @@ DATE_PATTERN = (
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/\d{4})"
 )
-DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 
 # Cues that say "this is when the statement was made", strongest first, each with the words that must
 # appear for it to match (a cheap substring test spares most texts the regex search).
@@ -130,8 +129,3 @@ def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
         found = find_statement_date(text[: sections[0].start])
         sections.insert(0, Section(start=0, date=found, date_origin="text" if found else "none"))
     return sections
-
-
-def relative_header_spans(text: str) -> list[tuple[int, int]]:
-    """Where relative date headers stand, so extraction never reads "(7 years ago)" as a claim."""
-    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text)] if "ago)" in text else []

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import yaml
 
@@ -33,7 +33,8 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".jsonl.gz", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", *JSONL_SUFFIXES)
 META_FIELDS = ("date", "source", "speaker", "url", "title", "department")
 
 
@@ -44,7 +45,7 @@ def iter_documents(paths: Sequence[str], as_of: date, settings: Settings | None 
     With `problems=None` the first unusable input raises InputError instead.
     """
     settings = settings or Settings()
-    for path in _expand(paths, problems):
+    for path in expand_paths(paths, problems):
         try:
             yield from _read_path(path, as_of, settings, problems)
         except InputError as exc:
@@ -66,7 +67,7 @@ def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: 
                     meta=meta, sections=date_sections(text, meta, as_of), line_offset=line_offset)
 
 
-def _expand(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
+def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
     for raw in paths:
         if raw == "-":
             yield raw
@@ -89,7 +90,7 @@ def _expand(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterat
 def _read_path(path: str, as_of: date, settings: Settings,
                problems: list[InputProblem] | None) -> Iterator[Document]:
     lower = path.lower()
-    if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+    if lower.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl(path, as_of, settings, problems)
         return
     text = _decode(_read_bytes(path, settings), path)
@@ -168,31 +169,51 @@ def _meta(data: dict, path: str, line: int | None) -> DocumentMeta:
 def _read_jsonl(path: str, as_of: date, settings: Settings,
                 problems: list[InputProblem] | None) -> Iterator[Document]:
     """Stream records; a malformed line is reported with its line number and skipped."""
+    for line_no, line in jsonl_lines(path):
+        try:
+            doc = read_record(line, path, line_no, as_of)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(InputProblem(path=path, line=exc.line, message=exc.message))
+            continue
+        if doc is not None:
+            yield doc
+
+
+def jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of a JSON-lines file (gzipped or not) with their line numbers, undecoded.
+
+    The serial reader parses them here; the parallel engine ships them to workers as they are.
+    """
     opener = gzip.open if path.lower().endswith(".gz") else open
     try:
         raw = opener(path, "rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
     with raw:
-        stream = raw if isinstance(raw, io.BufferedReader | gzip.GzipFile) else io.BufferedReader(raw)
         try:
-            for line_no, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                try:
-                    doc = _record(line, path, line_no, as_of)
-                except InputError as exc:
-                    if problems is None:
-                        raise
-                    problems.append(InputProblem(path=path, line=exc.line, message=exc.message))
-                    continue
-                if doc is not None:
-                    yield doc
+            for line_no, line in enumerate(_lines(raw), 1):
+                if line.strip():
+                    yield line_no, line
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise InputError(f"cannot read compressed stream: {exc}", path=path) from None
 
 
-def _record(line: bytes, path: str, line_no: int, as_of: date) -> Document | None:
+def _lines(stream: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of a binary stream, read a megabyte at a time: iterating a GzipFile line by line
+    costs a Python call per line."""
+    pending = b""
+    while chunk := stream.read(block):
+        lines = (pending + chunk).split(b"\n")
+        pending = lines.pop()
+        yield from lines
+    if pending:
+        yield pending
+
+
+def read_record(line: bytes, path: str, line_no: int, as_of: date) -> Document | None:
+    """One JSON-lines record as a Document (None for an empty text); a bad record is an InputError."""
     text_line = _decode(line, path, line_no)
     try:
         record = json.loads(text_line)

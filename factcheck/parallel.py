@@ -16,7 +16,6 @@ order of the stages); this module only knows how to cut, ship and reassemble.
 
 from __future__ import annotations
 
-import gzip
 import multiprocessing
 import os
 import threading
@@ -28,7 +27,7 @@ from datetime import date
 from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
 from . import documents
 from .config import Settings
@@ -39,7 +38,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNK_CHARS = 256 * 1024  # text per chunk: big enough to amortise a round trip, small enough to balance
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 
 
 def default_jobs() -> int:
@@ -78,10 +76,10 @@ def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
     workers see the same file system that beats sending the text through the scheduler, and with
     that many files there is parallelism enough without splitting them).
     """
-    split_jsonl = whole_files_from is None or sum(1 for _ in documents._expand(paths, [])) < whole_files_from
+    split_jsonl = whole_files_from is None or sum(1 for _ in documents.expand_paths(paths, [])) < whole_files_from
     for raw in paths:
         problems: list[InputProblem] = []
-        expanded = list(documents._expand([raw], problems))
+        expanded = list(documents.expand_paths([raw], problems))
         for problem in problems:
             yield Unit("problem", path=problem.path, problem=problem)
         for path in expanded:
@@ -91,7 +89,7 @@ def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
                 yield Unit("docs", path="-", docs=docs, size=sum(len(d.text) for d in docs))
                 for problem in stdin_problems:
                     yield Unit("problem", path=problem.path, problem=problem)
-            elif split_jsonl and path.lower().endswith(JSONL_SUFFIXES):
+            elif split_jsonl and path.lower().endswith(documents.JSONL_SUFFIXES):
                 yield from _jsonl_units(path)
             else:
                 yield Unit("file", path=path, size=_size(path))
@@ -106,45 +104,22 @@ def _size(path: str) -> int:
 
 def _jsonl_units(path: str) -> Iterator[Unit]:
     """Raw record lines, a chunk at a time; decoding and parsing happen in the worker."""
-    chunk_chars = CHUNK_CHARS
-    opener = gzip.open if path.lower().endswith(".gz") else open
-    try:
-        stream = opener(path, "rb")
-    except OSError as exc:
-        yield Unit("problem", path=path, problem=InputProblem(path=path, message=f"cannot read: {exc.strerror}"))
-        return
     records: list[tuple[int, bytes]] = []
     size = 0
-    with stream:
-        try:
-            for line_no, line in enumerate(_lines(stream), 1):
-                if not line.strip():
-                    continue
-                records.append((line_no, line))
-                size += len(line)
-                if size >= chunk_chars:
-                    yield Unit("records", path=path, records=records, size=size)
-                    records, size = [], 0
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            if records:
+    try:
+        for line_no, line in documents.jsonl_lines(path):
+            records.append((line_no, line))
+            size += len(line)
+            if size >= CHUNK_CHARS:
                 yield Unit("records", path=path, records=records, size=size)
-                records = []
-            message = f"cannot read compressed stream: {exc}"
-            yield Unit("problem", path=path, problem=InputProblem(path=path, message=message))
+                records, size = [], 0
+    except InputError as exc:  # unreadable file or broken stream: what was read still counts, in order
+        if records:
+            yield Unit("records", path=path, records=records, size=size)
+            records = []
+        yield Unit("problem", path=path, problem=InputProblem(path=path, message=exc.message))
     if records:
         yield Unit("records", path=path, records=records, size=size)
-
-
-def _lines(stream: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
-    """The lines of a binary stream, read a megabyte at a time: iterating a GzipFile line by line
-    costs a Python call per line, and the parent process is the one that must not be slow."""
-    pending = b""
-    while chunk := stream.read(block):
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
-        yield from lines
-    if pending:
-        yield pending
 
 
 def read_unit(unit: Unit, as_of: date, settings: Settings, problems: list[InputProblem]) -> Iterator[Document]:
@@ -156,7 +131,7 @@ def read_unit(unit: Unit, as_of: date, settings: Settings, problems: list[InputP
     elif unit.kind == "records":
         for line_no, line in unit.records:
             try:
-                doc = documents._record(line, unit.path, line_no, as_of)
+                doc = documents.read_record(line, unit.path, line_no, as_of)
             except InputError as exc:
                 problems.append(InputProblem(path=unit.path, line=exc.line, message=exc.message))
                 continue

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck import extract_claims, read_text
-from factcheck.dates import find_statement_date, parse_as_of, parse_date_value, relative_header_spans
+from factcheck.dates import find_statement_date, parse_as_of, parse_date_value
 from factcheck.errors import UsageError
 from factcheck.models import DocumentMeta
 
@@ -58,7 +58,7 @@ def test_relative_headers_date_the_text_below_them():
     first, second = extract_claims(read_text(text, as_of=AS_OF))
     assert (first.date, first.date_origin) == ("2019-01", "relative")
     assert (second.date, second.date_origin) == ("2017-12", "relative")
-    assert len(relative_header_spans(text)) == 2
+    assert len([s for s in read_text(text, as_of=AS_OF).sections if s.date_origin == "relative"]) == 2
 
 
 def test_relative_header_with_weeks_resolves_to_a_day():

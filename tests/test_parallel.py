@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scale_corpus import SENTENCES, write_corpus
 
-from factcheck import parallel
+from factcheck import documents, parallel
 from factcheck.documents import read_text
 from factcheck.extract import extract_claims
 from factcheck.parallel import ordered_map, pack_claims, unpack_claims
@@ -93,4 +93,4 @@ def test_packed_claims_round_trip_exactly(templates: list[str], n: int) -> None:
 @given(st.binary(max_size=300).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 40))
 def test_block_line_splitter_yields_the_lines_a_file_iterator_yields(data: bytes, block: int) -> None:
     expected = [line.removesuffix(b"\n") for line in io.BytesIO(data)]
-    assert list(parallel._lines(io.BytesIO(data), block=block)) == expected
+    assert list(documents._lines(io.BytesIO(data), block=block)) == expected

@@ -76,7 +76,3 @@ def parse_number(written: str) -> tuple[float, float]:
     if written[:1].isdigit():
         return parse_digits(written)
     return parse_words(written)
-
-
-def is_word_number(written: str) -> bool:
-    return not written[:1].isdigit()

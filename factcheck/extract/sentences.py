@@ -8,6 +8,7 @@ paragraph of hard-wrapped prose, which `unwrap` turns into a space first.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..topics import FUNCTION_CAPS
@@ -28,6 +29,7 @@ BOUNDARY = re.compile(
 _BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
 
 
+@functools.lru_cache(maxsize=4)  # extraction, attribution and the rules read the same text in turn
 def unwrap(text: str) -> str:
     """The text with soft line wraps turned into spaces (same length, so offsets still hold).
 

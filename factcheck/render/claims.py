@@ -18,10 +18,8 @@ def claim_record(claim: Claim) -> dict:
     return claim.model_dump(mode="json")
 
 
-def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> int:
-    """Write claims as they come (memory stays flat); returns how many were written."""
-    counted = _Counter(claims)
-    claims = counted
+def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
+    """Write claims as they come (memory stays flat)."""
     if fmt == "json":
         out.write('{"claims": [')
         for i, claim in enumerate(claims):
@@ -39,19 +37,6 @@ def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> int:
         for claim in claims:
             bounds = _bounds(claim)
             out.write(f"{claim.doc}:{claim.line}:{claim.column}  {claim.kind:<17} {bounds:<28} {claim.text!r}\n")
-    return counted.count
-
-
-class _Counter:
-    """Counts the claims that pass through, so streaming output can report how many it wrote."""
-
-    def __init__(self, items: Iterable[Claim]) -> None:
-        self.items, self.count = items, 0
-
-    def __iter__(self):
-        for item in self.items:
-            self.count += 1
-            yield item
 
 
 def _bounds(claim: Claim) -> str:

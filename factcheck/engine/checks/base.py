@@ -136,11 +136,6 @@ def below(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     return top == floor and a.precision > 0 and b.precision > 0
 
 
-def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float = 0.0) -> bool:
-    """Whether two intervals share a value, with a relative tolerance for rounding beyond the written one."""
-    return a[0] <= b[1] + slack(tolerance, b[1]) and b[0] <= a[1] + slack(tolerance, a[1])
-
-
 def fmt_number(value: float) -> str:
     """1,234,500 / 12.5 / -inf: plain numbers for assumptions (no exponent notation)."""
     if value in (float("inf"), float("-inf")):
