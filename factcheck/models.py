@@ -16,7 +16,9 @@ ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio"]
 Bound = Literal["exact", "lower", "upper", "approx", "range"]
 # Where a date came from, so a finding can say how sure it is of "when".
 DateOrigin = Literal["metadata", "text", "relative", "none"]
-Role = Literal["total", "increase", "part", "target", "per_unit", "unknown"]
+# total: the whole; part: a share, allocation or recipient's grant out of a whole; increase: a top-up or change;
+# target: a pledge or plan; outturn: what was actually spent or achieved; per_unit: a rate per person or item.
+Role = Literal["total", "increase", "part", "target", "outturn", "per_unit", "unknown"]
 Relation = Literal["range_start", "range_end", "change_from", "change_to", "ratio_base", "ratio_return"]
 Severity = Literal["error", "warning", "info"]
 
@@ -96,6 +98,7 @@ class Claim(BaseModel):
     metric: str | None = None
     period: str | None = None
     role: Role | None = None
+    recipient: str | None = None  # for a part: who receives it ("Portsmouth" in "£12m to Portsmouth")
     cumulative: bool = False
     # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
     topic_local: bool = False

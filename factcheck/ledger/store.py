@@ -246,7 +246,7 @@ class Ledger:
         for claim in claims:
             data = claim.model_dump(mode="json")
             data.pop("source", None)  # the document's metadata, stored once on `documents`
-            extra = {k: v for k, v in data.items() if k not in CLAIM_COLUMNS}
+            extra = {k: v for k, v in data.items() if k not in CLAIM_COLUMNS and v is not None}
             rows.append((document_id, *(data.get(c) for c in CLAIM_COLUMNS), json.dumps(extra)))
             tokens.extend((token, claim.id) for token in topic_tokens(claim.topic_key))
         self.conn.executemany(_CLAIM_INSERT, rows)
