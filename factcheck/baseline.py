@@ -44,6 +44,11 @@ def load_baseline(path: str | Path) -> frozenset[str]:
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not valid JSON: {exc.msg}", path=str(path), line=exc.lineno,
                          hint=hint) from None
+    except RecursionError:
+        raise InputError("baseline JSON is nested too deeply", path=str(path), hint=hint) from None
+    except ValueError as exc:  # an integer past the interpreter's digit limit
+        raise InputError(f"baseline holds an unusable JSON value: {str(exc).split(';')[0]}", path=str(path),
+                         hint=hint) from None
     if not isinstance(data, dict) or data.get("factcheck_baseline") != BASELINE_VERSION:
         raise InputError(f"not a factcheck baseline (expected \"factcheck_baseline\": {BASELINE_VERSION})",
                          path=str(path), hint=hint)

@@ -6,9 +6,12 @@ A file that cannot be used becomes an InputProblem and the run goes on with the 
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -74,19 +77,39 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
         if raw == "-":
             yield raw
             continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(TEXT_SUFFIXES))
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except OSError as exc:  # missing, or inside a directory we may not search
+            message = "no such file or directory" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
+            err = InputError(message, path=raw)
+            if problems is None:
+                raise err from None
+            problems.append(InputProblem(path=raw, message=err.message))
+            continue
+        if is_dir:
+            found = sorted(_files_under(raw, problems))
             if not found and problems is not None:
                 problems.append(InputProblem(path=raw, message="directory holds no .txt, .md or .jsonl files"))
             yield from found
-        elif p.exists():
-            yield raw
         else:
-            err = InputError("no such file or directory", path=raw)
-            if problems is None:
-                raise err
-            problems.append(InputProblem(path=raw, message=err.message))
+            yield raw
+
+
+def _files_under(directory: str, problems: list[InputProblem] | None) -> Iterator[str]:
+    """The readable input files below `directory`; a sub-directory that cannot be listed is a problem
+    reported by name, not a silent gap in the run."""
+
+    def unreadable(exc: OSError) -> None:
+        err = InputError(f"cannot read directory: {exc.strerror}", path=exc.filename or directory)
+        if problems is None:
+            raise err
+        problems.append(InputProblem(path=err.path or directory, message=err.message))
+
+    for folder, _dirs, files in os.walk(directory, onerror=unreadable):
+        for name in files:
+            path = os.path.join(folder, name)
+            if name.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(path):
+                yield path
 
 
 def _read_path(path: str, as_of: date, settings: Settings,

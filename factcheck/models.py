@@ -7,6 +7,8 @@ read (paths -> Document) -> extract (Document -> Claim) -> attribute (Claim gain
 
 from __future__ import annotations
 
+import bisect
+import operator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -45,6 +47,9 @@ class Section(BaseModel):
     header: str | None = None  # the text that dated it, e.g. "(7 years ago)"
 
 
+_section_start = operator.attrgetter("start")
+
+
 class Document(BaseModel):
     """One statement as read: its text exactly as decoded, and where it came from."""
 
@@ -57,14 +62,10 @@ class Document(BaseModel):
     line_offset: int = 0  # lines before `text` in the file (front matter), so claim lines are file lines
 
     def section_at(self, offset: int) -> Section | None:
-        """The dated section an offset falls in (the last one starting at or before it)."""
-        found = None
-        for section in self.sections:
-            if section.start <= offset:
-                found = section
-            else:
-                break
-        return found
+        """The dated section an offset falls in (the last one starting at or before it); a bisect, since a
+        hostile text can hold tens of thousands of date headers."""
+        at = bisect.bisect_right(self.sections, offset, key=_section_start)
+        return self.sections[at - 1] if at else None
 
 
 class Claim(BaseModel):

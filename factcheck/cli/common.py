@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -90,6 +92,16 @@ def report_problems(problems: list[InputProblem], output_format: str | None = No
         report_error(err, output_format)
 
 
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the output still buffered is not flushed (and failing again) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests capture stdout)
+        pass
+
+
 def handle_errors(format_param: str | None = "output_format") -> Callable:
     """Decorator: FactcheckError -> one line on stderr and exit 2; never a traceback for bad input."""
 
@@ -98,13 +110,25 @@ def handle_errors(format_param: str | None = "output_format") -> Callable:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             output_format = kwargs.get(format_param) if format_param else None
             try:
-                return fn(*args, **kwargs)
+                try:
+                    return fn(*args, **kwargs)
+                finally:  # here, not at interpreter exit, where a failed flush is a traceback and exit 120
+                    sys.stdout.flush()
             except FactcheckError as err:
                 report_error(err, output_format)
                 sys.exit(err.exit_code)
             except BrokenPipeError:  # `factcheck extract ... | head`
+                _discard_stdout()
                 sys.stderr.close()
                 sys.exit(ExitCode.CLEAN)
+            except OSError as exc:  # stdout on a full disk, or an I/O error no reader turned into an InputError
+                if exc.filename is None:
+                    _discard_stdout()
+                    err = FactcheckError(f"cannot write the output: {exc.strerror or exc}")
+                else:
+                    err = FactcheckError(f"cannot read or write: {exc.strerror or exc}", path=str(exc.filename))
+                report_error(err, output_format)
+                sys.exit(ExitCode.USAGE)
 
         return wrapper
 

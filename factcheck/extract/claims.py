@@ -11,6 +11,8 @@ Three passes over one document, each linear:
 
 from __future__ import annotations
 
+import bisect
+
 from ..config import Settings
 from ..models import Claim, Document
 from .figure import Figure
@@ -40,6 +42,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     text = doc.text
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
+    relative_starts = [s for s, _ in relative]  # sorted, as sections are: a bisect finds the header before
     claims: list[Claim] = []
     tables = Tables()
     line, line_pos, line_start = 1, 0, 0
@@ -48,7 +51,8 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     for fig in figures:
         if fig.bare and fig.relation is None and fig.qualifier is None and not table_cell(text, fig, tables):
             continue
-        if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
+        header = bisect.bisect_right(relative_starts, fig.start) - 1
+        if header >= 0 and fig.start < (relative[header][1] if relative[header][1] >= 0 else len(text)):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
         newlines = text.count("\n", line_pos, start) if start > line_pos else 0

@@ -7,6 +7,7 @@ Digits with no unit or noun are kept as `bare`; pass 2 or a table may still give
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..models import ClaimKind
@@ -102,6 +103,8 @@ def scan(text: str):
             fig.start = fig.figure_start = text.rfind(prev, 0, start)
             start = fig.start
             prev = nonclaims.previous_word(text, start)
+        if fig is not None and not math.isfinite(fig.value):
+            continue  # "£9…9 million" with hundreds of digits: no quantity anybody states
         if fig is not None:
             if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
                 _qualify(text, fig)
