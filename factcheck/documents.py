@@ -21,20 +21,22 @@ from typing import IO
 
 import yaml
 
+from . import yamlsafe
 from .config import Settings
 from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
+from .yamlsafe import NoAliasSafeLoader
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(NoAliasSafeLoader):
     """Safe YAML without implicit timestamps: dates stay text, so an impossible one ("2023-02-30") is
     reported by our own date check with file and line instead of failing inside the YAML library."""
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in NoAliasSafeLoader.yaml_implicit_resolvers.items()
 }
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
@@ -190,10 +192,11 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta, int]:
     if end < 0:
         raise InputError("front matter opened with '---' is never closed", path=path, line=1)
     try:
-        data = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}
+        data = yamlsafe.load(text[4:end], _FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
+        raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}", path=path,
+                         line=line) from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of fields", path=path, line=2)
     body_start = text.find("\n", end + 1)

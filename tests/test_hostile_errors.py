@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import run_cli
@@ -106,7 +107,7 @@ def test_an_endless_line_of_text_is_refused_by_line(tmp_path):
 
 def test_stdout_on_a_full_disk_is_one_line(tmp_path):
     doc = tmp_path / "a.txt"
-    doc.write_text(GOOD * 2000, encoding="utf-8")
+    doc.write_text(GOOD * 200, encoding="utf-8")
     for args in (["extract", "--format", "csv"], ["check", "--format", "text"], ["extract", "--format", "jsonl"]):
         with open("/dev/full", "w") as full:
             done = subprocess.run([sys.executable, "-m", "factcheck", *args, str(doc)], stdout=full,
@@ -129,3 +130,47 @@ def test_a_figure_too_large_for_a_number_is_not_a_claim(tmp_path):
     assert run_cli("check", str(doc)).exit_code == 0
 
 
+
+
+BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
+                 + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(9)]
+                 + ["title: *j"])
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_refused_and_the_file_beside_it_is_read(tmp_path):
+    (tmp_path / "bomb.md").write_text(f"---\n{BOMB}\n---\n{GOOD}", encoding="utf-8")
+    (tmp_path / "good.md").write_text(f"---\ntitle: fine\n---\n{GOOD}", encoding="utf-8")
+    run = run_cli("extract", str(tmp_path), "--format", "csv")
+    assert run.exit_code == 2
+    assert run.stderr == f"factcheck: error: {tmp_path / 'bomb.md'}:3: invalid YAML front matter: aliases (*name)" \
+                         " are not allowed here (skipped; the other inputs were processed)\n"
+    assert "good.md" in run.stdout and "bomb.md" not in run.stdout
+
+
+def test_a_yaml_alias_bomb_in_a_rule_file_is_refused_at_its_line(tmp_path):
+    rule = tmp_path / "bomb.yaml"
+    rule.write_text(BOMB + "\n", encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    run = run_cli("check", str(doc), "--rules", str(rule))
+    assert run.exit_code == 2
+    assert run.stderr == f"factcheck: error: {rule}:2: invalid YAML: aliases (*name) are not allowed here\n"
+
+
+@pytest.mark.parametrize(("pattern", "problem"), [
+    (r"^\s*(a+)+$", "can take exponential time"),
+    (r"(\w+\s?)*x", "can take exponential time"),
+    (r"(?:per|a)(", "not a valid regular expression: missing ), unterminated subpattern"),
+])
+def test_a_rule_regex_parameter_is_checked_when_the_rule_loads(tmp_path, pattern, problem):
+    shipped = (Path(__file__).parent.parent / "rules" / "consistency" / "differing-totals.yaml").read_text()
+    rule = tmp_path / "differing-totals.yaml"
+    check = "  kind: differing-values\n"
+    rule.write_text(shipped.replace(check, check + "  rate_pattern: " + json.dumps(pattern) + "\n"), encoding="utf-8")
+    line = shipped[:shipped.index(check)].count("\n") + 2
+    doc = tmp_path / "a.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    run = run_cli("check", str(doc), "--rules", str(rule))
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"factcheck: error: {rule}:{line}: check.rate_pattern: ")
+    assert problem in run.stderr
