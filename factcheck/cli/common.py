@@ -15,6 +15,7 @@ import click
 from ..config import Settings, load_settings
 from ..errors import ExitCode, FactcheckError
 from ..models import InputProblem
+from ..render.safe import one_line
 
 
 def as_of_option(f: Callable) -> Callable:
@@ -74,7 +75,7 @@ def report_error(err: FactcheckError, output_format: str | None = None) -> None:
                          (("file", err.path), ("line", err.line)) if value is not None)
         click.echo(f"::error {where}::{_gh_data(err.render())}".replace("::error ::", "::error::"), err=True)
     else:
-        click.echo(err.render(), err=True)
+        click.echo(one_line(err.render()), err=True)  # a file name or message may hold a newline and "::error"
 
 
 def _gh_data(text: str) -> str:

@@ -15,6 +15,7 @@ from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
 from ..models import InputProblem
 from ..pipeline import rebuild, record
 from ..render.claims import write_claims
+from ..render.safe import one_line
 from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FORMATS = ("text", "json")
@@ -89,7 +90,8 @@ def list_documents(ledger_path: str, output_format: str) -> None:
         return
     for d in docs:
         s = d.summary
-        click.echo(f"{d.id:>6}  {s.sha256[:12]}  {s.date or 'undated':<10}  {d.claims:>5} claims  {s.id}")
+        click.echo(f"{d.id:>6}  {s.sha256[:12]}  {one_line(s.date or 'undated'):<10}  {d.claims:>5} claims  "
+                   f"{one_line(s.id)}")
     click.echo(f"{len(docs)} document(s).")
 
 
@@ -112,12 +114,12 @@ def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> Non
         _json(data)
         return
     s = stored.summary
-    click.echo(f"document {stored.id}: {s.id}")
+    click.echo(f"document {stored.id}: {one_line(s.id)}")
     click.echo(f"  sha256: {s.sha256}")
     for field in ("date", "source", "speaker", "title", "url", "department"):
         value = s.date if field == "date" else getattr(s.meta, field)
         if value:
-            click.echo(f"  {field}: {value}")
+            click.echo(f"  {field}: {one_line(value)}")
     click.echo(f"  characters: {s.characters:,}; added {stored.added_at}; {len(claims)} claim(s)")
     if show_text:
         click.echo("\n" + (stored.text or "") + "\n")
@@ -137,7 +139,7 @@ def remove(ref: str, ledger_path: str, output_format: str) -> None:
         _json({"removed": _document_record(stored)})
     else:
         click.echo(f"removed document {stored.id} ({stored.summary.sha256[:12]}, {stored.claims} claims): "
-                   f"{stored.summary.id}")
+                   f"{one_line(stored.summary.id)}")
 
 
 @ledger.command("rebuild")

@@ -11,6 +11,7 @@ import click
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
 from ..models import InputProblem
+from ..render.safe import one_line
 from ..verify import FigureDifference, Match, QuoteResult, Verifier, corpus_ledger, failed, verify_article
 from .common import config_option, handle_errors, report_problems, settings_from
 
@@ -88,11 +89,11 @@ def _mark(text: str, spans: list[tuple[int, int]], color: str | None) -> str:
     for start, end in sorted(spans):
         if start < pos:
             continue
-        inner = text[start:end]
-        out.append(text[pos:start])
+        inner = one_line(text[start:end])
+        out.append(one_line(text[pos:start]))
         out.append(click.style(f"[{inner}]", fg=color, bold=True) if color else f"[{inner}]")
         pos = end
-    out.append(text[pos:])
+    out.append(one_line(text[pos:]))
     return "".join(out)
 
 
@@ -113,14 +114,14 @@ def _difference_line(d: FigureDifference) -> str:
 def _source_line(m: Match) -> str:
     who = ", ".join(x for x in (m.speaker, m.source, m.date) if x) or "undated, no source"
     confidence = "" if m.confident else ", low confidence"
-    return f"{m.doc}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})"
+    return one_line(f"{m.doc}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})")
 
 
 def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]], article: str | None,
                 color: bool) -> str:
     lines: list[str] = []
     for r in results:
-        where = f"{article}:{r.line}:{r.column}: " if article and r.line else ""
+        where = f"{one_line(article)}:{r.line}:{r.column}: " if article and r.line else ""
         diffs = r.differences
         quoted = _mark(r.quote, [(d.quoted_start, d.quoted_end) for d in diffs], "red" if color else None)
         verdict = click.style(VERDICT_TEXT[r.verdict], bold=True) if color else VERDICT_TEXT[r.verdict]
@@ -139,10 +140,10 @@ def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]],
                 lines.append(f"  ({r.note})")
             for m in r.matches[:2]:
                 lines.append(f"  closest:  {_source_line(m)}")
-                lines.append(f"            {_flat(m.passage)[:300]}")
+                lines.append(f"            {one_line(_flat(m.passage)[:300])}")
         lines.append("")
     for line, column, quote in skipped:
-        lines.append(f"{article}:{line}:{column}: “{quote}” skipped: too short to attribute")
+        lines.append(f"{one_line(article or '')}:{line}:{column}: “{one_line(quote)}” skipped: too short to attribute")
     counts = {v: sum(r.verdict == v for r in results) for v in VERDICT_TEXT}
     if len(results) > 1 or skipped:
         lines.append(", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items()) +

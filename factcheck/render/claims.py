@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..models import Claim
+from .safe import one_line
 
 CLAIM_FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = ["id", "doc", "start", "end", "line", "column", "text", "kind", "unit", "value", "lo", "hi",
@@ -36,7 +37,8 @@ def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
     else:
         for claim in claims:
             bounds = _bounds(claim)
-            out.write(f"{claim.doc}:{claim.line}:{claim.column}  {claim.kind:<17} {bounds:<28} {claim.text!r}\n")
+            out.write(f"{one_line(claim.doc)}:{claim.line}:{claim.column}  {claim.kind:<17} {bounds:<28} "
+                      f"{one_line(repr(claim.text))}\n")
 
 
 def _bounds(claim: Claim) -> str:
