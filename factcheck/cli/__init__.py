@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .check import check
+from .common import raise_on_sigterm
 from .config import config
 from .extract import extract
 from .ledger import ledger
@@ -18,6 +19,7 @@ from .verify import verify
 @click.version_option(__version__, prog_name="factcheck")
 def main() -> None:
     """factcheck: check that the numbers in public statements agree with each other."""
+    raise_on_sigterm()
 
 
 main.add_command(extract)

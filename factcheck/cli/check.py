@@ -56,7 +56,7 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: t
     settings = settings_from(config_path)
     rules = load_rules(list(rule_dirs))  # before reading any input: a bad rule file is exit 2 at once
     accepted = load_baseline(baseline_path) if baseline_path else frozenset()  # a bad baseline fails early too
-    store = Ledger(ledger_path) if ledger_path else None
+    store = Ledger(ledger_path, read_only=True) if ledger_path else None
     result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store, jobs=jobs,
                        engine=engine, scheduler=scheduler,
                        progress=lambda docs: progress(docs, desc="checking", unit=" docs"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 import click
 
 from ..config import Settings, load_settings
-from ..errors import ExitCode, FactcheckError
+from ..errors import ExitCode, FactcheckError, Terminated
 from ..models import InputProblem
 from ..render.safe import one_line
 
@@ -103,6 +105,17 @@ def _discard_stdout() -> None:
         pass
 
 
+def raise_on_sigterm() -> None:
+    """SIGTERM raises Terminated in the main thread (the default would end the process on the spot, leaving
+    worker processes behind); a no-op outside the main thread."""
+
+    def terminated(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGTERM, terminated)
+
+
 def handle_errors(format_param: str | None = "output_format") -> Callable:
     """Decorator: FactcheckError -> one line on stderr and exit 2; never a traceback for bad input."""
 
@@ -118,6 +131,14 @@ def handle_errors(format_param: str | None = "output_format") -> Callable:
             except FactcheckError as err:
                 report_error(err, output_format)
                 sys.exit(err.exit_code)
+            except KeyboardInterrupt:
+                _discard_stdout()
+                click.echo("factcheck: interrupted", err=True)
+                sys.exit(ExitCode.INTERRUPTED)
+            except Terminated:
+                _discard_stdout()
+                click.echo("factcheck: terminated", err=True)
+                sys.exit(ExitCode.TERMINATED)
             except BrokenPipeError:  # `factcheck extract ... | head`
                 _discard_stdout()
                 sys.stderr.close()

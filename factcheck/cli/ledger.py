@@ -83,7 +83,7 @@ def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str
 @handle_errors()
 def list_documents(ledger_path: str, output_format: str) -> None:
     """List the stored documents, oldest statement first."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         docs = store.documents()
     if output_format == "json":
         _json({"documents": [_document_record(d) for d in docs]})
@@ -103,7 +103,7 @@ def list_documents(ledger_path: str, output_format: str) -> None:
 @handle_errors()
 def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> None:
     """Show one document (by ledger id, SHA-256 prefix or doc id) and its claims."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         stored = store.find(ref, with_text=show_text)
         claims = store.claims(stored.id)
     if output_format == "json":
@@ -168,7 +168,7 @@ def rebuild_claims(ledger_path: str, output_format: str) -> None:
 @handle_errors()
 def stats(ledger_path: str, output_format: str) -> None:
     """Counts, claims by kind, date range and size of the ledger."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         data = store.stats()
     if output_format == "json":
         _json(data)

@@ -47,7 +47,7 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
     text = _read_article(article) if article else None
-    store = corpus_ledger(corpus, settings, problems) if corpus else Ledger(ledger_path(ledger_file))
+    store = corpus_ledger(corpus, settings, problems) if corpus else Ledger(ledger_path(ledger_file), read_only=True)
     with store:
         verifier = Verifier(store, settings)
         if text is None:
