@@ -1,6 +1,7 @@
 """Read stage: paths (files, directories, `-`) -> Document, streamed one at a time.
 
-Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record).
+Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record), and through
+factcheck.readers web pages, PDF and Word files (optional extras).
 A file that cannot be used becomes an InputProblem and the run goes on with the others.
 """
 
@@ -21,6 +22,7 @@ from .config import Settings
 from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
+from .readers import READERS, UNSUPPORTED, check_supported, read_parts, reader_for, suffix_of
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -74,9 +76,10 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(TEXT_SUFFIXES))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_statement(f.name))
             if not found and problems is not None:
-                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md or .jsonl files"))
+                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md, .jsonl, .html, "
+                                                               ".pdf or .docx files"))
             yield from found
         elif p.exists():
             yield raw
@@ -87,12 +90,22 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
             problems.append(InputProblem(path=raw, message=err.message))
 
 
+def _is_statement(name: str) -> bool:
+    """Whether a file found in a directory is read (or, a document type without a reader, reported)."""
+    suffix = suffix_of(name)
+    return name.lower().endswith(TEXT_SUFFIXES) or suffix in READERS or suffix in UNSUPPORTED
+
+
 def _read_path(path: str, as_of: date, settings: Settings,
                problems: list[InputProblem] | None) -> Iterator[Document]:
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl(path, as_of, settings, problems)
         return
+    if path != "-" and reader_for(path):
+        yield from _read_with_reader(path, as_of, settings)
+        return
+    check_supported(path)
     text = _decode(_read_bytes(path, settings), path)
     meta, line_offset = DocumentMeta(), 0
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
@@ -100,6 +113,20 @@ def _read_path(path: str, as_of: date, settings: Settings,
     if not text.strip():
         raise InputError("empty document: no text to check", path=path)
     yield make_document(path, path, text, meta, as_of, line_offset)
+
+
+def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Document]:
+    """A web page, PDF or Word file through its reader; a PDF's pages are documents `path#page=N`."""
+    parts = read_parts(_read_bytes(path, settings), path)
+    if not any(part.text.strip() for part in parts):
+        raise InputError("empty document: no text to check", path=path)
+    for part in parts:
+        try:
+            meta = _meta(part.meta, path, None)
+        except InputError:  # a page's unreadable date is no reason to skip its text
+            meta = _meta({k: v for k, v in part.meta.items() if k != "date"}, path, None)
+        if part.text.strip():
+            yield make_document(f"{path}#{part.name}" if part.name else path, path, part.text, meta, as_of)
 
 
 def _read_bytes(path: str, settings: Settings) -> bytes:

@@ -14,6 +14,7 @@ from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
 from ..models import InputProblem
 from ..progress import progress, use_color
+from ..readers import check_supported, read_parts, reader_for
 from ..verify import (
     ArticleResult,
     FigureDifference,
@@ -107,10 +108,14 @@ def display_path(path: str) -> str:
 
 
 def _read_article(path: str) -> str:
+    """The draft's text: UTF-8 text or Markdown, or a web page, PDF or Word file through its reader."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if reader_for(path):
+        return "\n\n".join(part.text for part in read_parts(data, path))
+    check_supported(path)
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
