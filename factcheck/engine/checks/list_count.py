@@ -32,6 +32,9 @@ Params = ListCountParams
 # After the count: up to four more words of noun phrase, then what opens the list.
 _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
                     r"(:|[—–-](?=[ \t])|\(|,?[ \t]*namely\b|(?<=[ \t])(?:are|were)\b)[ \t]*", re.IGNORECASE)
+# "Four new clinics will open next year: A, B and C": the counted noun, then a short predicate, then a colon.
+_INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){1,9}[\w\-’']+)[ \t]*:[ \t]*")
+_PREDICATE_NOUN_WORDS = 4  # the counted noun is among the first words after the count
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\([a-z0-9]\))\s+(.+?)\s*$")
 _SPLIT = re.compile(r"\s*(?:;|,)\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 _END = re.compile(r"\.(?:\s|$)|\)|\n")
@@ -40,7 +43,7 @@ _END = re.compile(r"\.(?:\s|$)|\)|\n")
 def _bullets(lines: str) -> list[str]:
     """Consecutive bullet lines ("- Leeds", "2. Hull") at the start of `lines`."""
     items = []
-    for line in lines.split("\n"):
+    for line in lines.lstrip("\n \t").split("\n"):  # a blank line may stand between the colon and the list
         m = _BULLET.match(line)
         if not m:
             break
@@ -103,9 +106,13 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
     closed list follows."""
     window = text[claim.end: claim.end + params.lookahead]
     intro = _INTRO.match(window)
-    if not intro or not counted_noun(intro.group(1) or (claim.unit or "")):
-        return None
-    opener = intro.group(2).strip(" ,\t").lower()
+    if intro and counted_noun(intro.group(1) or (claim.unit or "")):
+        opener = intro.group(2).strip(" ,\t").lower()
+    else:
+        intro = _INTRO_PREDICATE.match(window)
+        if not intro or not counted_noun(" ".join(intro.group(1).split()[:_PREDICATE_NOUN_WORDS])):
+            return None
+        opener = ":"
     first_line, _, after = window[intro.end():].partition("\n")
     if opener == ":" and not first_line.strip():
         items = _bullets(after)
@@ -145,7 +152,7 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         before = text[max(0, claim.start - 12): claim.start].lower()
         if not re.search(r"\b(?:the|these|those|following)\s+$", before) and \
-                not re.match(r"^[ \t]*(?:[\w\-’']+[ \t]+){0,3}[\w\-’']*:", text[claim.end: claim.end + 60]):
+                not re.match(r"^[ \t]*(?:[\w\-’']+[ \t]+){0,9}[\w\-’']*:", text[claim.end: claim.end + 90]):
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
