@@ -255,12 +255,27 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
             return  # different increments (this year's top-up, last year's) do not contradict
         hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
-        if len({doc_hash(c) for c in involved}) == 1 and hit.severity is not None:
-            return  # within one statement, only a strong disagreement is worth a reader's time
+        if doc_hash(low) == doc_hash(high) and not _sizes_in_one_statement(low, high, hit, params):
+            return
         yield hit
     elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none" \
             and len({doc_hash(c) for c in single}) > 1:
         yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: DifferingValuesParams) -> bool:
+    """Within one statement two figures for one subject are usually two things (first and second
+    payments, this year and last); they contradict only when both are given as its size, near its name,
+    for no different year, and nothing else weakens the evidence."""
+    if hit.severity is not None:
+        return False
+    if not all(is_size_statement(c, params) and subject_named_near(c, params) for c in (low, high)):
+        return False
+    years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
+    return not (years[0] and years[1] and years[0] != years[1])
 
 
 def _as_bounds(claims: list[Claim], params: DifferingValuesParams) -> tuple[list[Claim], set[str]]:
@@ -427,10 +442,11 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
                    if len(w) > 2}
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
     # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
-    named = re.search(rf"([a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?(?:a\s+)?(?:{cues})\s*$",
-                      claim_prefix(claim, 60))
-    if named:
-        return named.group(1).rstrip("s") in topic_words
+    named = re.search(rf"((?:[a-z’'\-]+\s+){{0,2}}[a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?"
+                      rf"(?:a\s+)?(?:{cues})\s*$", claim_prefix(claim, 60))
+    if named:  # "the Orchard Grant is worth £14m": the subject's name just before (a generic head may end it)
+        words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
+        return words[-1].rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:

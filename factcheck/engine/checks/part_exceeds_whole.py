@@ -54,6 +54,15 @@ def _just_before(earlier: Claim, claim: Claim, gap: int) -> bool:
     return 0 <= claim.sentence_start - (earlier.sentence_start + len(earlier.sentence)) <= gap
 
 
+def _one_for(candidates: list[Claim], part: Claim) -> Claim | None:
+    """The nearest candidate: any in the part's own sentence, else the only one in the sentence before."""
+    if not candidates:
+        return None
+    if candidates[0].sentence_start == part.sentence_start:
+        return candidates[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
     cues = re.compile(r"(?<![\w-])(?<!up to and )(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
                                                               for c in params.part_cues) + r")\s*$", re.IGNORECASE)
@@ -72,11 +81,17 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
                        or (opens_sentence and _just_before(c, claim, params.max_sentence_gap)))]
         # The whole is the nearest earlier figure counting the same noun ("1,041 claims and 82 appeals ...
         # of those, 517 claims"), else (only for a cue, whatever noun the part carries: "of whom 300 work
-        # nights") the nearest earlier figure that is not itself a part.
-        whole = next((c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)),
-                     None)
-        if whole is None and cue is not None:
-            whole = next((c for c, part in before if not part), None)
+        # nights") the nearest earlier figure that is not itself a part. In the sentence before, a figure
+        # is only taken when it is the one candidate of its sort there ("3,714 claims and 201 reversal
+        # claims. Of those, 1,041 claims ..." names its whole by the full noun).
+        same_noun = [c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)]
+        exact = [c for c in same_noun if c.unit.lower() == claim.unit.lower()]
+        loose = [c for c, part in before if not part] if cue is not None else []
+        if claim.kind == "count" and claim.unit:  # across sentences, a counted noun must be the same noun
+            same_noun = [c for c in same_noun if c.sentence_start == claim.sentence_start]
+            loose = [c for c in loose if c.sentence_start == claim.sentence_start or c.unit == claim.unit]
+        whole = next((c for c in (_one_for(exact, claim), _one_for(same_noun, claim), _one_for(loose, claim))
+                      if c is not None), None)
         if whole is None:
             continue
         if below(whole, claim, params.tolerance):
