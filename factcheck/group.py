@@ -105,10 +105,13 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
     return None
 
 
-def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
-    """Map each specific topic key to a cluster representative (itself a key)."""
+def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None) -> dict[str, str]:
+    """Map each specific topic key to a cluster representative (itself a key).
+
+    aliases: sets of keys the documents say name one subject ("the X Fund (XF)": "x fund", "xf").
+    """
     uf = _UnionFind()
-    keys = sorted(set(keys))
+    keys = sorted(set(keys) | {k for names in aliases or [] for k in names})
     for k in keys:
         uf.find(k)
     df: Counter[str] = Counter(t for k in keys for t in set(k.split()))
@@ -134,6 +137,9 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
                     shorts[pair[0]].add(pair[1])
     for a, b in equal_pairs:
         uf.union(a, b)
+    for names in aliases or []:
+        for other in names[1:]:
+            uf.union(names[0], other)
     # Short forms join the one subject they fit; one that fits several is left alone.
     attach = {}
     for short, longs in shorts.items():
@@ -185,7 +191,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     settings = settings or Settings()
     attributed = [c for c in claims if c.topic_key]
     specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
-    clusters = cluster_topics(sorted(k for k in specific if k), settings)
+    aliases = sorted({tuple(c.topic_aliases) for c in attributed if c.topic_aliases and len(c.topic_aliases) > 1})
+    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases])
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""
