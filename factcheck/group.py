@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from .attribute.measure import measure_key
 from .config import Settings
 from .models import Claim, Group
 from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
@@ -153,17 +154,12 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
 
 def metric_key(claim: Claim) -> str:
     """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
-    return _metric_key(claim.metric or claim.kind, claim.kind == "count")
+    return _metric_key(claim.metric or claim.kind, claim.kind)
 
 
 @functools.lru_cache(maxsize=65536)  # a corpus has far fewer distinct metrics than claims
-def _metric_key(metric: str, is_count: bool) -> str:
-    metric = metric.lower().replace("’", "'")
-    words = [singular(w.removesuffix("'s")) for w in metric.split()]
-    if is_count and words:
-        # the counted noun with its modifiers ("upgraded mast" is not "mast"), minus words that only qualify
-        return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]
-    return " ".join(words)
+def _metric_key(metric: str, kind: str) -> str:
+    return measure_key(metric, kind)
 
 
 def _merge_metrics(keys: set[str], threshold: float) -> dict[str, str]:

@@ -18,7 +18,8 @@ from ..models import Claim, Document
 from ..topics import sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
-from .subject import PRONOUNS, find_subject
+from .measure import counted_noun, is_unknown, question_measure, share_group
+from .subject import PRONOUNS, find_subject, mentions
 
 __all__ = ["attribute_claims"]
 
@@ -31,8 +32,10 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     ctx = read_context(doc)
     _collect_names(doc, ctx, max(c.start for c in claims))
     cells = {c.id for c in claims if cues.table_cell(doc.text, c)}
+    questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
     parsed = parse.parse_sentences([c.sentence for c in claims if c.id not in cells]
-                                   + [c.topic for c in claims if c.id in cells and c.topic])
+                                   + [c.topic for c in claims if c.id in cells and c.topic]
+                                   + list(questions.values()))
     spans: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
@@ -42,7 +45,14 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
             out.append(_table_claim(claim, ctx, parsed.get(claim.topic or "")))
             continue
         p = parsed.get(claim.sentence)
-        update = _parse_frame(claim, p, spans[claim.sentence], ctx) if p is not None else None
+        if p is None:
+            out.append(_with_aliases(claim, ctx))
+            continue
+        update = _parse_frame(claim, p, spans[claim.sentence], ctx) or {}
+        question = parsed.get(questions.get(claim.id, ""))
+        update.update(_measure(claim, p, question))
+        if question is not None and not update.get("topic") and (not claim.topic or claim.topic_local):
+            update.update(_question_subject(claim, question, ctx))
         out.append(claim.model_copy(update=update) if update else _with_aliases(claim, ctx))
     return out
 
@@ -70,7 +80,7 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     if mention.named:
         name = ctx.full_name(mention.text)
         ctx.add(claim.sentence_start + mention.start, name)
-    elif mention.head_word in PRONOUNS and claim.topic:
+    elif mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
         return None  # a pronoun is the weakest evidence: the cues' topic stands
     else:
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
@@ -88,6 +98,47 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         update["role"] = "part"
         update["recipient"] = found.recipient
     return update
+
+
+def _question_before(text: str, start: int) -> str | None:
+    """The question a figure answers: the line just before it when that line ends with "?" ("Q: ...?")."""
+    before = text[:start].rstrip()
+    if not before.endswith("?"):
+        return None
+    line = before[before.rfind("\n") + 1:]
+    return line if len(line) <= 400 else None
+
+
+def _measure(claim: Claim, p: parse.Parsed, question: parse.Parsed | None) -> dict:
+    """The measure from the parse where the cues had none or a weaker one (a count's noun, a share's group)."""
+    cs, ce = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    fig = p.root_of(p.span(cs, ce))
+    if fig is None:
+        return {}
+    metric = claim.metric or ""
+    if claim.kind == "count":
+        noun = counted_noun(p, fig)
+        if noun and not metric.endswith("ed"):
+            return {"metric": noun}
+    elif claim.kind in ("percent", "percentage_points") and (is_unknown(metric) or metric.startswith("share")):
+        group = share_group(p, fig)
+        if group:
+            return {"metric": f"share of {group}"}
+    if question is not None and is_unknown(metric):
+        asked = question_measure(question, claim.kind)
+        if asked:
+            return {"metric": asked}
+    return {}
+
+
+def _question_subject(claim: Claim, question: parse.Parsed, ctx: Context) -> dict:
+    """An answer with no subject of its own ("A: 62 per cent.") is about what the question named."""
+    named = [m for m in mentions(question, set()) if m.named]
+    if not named:
+        return {}
+    name = _clean(ctx.full_name(named[-1].text))
+    key = topic_key(name)
+    return {"topic": name, "topic_key": key, "topic_local": False, "topic_aliases": _aliases(ctx, name)} if key else {}
 
 
 def _clean(name: str) -> str:

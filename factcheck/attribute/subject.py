@@ -27,7 +27,7 @@ ministers officials government council councils spokesman spokeswoman spokespers
 donors we i you he she they report analysis
 """)
 PRONOUNS = vocab("it its they their there them")
-_DETERMINERS = vocab("the this that these its their our")
+_DETERMINERS = vocab("the this that these")  # "their rent" is theirs: its owner is the mention
 # Verbs that hand money or things over: their giver is the pot, the receiver gets a part of it.
 _GIVE = re.compile(r"^(?:giv|gave|given|award|allocat|grant|hand|distribut|paid|pay|provid|lent|lend|sen[dt]|"
                    r"donat|invest|commit)", re.I)
@@ -72,6 +72,11 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
                 out.add(c)
                 stack.append(c)
     idxs = sorted(out)
+    nxt = head + 1
+    if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
+            and p.tokens[nxt].tag in ("DT", "PRP$"):
+        idxs = idxs[:-1]  # "Brackley recycle their ...": a verb read as a noun ends no name
+        head = idxs[-1]
     # keep the contiguous run ending at the head ("Riverside Fund", not "£10m ... Fund")
     run = [idxs[-1]]
     for i in reversed(idxs[:-1]):
