@@ -105,6 +105,8 @@ class Claim(BaseModel):
     cumulative: bool = False
     # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
     topic_local: bool = False
+    # Other keys the subject goes by, learnt from the documents ("the Coastal Resilience Fund (CRF)": both).
+    topic_aliases: list[str] | None = None
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected.
