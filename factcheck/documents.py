@@ -1,6 +1,7 @@
 """Read stage: paths (files, directories, `-`) -> Document, streamed one at a time.
 
-Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record).
+Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record), and through
+factcheck.readers web pages, PDF and Word files (optional extras).
 A file that cannot be used becomes an InputProblem and the run goes on with the others.
 """
 
@@ -26,6 +27,7 @@ from .config import Settings
 from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
+from .readers import READERS, UNSUPPORTED, check_supported, read_parts, reader_for, suffix_of
 from .yamlsafe import NoAliasSafeLoader
 
 
@@ -91,7 +93,8 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
         if is_dir:
             found = sorted(_files_under(raw, problems))
             if not found and problems is not None:
-                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md or .jsonl files"))
+                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md, .jsonl, .html, "
+                                                               ".pdf or .docx files"))
             yield from found
         else:
             yield raw
@@ -110,8 +113,14 @@ def _files_under(directory: str, problems: list[InputProblem] | None) -> Iterato
     for folder, _dirs, files in os.walk(directory, onerror=unreadable):
         for name in files:
             path = os.path.join(folder, name)
-            if name.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(path):
+            if _is_statement(name) and os.path.isfile(path):
                 yield path
+
+
+def _is_statement(name: str) -> bool:
+    """Whether a file found in a directory is read (or, a document type without a reader, reported)."""
+    suffix = suffix_of(name)
+    return name.lower().endswith(TEXT_SUFFIXES) or suffix in READERS or suffix in UNSUPPORTED
 
 
 def _read_path(path: str, as_of: date, settings: Settings,
@@ -120,6 +129,10 @@ def _read_path(path: str, as_of: date, settings: Settings,
     if lower.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl(path, as_of, settings, problems)
         return
+    if path != "-" and reader_for(path):
+        yield from _read_with_reader(path, as_of, settings)
+        return
+    check_supported(path)
     text = _decode(_read_bytes(path, settings), path)
     meta, line_offset = DocumentMeta(), 0
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
@@ -129,8 +142,23 @@ def _read_path(path: str, as_of: date, settings: Settings,
     yield make_document(path, path, text, meta, as_of, line_offset)
 
 
-def _read_bytes(path: str, settings: Settings) -> bytes:
-    """The bytes of one text input, read a block at a time within the limits.
+def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Document]:
+    """A web page, PDF or Word file through its reader; a PDF's pages are documents `path#page=N`."""
+    parts = read_parts(_read_bytes(path, settings, binary=True), path)
+    if not any(part.text.strip() for part in parts):
+        raise InputError("empty document: no text to check", path=path)
+    for part in parts:
+        try:
+            meta = _meta(part.meta, path, None)
+        except InputError:  # a page's unreadable date is no reason to skip its text
+            meta = _meta({k: v for k, v in part.meta.items() if k != "date"}, path, None)
+        if part.text.strip():
+            yield make_document(f"{path}#{part.name}" if part.name else path, path, part.text, meta, as_of)
+
+
+def _read_bytes(path: str, settings: Settings, binary: bool = False) -> bytes:
+    """The bytes of one input, read a block at a time within the limits (`binary`: a PDF or Word file,
+    whose NULs and long lines are its format, so only the file limit applies).
 
     Never trusts the size the file system reports (a symlink to /dev/zero or a pipe has none): a NUL
     in the first block refuses a binary input at once, and reading stops as soon as the file or one
@@ -147,14 +175,14 @@ def _read_bytes(path: str, settings: Settings) -> bytes:
     size = line_start = lines = 0  # line_start: offset of the current line's first byte
     try:
         while block := stream.read(READ_BLOCK):
-            if not blocks and b"\x00" in block[:8192]:
+            if not binary and not blocks and b"\x00" in block[:8192]:
                 raise InputError("binary file (contains NUL bytes); expected UTF-8 text", path=path)
             last_newline = block.rfind(b"\n")
             if last_newline >= 0:
                 lines += block.count(b"\n")
                 line_start = size + last_newline + 1
             size += len(block)
-            if size - line_start > line_limit:
+            if not binary and size - line_start > line_limit:
                 raise InputError(f"line is longer than the {line_limit:,}-byte limit", path=path, line=lines + 1,
                                  hint="raise it with --max-record-bytes")
             if size > limit:
