@@ -17,6 +17,7 @@ from typing import IO
 
 import yaml
 
+from . import discover
 from .config import Settings
 from .dates import date_sections
 from .errors import InputError
@@ -45,7 +46,7 @@ def iter_documents(paths: Sequence[str], as_of: date, settings: Settings | None 
     With `problems=None` the first unusable input raises InputError instead.
     """
     settings = settings or Settings()
-    for path in expand_paths(paths, problems):
+    for path in expand_paths(paths, problems, settings):
         try:
             yield from _read_path(path, as_of, settings, problems)
         except InputError as exc:
@@ -67,24 +68,44 @@ def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: 
                     meta=meta, sections=date_sections(text, meta, as_of), line_offset=line_offset)
 
 
-def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
+def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None,
+                 settings: Settings | None = None) -> Iterator[str]:
+    """The files to read: directories walked by factcheck.discover (hidden and ignored paths left out),
+    `exclude` patterns applied to named files too."""
+    settings = settings or Settings()
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(TEXT_SUFFIXES))
+            found = [e.path for e in discover.walk(raw, TEXT_SUFFIXES, settings.exclude, settings.respect_gitignore)
+                     if e.reason is None]
             if not found and problems is not None:
                 problems.append(InputProblem(path=raw, message="directory holds no .txt, .md or .jsonl files"))
             yield from found
         elif p.exists():
-            yield raw
+            if not discover.excluded(raw, settings.exclude):
+                yield raw
         else:
             err = InputError("no such file or directory", path=raw)
             if problems is None:
                 raise err
             problems.append(InputProblem(path=raw, message=err.message))
+
+
+def skipped_inputs(paths: Sequence[str], settings: Settings | None = None) -> list[InputProblem]:
+    """What expand_paths leaves out of `paths`, with the reason (for the coverage report)."""
+    settings = settings or Settings()
+    skipped: list[InputProblem] = []
+    for raw in paths:
+        if raw != "-" and Path(raw).is_dir():
+            skipped.extend(InputProblem(path=e.path, message=e.reason) for e in
+                           discover.walk(raw, TEXT_SUFFIXES, settings.exclude, settings.respect_gitignore)
+                           if e.reason is not None)
+        elif raw != "-" and Path(raw).exists() and (reason := discover.excluded(raw, settings.exclude)):
+            skipped.append(InputProblem(path=raw, message=reason))
+    return skipped
 
 
 def _read_path(path: str, as_of: date, settings: Settings,

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
-from ..config import Settings, load_settings
+from ..config import Config, Settings, load_config
 from ..errors import ExitCode, FactcheckError
 from ..models import InputProblem
 
@@ -23,7 +24,36 @@ def as_of_option(f: Callable) -> Callable:
 
 def config_option(f: Callable) -> Callable:
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                        help="TOML file of settings (see `factcheck config`).")(f)
+                        help="TOML file of settings (see `factcheck config`); default: the nearest .factcheck.toml "
+                             "or pyproject.toml with [tool.factcheck], from the inputs upwards.")(f)
+
+
+def isolated_option(f: Callable) -> Callable:
+    return click.option("--isolated", is_flag=True, default=False,
+                        help="Ignore configuration files: defaults and flags only.")(f)
+
+
+def split_ids(values: tuple[str, ...] | list[str]) -> list[str]:
+    """`--select a,b --select c` -> [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def given_flags(ctx: click.Context, names: dict[str, str]) -> dict[str, Any]:
+    """The options the user actually gave on the command line (or in the environment), keyed by the
+    configuration key they set: `names` maps click parameter names to configuration keys."""
+    flags: dict[str, Any] = {}
+    for param, key in names.items():
+        source = ctx.get_parameter_source(param)
+        if source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+            value = ctx.params[param]
+            flags[key] = list(value) if isinstance(value, tuple) else value
+    return flags
+
+
+def run_config(ctx: click.Context, paths: tuple[str, ...] | list[str], config_path: str | None, isolated: bool,
+               names: dict[str, str]) -> Config:
+    """Defaults < configuration file (given, or found from `paths` upwards) < command-line flags."""
+    return load_config(list(paths), explicit=config_path, isolated=isolated).with_flags(given_flags(ctx, names))
 
 
 def engine_options(f: Callable) -> Callable:
@@ -39,8 +69,9 @@ def engine_options(f: Callable) -> Callable:
                         help="Worker processes for reading and extraction (default: the cores available).")(f)
 
 
-def settings_from(config_path: str | None) -> Settings:
-    return load_settings(config_path)
+def settings_from(config_path: str | None, paths: tuple[str, ...] | list[str] = ()) -> Settings:
+    """The settings for a command: `--config FILE`, else the configuration file found from `paths` upwards."""
+    return load_config(list(paths), explicit=config_path).settings
 
 
 JSON_FORMATS = ("json", "jsonl", "sarif")
