@@ -194,7 +194,7 @@ def _parse(table: dict[str, Any], path: Path, label: str) -> Config:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise UsageError(f"{where}: {first['msg']}", path=str(path)) from None
-    return Config(settings, options, {key: label for key in values}, str(path))
+    return Config(settings, options, {key: label for key in values}, _shown(path))
 
 
 def _relative_to(base: Path, value: str) -> str:
