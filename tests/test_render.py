@@ -195,14 +195,20 @@ def test_ci_integration_files_use_real_commands_and_formats() -> None:
 
     root = Path(__file__).resolve().parent.parent
     hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in hooks] == ["factcheck"]
-    program, command = hooks[0]["entry"].split()
-    assert program == "factcheck" and command in main.commands
-    assert re.search(hooks[0]["files"], "statements/budget.md") and not re.search(hooks[0]["files"], "app.py")
+    assert [h["id"] for h in hooks] == ["factcheck", "factcheck-ledger"]
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert program == "factcheck" and command in main.commands
+        assert re.search(hook["files"], "statements/budget.md") and not re.search(hook["files"], "app.py")
+    assert hooks[0]["args"][0] == "--record" and hooks[1]["args"][0] == "--ledger"  # the record, besides the files
     workflow = (root / "examples" / "github-actions.yml").read_text(encoding="utf-8")
     yaml.safe_load(workflow)
-    formats = set(re.findall(r"factcheck check \S+ --format (\w+)", workflow))
+    formats = set(re.findall(r"factcheck check .* --format (\w+)", workflow))
     assert formats == {"sarif", "github"} and formats <= set(RESULT_FORMATS)
+    # this project, not the unrelated `factcheck` on PyPI; current major versions of the actions
+    assert "pip install factcheck" not in workflow and "git+https://" in workflow
+    assert "github/codeql-action/upload-sarif@v4" in workflow and "actions/checkout@v5" in workflow
+    assert "--ledger factcheck.db" in workflow and "factcheck ledger add" in workflow and "--changed" in workflow
 
 
 # quoting --------------------------------------------------------------------------------------------
