@@ -21,6 +21,9 @@ DateOrigin = Literal["metadata", "text", "relative", "none"]
 Role = Literal["total", "increase", "part", "target", "outturn", "per_unit", "unknown"]
 Relation = Literal["range_start", "range_end", "change_from", "change_to", "ratio_base", "ratio_return"]
 Severity = Literal["error", "warning", "info"]
+# The version of the JSON outputs (`check`, `verify`); `factcheck schema` prints their JSON Schemas.
+# Adding a field keeps it; removing or renaming one, or changing a field's meaning, bumps it.
+SCHEMA_VERSION = "2"
 
 
 class DocumentMeta(BaseModel):
@@ -215,6 +218,8 @@ class DocumentSummary(BaseModel):
 
 class CheckResult(BaseModel):
     """Everything a renderer needs; sorted by (doc, start) so output is deterministic."""
+
+    schema_version: str = SCHEMA_VERSION
 
     claims: list[Claim] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)

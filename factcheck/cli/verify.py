@@ -10,7 +10,7 @@ import click
 
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
-from ..models import InputProblem
+from ..models import SCHEMA_VERSION, InputProblem
 from ..verify import FigureDifference, Match, QuoteResult, Verifier, corpus_ledger, failed, verify_article
 from .common import config_option, handle_errors, report_problems, settings_from
 
@@ -56,10 +56,12 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     color = sys.stdout.isatty()
     if output_format == "json":
         if text is None:
-            click.echo(results[0].model_dump_json(indent=1))
+            click.echo(json.dumps({"schema_version": SCHEMA_VERSION, **results[0].model_dump(mode="json")},
+                                  indent=1, ensure_ascii=False))
         else:
             click.echo(json.dumps({
-                "file": article, "quotes": [r.model_dump(mode="json") for r in results],
+                "schema_version": SCHEMA_VERSION, "file": article,
+                "quotes": [r.model_dump(mode="json") for r in results],
                 "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
                             for ln, col, q in skipped]}, indent=1, ensure_ascii=False))
     else:
