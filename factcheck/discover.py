@@ -18,7 +18,7 @@ is reported (the coverage report's `skipped`), never dropped in silence:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,11 +36,13 @@ class Entry:
     reason: str | None = None
 
 
-def walk(root: str, suffixes: Sequence[str], exclude: Sequence[str] = (), gitignore: bool = True) -> Iterator[Entry]:
-    """Every file under directory `root` in name order, each either to read or skipped with a reason."""
+def walk(root: str, is_statement: Callable[[str], bool], exclude: Sequence[str] = (),
+         gitignore: bool = True) -> Iterator[Entry]:
+    """Every file under directory `root` in name order, each either to read or skipped with a reason;
+    `is_statement(name)` says whether a file name is of a kind factcheck reads."""
     exclude_spec = _spec(tuple(exclude))
     ignores = _ancestor_ignores(Path(root)) if gitignore else []
-    yield from _walk_dir(Path(root), suffixes, exclude_spec, ignores, gitignore)
+    yield from _walk_dir(Path(root), is_statement, exclude_spec, ignores, gitignore)
 
 
 def excluded(path: str, exclude: Sequence[str]) -> str | None:
@@ -49,7 +51,7 @@ def excluded(path: str, exclude: Sequence[str]) -> str | None:
     return _excluded_by(Path(path), spec, Path(path).is_dir()) if spec else None
 
 
-def _walk_dir(directory: Path, suffixes: Sequence[str], exclude_spec: pathspec.PathSpec | None,
+def _walk_dir(directory: Path, is_statement: Callable[[str], bool], exclude_spec: pathspec.PathSpec | None,
               ignores: list[tuple[Path, pathspec.PathSpec]], gitignore: bool) -> Iterator[Entry]:
     if gitignore and (directory / ".gitignore").is_file():
         ignores = [*ignores, (directory, _read_gitignore(directory / ".gitignore"))]
@@ -64,13 +66,13 @@ def _walk_dir(directory: Path, suffixes: Sequence[str], exclude_spec: pathspec.P
         if reason is not None:
             yield Entry(_shown(path, is_dir), reason)
         elif is_dir:
-            yield from _walk_dir(path, suffixes, exclude_spec, ignores, gitignore)
+            yield from _walk_dir(path, is_statement, exclude_spec, ignores, gitignore)
         elif not child.is_file():
             continue
-        elif child.name.lower().endswith(tuple(suffixes)):
+        elif is_statement(child.name):
             yield Entry(str(path))
         else:
-            yield Entry(str(path), f"not a kind of file factcheck reads ({', '.join(suffixes)})")
+            yield Entry(str(path), "not a kind of file factcheck reads")
 
 
 def _skip_reason(path: Path, is_dir: bool, exclude_spec: pathspec.PathSpec | None,

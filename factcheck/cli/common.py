@@ -23,6 +23,11 @@ def as_of_option(f: Callable) -> Callable:
 
 
 def config_option(f: Callable) -> Callable:
+    """--config, and --max-record-bytes (the one limit a user meets in the middle of a run), kept in the
+    click context so every command that reads settings honours it without a parameter of its own."""
+    f = click.option("--max-record-bytes", type=click.IntRange(min=1), default=None, expose_value=False,
+                     callback=_remember_limit, metavar="BYTES",
+                     help="Longest JSON-lines record or text line to read (default 1 MiB; see `factcheck config`).")(f)
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                         help="TOML file of settings (see `factcheck config`); default: the nearest .factcheck.toml "
                              "or pyproject.toml with [tool.factcheck], from the inputs upwards.")(f)
@@ -53,7 +58,16 @@ def given_flags(ctx: click.Context, names: dict[str, str]) -> dict[str, Any]:
 def run_config(ctx: click.Context, paths: tuple[str, ...] | list[str], config_path: str | None, isolated: bool,
                names: dict[str, str]) -> Config:
     """Defaults < configuration file (given, or found from `paths` upwards) < command-line flags."""
-    return load_config(list(paths), explicit=config_path, isolated=isolated).with_flags(given_flags(ctx, names))
+    config = load_config(list(paths), explicit=config_path, isolated=isolated).with_flags(given_flags(ctx, names))
+    if ctx.meta.get("factcheck.max_record_bytes"):
+        config.settings = _with_cli_limits(config.settings)
+        config.sources["max_record_bytes"] = "--max-record-bytes"
+    return config
+
+
+def _remember_limit(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta["factcheck.max_record_bytes"] = value
 
 
 def engine_options(f: Callable) -> Callable:
@@ -70,8 +84,15 @@ def engine_options(f: Callable) -> Callable:
 
 
 def settings_from(config_path: str | None, paths: tuple[str, ...] | list[str] = ()) -> Settings:
-    """The settings for a command: `--config FILE`, else the configuration file found from `paths` upwards."""
-    return load_config(list(paths), explicit=config_path).settings
+    """The settings for a command: `--config FILE`, else the configuration file found from `paths` upwards;
+    then --max-record-bytes when given."""
+    return _with_cli_limits(load_config(list(paths), explicit=config_path).settings)
+
+
+def _with_cli_limits(settings: Settings) -> Settings:
+    ctx = click.get_current_context(silent=True)
+    limit = ctx.meta.get("factcheck.max_record_bytes") if ctx is not None else None
+    return settings.model_copy(update={"max_record_bytes": limit}) if limit else settings
 
 
 JSON_FORMATS = ("json", "jsonl", "sarif")
