@@ -152,6 +152,16 @@ def test_with_changed_the_sarif_result_and_annotation_point_at_the_new_text(cli,
     assert "On record: statements/2021-agency.md:5:45 (£40 million, 2021-05-04)" in github
 
 
+def test_a_changed_file_outside_the_inputs_is_read_and_checked_against_them(cli, project):
+    (project / "incoming").mkdir()
+    (project / "statements" / "2023-department.md").rename(project / "incoming" / "draft.md")
+    run = cli("check", "statements", "--changed", "incoming/draft.md")
+    assert run.exit_code == 1, run.stderr
+    assert "statements/2021-agency.md:5:45  2021-05-04  Environment Agency press release  (on record)" in run.stdout
+    same = cli("check", "incoming/draft.md", "--record", "statements")
+    assert same.stdout == run.stdout
+
+
 def test_with_changed_only_findings_involving_the_changed_files_are_reported(cli, project):
     (project / "statements" / "2024-unrelated.md").write_text("The Valley Bus Grant is £3 million.\n")
     run = cli("check", "statements", "--changed", "statements/2024-unrelated.md")

@@ -100,12 +100,18 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, fail_o
     accepted, record_documents = load_baseline_with_documents(opts.baseline) if opts.baseline else (frozenset(),
                                                                                                      frozenset())
     store = Ledger(opts.ledger) if opts.ledger else None
-    under_review = [*paths, *changed] if opts.record else (list(changed) or None)
-    inputs = [*record_files(opts.record, paths, settings), *paths]
+    # The record and the text under review: `PATHS --record R` reviews PATHS against R; `PATHS --changed F`
+    # reviews F against the rest of PATHS (F is read even when PATHS do not hold it).
+    if changed:
+        record_paths, review_paths = [*opts.record, *paths], list(changed)
+    else:
+        record_paths, review_paths = list(opts.record), list(paths)
+    under_review = review_paths if record_paths else None
+    inputs = [*record_files(record_paths, review_paths, settings), *review_paths]
     result = run_check(inputs, as_of=opts.as_of, settings=settings, rules=rules, ledger=store,
                        jobs=jobs, engine=engine, scheduler=scheduler,
                        progress=lambda docs: progress(docs, desc="checking", unit=" docs"))
-    result.coverage.skipped[:0] = skipped_inputs(opts.record, settings)
+    result.coverage.skipped[:0] = skipped_inputs(record_paths, settings)
     report_unused = UNUSED_SUPPRESSION not in ignore_ids and (not select_ids or UNUSED_SUPPRESSION in select_ids)
     review(result, Review(changed=under_review, record_documents=record_documents, min_severity=opts.min_severity,
                           report_unused_suppressions=report_unused))
@@ -128,7 +134,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, fail_o
     sys.exit(ExitCode.CLEAN if write_baseline_path else exit_code_for(result, opts.fail_on))
 
 
-def record_files(record: list[str], paths: tuple[str, ...], settings: Settings) -> list[str]:
+def record_files(record: list[str], paths: list[str], settings: Settings) -> list[str]:
     """The files of the record, less those also named as PATHS (a changed file inside the statements
     folder is read once, as the text under review); a missing record path stays, to be reported."""
     named = {str(Path(p).resolve()) for p in paths if p != "-"}
