@@ -200,3 +200,12 @@ def test_github_format_writes_the_step_summary(cli, project, monkeypatch):
     assert run.exit_code == 1
     text = summary.read_text()
     assert text.startswith("## factcheck") and "| warning | `differing-totals` |" in text
+
+
+def test_other_commands_find_the_configuration_from_their_inputs(cli, project):
+    (project / "statements" / ".factcheck.toml").write_text('exclude = ["drafts/"]\n')
+    (project / "statements" / "drafts").mkdir()
+    (project / "statements" / "drafts" / "wip.md").write_text("The Moorland Peat Restoration Fund is £70 million.\n")
+    texts = [json.loads(line)["text"] for line in cli("extract", "statements", "--format", "jsonl").stdout.splitlines()]
+    assert texts == ["£40 million", "£55 million"]
+    assert len(cli("extract", "statements", "--format", "jsonl", "--config", "/dev/null").stdout.splitlines()) == 3
