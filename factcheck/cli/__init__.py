@@ -13,6 +13,7 @@ from .extract import extract
 from .ledger import ledger
 from .report import report
 from .rules import rules
+from .schema import schema
 from .verify import verify
 
 
@@ -38,3 +39,4 @@ main.add_command(rules)
 main.add_command(ledger)
 main.add_command(verify)
 main.add_command(report)
+main.add_command(schema)

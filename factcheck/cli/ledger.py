@@ -55,7 +55,7 @@ def ledger() -> None:
 def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str | None,
         config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Store the documents in PATHS and their claims (a text already stored is skipped)."""
-    settings = settings_from(config_path)
+    settings = settings_from(config_path, paths)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
     progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)

@@ -12,7 +12,7 @@ import click
 from ..dates import parse_as_of
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
-from ..models import InputProblem
+from ..models import SCHEMA_VERSION, InputProblem
 from ..progress import progress, use_color
 from ..readers import check_supported, read_parts, reader_for
 from ..render.safe import one_line
@@ -81,10 +81,12 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
                 quotes, desc="verifying quotations", total=total, unit=" quotes"))
     if output_format == "json":
         if text is None:
-            click.echo(outcome.quotes[0].model_dump_json(indent=1))
+            click.echo(json.dumps({"schema_version": SCHEMA_VERSION, **outcome.quotes[0].model_dump(mode="json")},
+                                  indent=1, ensure_ascii=False))
         else:
             click.echo(json.dumps({
-                "file": article, "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
+                "schema_version": SCHEMA_VERSION, "file": article,
+                "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
                 "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
                             for ln, col, q in outcome.skipped],
                 "unclosed": [{"line": ln, "column": col, "mark": mark} for ln, col, mark in outcome.unclosed]},
