@@ -136,9 +136,16 @@ def find_config_file(inputs: list[str] | tuple[str, ...] = ()) -> Path | None:
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _is_file(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a directory that cannot be searched holds no configuration we can use
+        return False
 
 
 def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
@@ -147,8 +154,11 @@ def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
     for raw in inputs:
         if raw == "-":
             continue
-        p = Path(raw).resolve()
-        dirs.append(p if p.is_dir() else p.parent)
+        p = Path(raw).absolute()
+        try:
+            dirs.append(p if p.is_dir() else p.parent)
+        except OSError:  # unreadable inputs are reported by the read stage; look from their folder
+            dirs.append(p.parent)
     if not dirs:
         return Path.cwd()
     try:
