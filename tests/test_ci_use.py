@@ -238,3 +238,16 @@ def test_text_output_lists_skipped_paths_up_to_a_limit(cli, project):
     assert out.count("coverage: skipped: statements/data-") == 20
     assert "coverage: skipped: 5 more paths (every one is in --format json, coverage.skipped)" in out
     assert len(_json(cli("check", "statements", "--format", "json"))["coverage"]["skipped"]) == 25
+
+
+def test_with_a_baseline_the_documents_it_saw_are_the_record(cli, project):
+    new = project / "statements" / "2023-department.md"
+    new.rename(project / "later.md")
+    assert cli("check", "statements", "--write-baseline", "baseline.json").exit_code == 0
+    assert json.loads((project / "baseline.json").read_text())["documents"]  # the SHA-256 of what it saw
+    (project / "later.md").rename(new)
+    run = cli("check", "statements", "--baseline", "baseline.json", "--format", "sarif")
+    assert run.exit_code == 1
+    primary, related, message = _primary_and_related(json.loads(run.stdout))
+    assert primary == "statements/2023-department.md" and related == "statements/2021-agency.md"
+    assert "on record" in message
