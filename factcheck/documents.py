@@ -119,7 +119,15 @@ def _read_path(path: str, as_of: date, settings: Settings,
 
 def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Document]:
     """A web page, PDF or Word file through its reader; a PDF's pages are documents `path#page=N`."""
-    parts = read_parts(_read_bytes(path, settings), path)
+    try:
+        with open(path, "rb") as stream:  # binary formats: only the size limit applies
+            data = stream.read(settings.max_file_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if len(data) > settings.max_file_bytes:
+        raise InputError(f"file is larger than the {settings.max_file_bytes:,}-byte limit", path=path,
+                         hint="split it, or raise max_file_bytes with --config")
+    parts = read_parts(data, path)
     if not any(part.text.strip() for part in parts):
         raise InputError("empty document: no text to check", path=path)
     for part in parts:
