@@ -15,7 +15,7 @@ from ..errors import ExitCode
 from ..ledger import Ledger
 from ..models import CheckResult
 from ..pipeline import check as run_check
-from ..progress import progress
+from ..progress import processed_progress, use_color
 from ..render import RESULT_FORMATS, render_result
 from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
@@ -59,7 +59,7 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: t
     store = Ledger(ledger_path) if ledger_path else None
     result = run_check(paths, as_of=as_of, settings=settings, rules=rules, ledger=store, jobs=jobs,
                        engine=engine, scheduler=scheduler,
-                       progress=lambda docs: progress(docs, desc="checking", unit=" docs"))
+                       progress=processed_progress(paths, "checking", len(rules)))
     if write_baseline_path:
         count = write_baseline(write_baseline_path, result)
         click.echo(f"factcheck: wrote {count} finding(s) to the baseline {write_baseline_path}", err=True)
@@ -69,7 +69,7 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str, rule_dirs: t
         if before > len(result.findings) and output_format == "text":
             click.echo(f"factcheck: {before - len(result.findings)} finding(s) in the baseline were not reported",
                        err=True)
-    sys.stdout.write(render_result(result, output_format, color=sys.stdout.isatty()))
+    sys.stdout.write(render_result(result, output_format, color=use_color()))
     sys.stdout.flush()
     if result.coverage.unreadable:
         report_problems(result.coverage.unreadable, output_format)
