@@ -28,6 +28,7 @@ from .units import (
     FAMILY,
     FAMILY_DEFAULTS,
     NOT_COUNTED,
+    NOUN_STOPS,
     TIME_UNITS,
     counted_noun,
     currency_after,
@@ -104,6 +105,7 @@ def scan(text: str, all_numbers: bool = False):
     "seventeen") is yielded too, as kind `number`."""
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
     families: dict[str, str] = {}  # currency family -> the one this document named ("A$" -> dollar: AUD)
+    noun_end = -1  # end of the last count, whose noun may run into a label: "4,000 plan 2 loans"
     for m in _matches(text):
         start = m.start()
         frac = m.re is not FIGURE_AFTER_CURRENCY and m.group("frac")
@@ -113,10 +115,13 @@ def scan(text: str, all_numbers: bool = False):
             fig = _fraction(text, m, prev)
         elif before is None and (
                 nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
-                or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
-            label_end = m.end()
-            if all_numbers:
-                yield _number(text, m)
+                or (label_end >= 0 and "," not in m.group("num") and _LABEL_LIST.fullmatch(text, label_end, start))
+                or (noun_end >= 0 and _NOUN_THEN_LABEL.fullmatch(text, noun_end, start)
+                    and _LABEL_NUMBER.fullmatch(m.group("num")) and not _NOT_A_LABEL_NOUN.search(prev)
+                    and not any(w.lower() in NOUN_STOPS for w in text[noun_end:start].split()))):
+            label_end = -1 if prev in MONTH_NAMES else m.end()  # "June 2, 1,075 patients": a date, then a count
+            if all_numbers and (number := _number(text, m)) is not None:
+                yield number
             continue
         else:
             fig = _figure(text, m, prev, before)
@@ -130,17 +135,18 @@ def scan(text: str, all_numbers: bool = False):
             fig.value, fig.lo, fig.hi = -fig.value, None, None
             prev = nonclaims.previous_word(text, fig.start)
         if fig is None:
-            if all_numbers:
-                yield _number(text, m)
+            if all_numbers and (number := _number(text, m)) is not None:
+                yield number
             continue
+        noun_end = fig.end if fig.kind == "count" and fig.unit and not fig.bare else -1
         if fig.kind == "money":
             _resolve_currency(fig, families)
         start = fig.start
         if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
             _qualify(text, fig)
             if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
-                if all_numbers:
-                    yield _number(text, m)
+                if all_numbers and (number := _number(text, m)) is not None:
+                    yield number
                 continue  # "adults aged over 60"
         if fig.qualifier is None:
             after = QUALIFIER_AFTER.match(text, fig.end)
@@ -151,8 +157,9 @@ def scan(text: str, all_numbers: bool = False):
         yield fig
 
 
-def _number(text: str, m: re.Match) -> Figure:
-    """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"."""
+def _number(text: str, m: re.Match) -> Figure | None:
+    """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"; not a piece of
+    an identifier ("06F6") or an ordinal ("21st")."""
     written = m.group("frac") if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac") else m.group("num")
     start = m.start()
     end = start + len(written)
@@ -167,9 +174,18 @@ def _number(text: str, m: re.Match) -> Figure:
         slash = _SLASH_FRACTION.match(text, end)
         if slash and not written.startswith(".") and "," not in written and value.is_integer() and int(slash.group(1)):
             value, end = value / int(slash.group(1)), slash.end()  # "1/40", "20/100"
+    if _ID_FOLLOWER.match(text, end):
+        return None
     if start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
     return Figure(start=start, end=end, figure_start=start, kind="number", value=value, precision=precision)
+
+
+_ID_FOLLOWER = re.compile(r"[A-Za-z0-9_]|[.,]\d")
+# A count's noun running into a small number: "4,000 outstanding plan 2 student loans", "300 Year 6 pupils".
+_NOUN_THEN_LABEL = re.compile(r"(?:[ \t\xa0]+[A-Za-z][a-z'’-]*){1,3}[ \t\xa0]+")
+_LABEL_NUMBER = re.compile(r"\d{1,2}")
+_NOT_A_LABEL_NOUN = re.compile(r"(?:ing|ed|s)$")  # "50 projects involving 72 authorities": a verb, a plural
 
 
 _SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/])")
@@ -275,9 +291,7 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
         if cur is not None or (minor and scale_written):
             after = None  # "$10 USD" keeps its sign; "5m cents" is garbled
         elif _weight(text, end, after_end, written):
-            after = None  # "31.5 million pounds of food", "a twenty pound bag"
-            if target in ("?pound", "GBP") or "pound" in text[end:after_end].lower():
-                return None
+            return None  # "31.5 million pounds of food", "a twenty pound bag": weights
         else:
             cur, end = target, after_end
             currency_written = text[m.end():after_end].strip()
@@ -373,6 +387,9 @@ def _weight(text: str, end: int, after_end: int, written: str) -> bool:
         of = _OF_NOUN.match(text, after_end)
         return of is not None and of.group(1).lower() not in _MONEY_NOUNS
     if word == "pound":
+        of = _OF_NOUN.match(text, after_end)
+        if of is not None:
+            return of.group(1).lower() not in _MONEY_NOUNS  # "a pound of coal"
         noun = _NOUN_AFTER.match(text, after_end)
         return noun is not None and written.lower() not in ("one", "a", "1") and noun.group(1) not in _MONEY_NOUNS
     return False

@@ -24,10 +24,10 @@ FAMILY_DEFAULTS = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
 # Codes that are also English words in capitals ("TOP 10", "ALL 5 schools"): read only when spaced from
 # the figure and not in an all-capitals line. They stay codes in currency_data; extraction skips them.
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "PEN", "MOP", "BOB", "SOS", "TRY", "GEL", "MAD", "NAD", "AMD",
-                        "BAM", "CAT", "PAB"})
+                        "BAM", "CAT", "PAB", "SIT", "SUR", "BOP", "ESP", "CHE", "ARA"})
 # Minor units and slang CLDR does not name: word -> (currency or family, share of the major unit).
 # A family ("?dollar") resolves like "$"; a minor unit right after an amount takes that amount's currency.
-MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01),
+MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01), "c": ("?dollar", 0.01),
                "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
                "dime": ("USD", 0.1), "dimes": ("USD", 0.1), "nickel": ("USD", 0.05), "nickels": ("USD", 0.05),
                "sen": ("MYR", 0.01), "sens": ("MYR", 0.01), "kopiyka": ("UAH", 0.01), "kopiykas": ("UAH", 0.01),
@@ -156,6 +156,8 @@ ADDRESS_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "place"
                            "gardens", "terrace", "crescent", "row", "way", "walk"})
 
 NOUN_WORD = re.compile(r"[ \t\xa0]+([A-Za-z][A-Za-z'’-]*)")
+# A hard-wrapped line may end with the figure: "hired 2,315\nnew paramedics" (the next line goes on lowercase).
+_NOUN_WORD_NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*([a-z][A-Za-z'’-]*)")
 _HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 
@@ -170,7 +172,7 @@ def counted_noun(text: str, end: int) -> tuple[str | None, list[str]]:
     words: list[str] = []
     pos = end
     while len(words) < 4:
-        m = NOUN_WORD.match(text, pos)
+        m = NOUN_WORD.match(text, pos) or (None if words else _NOUN_WORD_NEXT_LINE.match(text, pos))
         if not m:
             break
         lower = m.group(1).lower().strip("'’-")
