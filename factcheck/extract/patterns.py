@@ -75,7 +75,7 @@ def _first_letter_trie(words: list[str]) -> str:
 # Where a figure can start. Scanning for these two is fast; SCANNER.match runs only where they hit.
 # WORD_CANDIDATE runs on the lowercased text: literal branches are much faster than [oO] classes.
 # ("GBP 5" and "US$5" are found from their digits: the currency code is read back as the previous word.)
-DIGIT_CANDIDATE = re.compile(r"\.?\d[\d,.]*+")
+DIGIT_CANDIDATE = re.compile(r"\d[\d,.]*+")  # (".77" is found from its digits: scan steps back over the dot)
 WORD_CANDIDATE = re.compile(
     r"\b(?:" + _first_letter_trie([*UNITS, *ZERO_WORDS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
                                    "eighty", "ninety", "half"])

@@ -84,6 +84,8 @@ def _matches(text: str):
             else:
                 word = candidate
             continue
+        if from_digits and at and text[at - 1] == "." and (at == 1 or text[at - 2] in " \t\n(\xa0"):
+            at -= 1  # ".77"
         m = match(text, at)
         if m is None and from_digits and at and text[at - 1].isalpha() and currency_before(text, at):
             m = FIGURE_AFTER_CURRENCY.match(text, at)  # "USD3.14", "RM42": a code glued to the digits
@@ -148,9 +150,9 @@ def scan(text: str, all_numbers: bool = False):
                 if all_numbers and (number := _number(text, m)) is not None:
                     yield number
                 continue  # "adults aged over 60"
-        if fig.qualifier is None:
+        if fig.qualifier is None and fig.kind != "count" and text[fig.end:fig.end + 1] == " ":
             after = QUALIFIER_AFTER.match(text, fig.end)
-            if after and fig.kind != "count":
+            if after:
                 fig.qualifier = " ".join(after.group().lower().split())
                 fig.bound = QUALIFIER_AFTER_BOUND[after.group("q").lower()]
                 fig.end = after.end()

@@ -38,21 +38,35 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    chars = list(text)
-    line_start = 0
-    for m in re.finditer("\n", text):
-        i = m.start()
-        line = text[line_start:i]
-        nxt_end = text.find("\n", i + 1)
-        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
-        first = re.match(r"\s*(\S+)", nxt)
-        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
-        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
-                and not _BLOCK_START.match(nxt) and not starts_sentence
-                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
-            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
-        line_start = i + 1
-    return "".join(chars)
+    lines = text.split("\n")
+    joins = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        stripped = line.strip()
+        joins.append(" " if len(stripped) >= 40 and _soft_wrap(line, stripped, lines[k + 1]) else "\n")
+    joins.append("")
+    return "".join(line + join for line, join in zip(lines, joins, strict=True))
+
+
+
+
+def _ends_sentence(line: str) -> bool:
+    """Punctuation that ends a sentence, followed by nothing but punctuation and spaces (linear in the line)."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    return any(c in ".!?:;" for c in line[end:])
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _soft_wrap(line: str, stripped: str, nxt: str) -> bool:
+    """Whether the break after a long line is a soft wrap (see unwrap)."""
+    if "|" in line or "|" in nxt or _ends_sentence(line) or _BLOCK_START.match(nxt):
+        return False
+    first = _FIRST_WORD.match(nxt)
+    if first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS:
+        return False
+    return len(stripped) >= 60 or bool(re.match(r"\s*[a-z0-9£$€]", nxt))
 
 
 class Sentences:
@@ -64,22 +78,36 @@ class Sentences:
     """
 
     WINDOW = 400
+    MAX_CHARS = 1000  # a "sentence" longer than this (run-on text, no punctuation) is quoted around the claim
 
     def __init__(self, text: str) -> None:
         self.text = unwrap(text)  # same length as the text, so offsets hold
         self._start = 0  # the sentence found last: [start, end), and where the next one starts
         self._end = -1
         self._next = 0
+        self._sentence: str | None = None  # its text, made once for all its claims
 
     def at(self, offset: int) -> tuple[int, str]:
-        """(start, text) of the sentence holding `offset`."""
+        """(start, text) of the sentence holding `offset`: at most MAX_CHARS of it, around the offset."""
         if not self._start <= offset < self._end:
             self._start = self._find_start(offset)
             m = BOUNDARY.search(self.text, offset)
             # The sentence keeps its closing punctuation and quotes: it ends where the whitespace starts.
             self._end, self._next = (m.start() + len(m.group().rstrip()), m.end()) if m else (
                 len(self.text), len(self.text))
-        return self._start, self.text[self._start:self._end].rstrip()
+            self._sentence = None
+        start, end = self._start, self._end
+        if end - start <= self.MAX_CHARS:
+            if self._sentence is None:
+                self._sentence = self.text[start:end].rstrip()
+            return start, self._sentence
+        lo = max(start, min(offset - self.MAX_CHARS // 2, end - self.MAX_CHARS))
+        hi = min(end, lo + self.MAX_CHARS)
+        if lo > start and (space := self.text.find(" ", lo, offset)) >= 0:
+            lo = space + 1  # whole words at both ends
+        if hi < end and (space := self.text.rfind(" ", offset, hi)) >= 0:
+            hi = space
+        return lo, self.text[lo:hi].rstrip()
 
     def _find_start(self, offset: int) -> int:
         floor = self._next if self._next <= offset else 0

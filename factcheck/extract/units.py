@@ -52,6 +52,11 @@ _WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+
                           r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
 
 
+_SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
+_FIRST_WORDS = frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
+_FIRST_WORD = re.compile(r"[ \t\xa0]?([A-Za-z][A-Za-z'’]*)")
+
+
 def currency_code(written: str) -> bool:
     """An ISO 4217 code in current use, written as a code (capitals) and not an English word."""
     return written in CODES and written not in CODE_WORDS
@@ -81,7 +86,16 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     `factor` turns a minor unit into major units ("43 cents" -> 0.43); `scale` is a scale glued to a code
     ("12 MEUR" -> 1e6). Names are looked up longest first ("Swiss francs", "malaysian ringgit", "francs").
     """
-    m = _SYMBOL_AFTER.match(text, end)
+    first = text[end:end + 1]
+    if first in " \xa0":
+        first = text[end + 1:end + 2]
+    if not first:
+        return None
+    if first.islower() and first.isalpha():
+        word = _FIRST_WORD.match(text, end)
+        if word is None or word.group(1).lower() not in _FIRST_WORDS:
+            return None  # "12 people": the common case, decided with one short match
+    m = _SYMBOL_AFTER.match(text, end) if first in _SYMBOL_FIRST else None
     if m:
         symbol = m.group("sym")
         bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
@@ -93,9 +107,7 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     if m is None:
         return None
     w1 = m.group("w1")
-    if end < m.start("w1") or w1 in ("p", "c"):  # codes and words are spaced, "50p" and "43c" are glued
-        pass
-    elif not (w1.isupper() or w1.lower() in MINOR_WORDS):
+    if not w1.isupper() and w1.lower() not in _FIRST_WORDS:
         return None
     if w1.isupper() and len(w1) >= 3:
         if currency_code(w1) and m.start("w1") > end:
