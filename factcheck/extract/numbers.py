@@ -35,7 +35,7 @@ _GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}(?![\w-]))?)?"
 _DECIMAL = rf"(?:\s+point(?:\s+(?:{_UNIT_WORDS}|oh))+(?![\w-]))?"
 # Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more;
 # "two point two million"; scales may follow each other ("three thousand millions").
-WORD_NUMBER = (rf"(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
+WORD_NUMBER = (rf"(?:nought|naught|nil)(?![\w-])|(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
                rf"(?:\s+(?:hundreds?|{_SCALE_WORDS})\b(?:,?\s+(?:(?:and|&)\s+)?{_GROUP}\b{_DECIMAL})?)*")
 # Digits: "1,234.5", "1234", ".77", "10 000" (spaced groups), "2.48×10−5", "1e6", and as tokenisers leave
 # them, "60 , 000" and "4 . 5".

@@ -33,6 +33,7 @@ from .units import (
     counted_noun,
     currency_after,
     currency_before,
+    currency_code,
     minor_factor,
     words,
 )
@@ -108,14 +109,17 @@ def scan(text: str, all_numbers: bool = False):
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
     families: dict[str, str] = {}  # currency family -> the one this document named ("A$" -> dollar: AUD)
     noun_end = -1  # end of the last count, whose noun may run into a label: "4,000 plan 2 loans"
+    last_end = -1  # end of the last figure yielded
     for m in _matches(text):
         start = m.start()
         frac = m.re is not FIGURE_AFTER_CURRENCY and m.group("frac")
         before = None if frac else currency_before(text, start)
+        if before is not None and before[1] < last_end:
+            before = None  # "3 GBP 50 pence": the code belongs to the figure before
         prev = nonclaims.previous_word(text, start if before is None else before[1])
         if frac:
             fig = _fraction(text, m, prev)
-        elif before is None and (
+        elif before is None and not currency_code(prev) and (
                 nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
                 or (label_end >= 0 and "," not in m.group("num") and _LABEL_LIST.fullmatch(text, label_end, start))
                 or (noun_end >= 0 and _NOUN_THEN_LABEL.fullmatch(text, noun_end, start)
@@ -156,6 +160,7 @@ def scan(text: str, all_numbers: bool = False):
                 fig.qualifier = " ".join(after.group().lower().split())
                 fig.bound = QUALIFIER_AFTER_BOUND[after.group("q").lower()]
                 fig.end = after.end()
+        last_end = fig.end
         yield fig
 
 
@@ -180,6 +185,8 @@ def _number(text: str, m: re.Match) -> Figure | None:
         return None
     if start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
+    elif nonclaims.previous_word(text, start).lower() in _NEGATIVE_WORDS:
+        start, value = text.rfind(nonclaims.previous_word(text, start), 0, start), -value
     return Figure(start=start, end=end, figure_start=start, kind="number", value=value, precision=precision)
 
 
@@ -313,7 +320,7 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
             return None  # "one of the", "a" alone: never a count worth checking
         if written[0].isupper() and not _sentence_initial(text, start):
             return None  # "Five Eyes", "Group of Seven": part of a name
-    value, precision = parse_number(written.replace("\xa0", " ").replace(" point ", "."))
+    value, precision = parse_number(re.sub(r"[ \xa0]point[ \xa0]", ".", written) if not is_words else written)
     scale = 1.0
     if scale_written:
         word = scale_written.strip().lower()
@@ -377,6 +384,8 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
             return fig  # "5 million", "two million": a scale word only ever describes a quantity
         if is_words:
             return None  # "the two": no noun, no claim
+        if _claim_position(text, start, prev):
+            return fig  # "of whom 310 were", "put the number at 65,000": a count of what the sentence is about
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
@@ -399,6 +408,24 @@ def _weight(text: str, end: int, after_end: int, written: str) -> bool:
 
 _OF_NOUN = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?([A-Za-z'’]+)")
 _NOUN_AFTER = re.compile(r"[ \t\xa0]+([a-z]+)\b(?![ \t\xa0]+(?:and|or|to|for|from|in|on|a|each|per)\b)")
+
+
+# A number in these positions states a count even with no noun after it.
+_OF_WHOM_BEFORE = re.compile(r"\bof[ \t\xa0]+(?:whom|which|these|those|them)[ \t\xa0]+\Z", re.IGNORECASE)
+_PUT_AT_BEFORE = re.compile(r"\b(?:stood|stands|standing|put|puts|estimated|estimates|valued|set|capped|peaked|fixed|"
+                            r"number|figure|total|count)\b[^.;:!?]{0,30}?\bat[ \t\xa0]+\Z", re.IGNORECASE)
+_TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbered", "numbering"})
+
+
+def _claim_position(text: str, start: int, prev: str) -> bool:
+    """Digits with no noun that still state a count: 'of whom 310 were under 25', 'put the number at 65,000',
+    'visitors totalled 4,100'."""
+    lower = prev.lower()
+    if lower in _TOTAL_VERBS:
+        return True
+    if lower in ("whom", "which", "these", "those", "them") and _OF_WHOM_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return lower == "at" and _PUT_AT_BEFORE.search(text, max(0, start - 48), start) is not None
 
 
 def _table_delimited(text: str, start: int, end: int) -> bool:

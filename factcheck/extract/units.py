@@ -53,7 +53,8 @@ _WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+
 
 
 _SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
-_FIRST_WORDS = frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
+_FIRST_WORDS = (frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
+                | {s.rstrip(".").lower() for s in SYMBOLS if s[:1].isalpha()})
 _FIRST_WORD = re.compile(r"[ \t\xa0]?([A-Za-z][A-Za-z'’]*)")
 
 
