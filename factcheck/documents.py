@@ -119,7 +119,7 @@ def _read_path(path: str, as_of: date, settings: Settings,
 
 def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Document]:
     """A web page, PDF or Word file through its reader; a PDF's pages are documents `path#page=N`."""
-    parts = read_parts(_read_bytes(path, settings), path)
+    parts = read_parts(_read_bytes(path, settings, binary=True), path)
     if not any(part.text.strip() for part in parts):
         raise InputError("empty document: no text to check", path=path)
     for part in parts:
@@ -131,8 +131,9 @@ def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Do
             yield make_document(f"{path}#{part.name}" if part.name else path, path, part.text, meta, as_of)
 
 
-def _read_bytes(path: str, settings: Settings) -> bytes:
-    """The bytes of one text input, read a block at a time within the limits.
+def _read_bytes(path: str, settings: Settings, binary: bool = False) -> bytes:
+    """The bytes of one input, read a block at a time within the limits (`binary`: a PDF or Word file,
+    whose NULs and long lines are its format, so only the file limit applies).
 
     Never trusts the size the file system reports (a symlink to /dev/zero or a pipe has none): a NUL
     in the first block refuses a binary input at once, and reading stops as soon as the file or one
@@ -149,14 +150,14 @@ def _read_bytes(path: str, settings: Settings) -> bytes:
     size = line_start = lines = 0  # line_start: offset of the current line's first byte
     try:
         while block := stream.read(READ_BLOCK):
-            if not blocks and b"\x00" in block[:8192]:
+            if not binary and not blocks and b"\x00" in block[:8192]:
                 raise InputError("binary file (contains NUL bytes); expected UTF-8 text", path=path)
             last_newline = block.rfind(b"\n")
             if last_newline >= 0:
                 lines += block.count(b"\n")
                 line_start = size + last_newline + 1
             size += len(block)
-            if size - line_start > line_limit:
+            if not binary and size - line_start > line_limit:
                 raise InputError(f"line is longer than the {line_limit:,}-byte limit", path=path, line=lines + 1,
                                  hint="raise it with --max-record-bytes")
             if size > limit:

@@ -105,9 +105,20 @@ class Claim(BaseModel):
     cumulative: bool = False
     # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
     topic_local: bool = False
+    # Other keys the subject goes by, learnt from the documents ("the Coastal Resilience Fund (CRF)": both).
+    topic_aliases: list[str] | None = None
 
     def interval(self) -> tuple[float, float]:
-        """The values this claim allows once its qualifier and written precision are respected."""
+        """The values this claim allows once its qualifier and written precision are respected.
+
+        A qualifier's bound is the figure as written: "more than £2bn" allows (£2bn, no limit) and "nearly
+        100" (no limit, 100), so "more than £2 billion" excludes £1.8bn. The half-unit rounding allowance
+        ("£4.7m" is £4.65m-£4.75m) belongs to figures given as a value (exact, approximate, a range's ends).
+        """
+        if self.bound == "lower" and self.lo is not None:
+            return self.lo, float("inf") if self.hi is None else self.hi + self.precision
+        if self.bound == "upper" and self.hi is not None:
+            return float("-inf") if self.lo is None else self.lo - self.precision, self.hi
         lo = self.lo if self.lo is not None else float("-inf")
         hi = self.hi if self.hi is not None else float("inf")
         return lo - self.precision, hi + self.precision
