@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from .attribute.measure import measure_key
 from .config import Settings
 from .models import Claim, Group
 from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
@@ -105,10 +106,13 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
     return None
 
 
-def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
-    """Map each specific topic key to a cluster representative (itself a key)."""
+def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None) -> dict[str, str]:
+    """Map each specific topic key to a cluster representative (itself a key).
+
+    aliases: sets of keys the documents say name one subject ("the X Fund (XF)": "x fund", "xf").
+    """
     uf = _UnionFind()
-    keys = sorted(set(keys))
+    keys = sorted(set(keys) | {k for names in aliases or [] for k in names})
     for k in keys:
         uf.find(k)
     df: Counter[str] = Counter(t for k in keys for t in set(k.split()))
@@ -134,6 +138,9 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
                     shorts[pair[0]].add(pair[1])
     for a, b in equal_pairs:
         uf.union(a, b)
+    for names in aliases or []:
+        for other in names[1:]:
+            uf.union(names[0], other)
     # Short forms join the one subject they fit; one that fits several is left alone.
     attach = {}
     for short, longs in shorts.items():
@@ -147,17 +154,12 @@ def cluster_topics(keys: list[str], settings: Settings) -> dict[str, str]:
 
 def metric_key(claim: Claim) -> str:
     """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
-    return _metric_key(claim.metric or claim.kind, claim.kind == "count")
+    return _metric_key(claim.metric or claim.kind, claim.kind)
 
 
 @functools.lru_cache(maxsize=65536)  # a corpus has far fewer distinct metrics than claims
-def _metric_key(metric: str, is_count: bool) -> str:
-    metric = metric.lower().replace("’", "'")
-    words = [singular(w.removesuffix("'s")) for w in metric.split()]
-    if is_count and words:
-        # the counted noun with its modifiers ("upgraded mast" is not "mast"), minus words that only qualify
-        return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]
-    return " ".join(words)
+def _metric_key(metric: str, kind: str) -> str:
+    return measure_key(metric, kind)
 
 
 def _merge_metrics(keys: set[str], threshold: float) -> dict[str, str]:
@@ -185,7 +187,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     settings = settings or Settings()
     attributed = [c for c in claims if c.topic_key]
     specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
-    clusters = cluster_topics(sorted(k for k in specific if k), settings)
+    aliases = sorted({tuple(c.topic_aliases) for c in attributed if c.topic_aliases and len(c.topic_aliases) > 1})
+    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases])
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio"]
+# `number`: a numeral that is not a claim (a label, a year, a bare "seventeen"), only with --all-numbers.
+ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio", "number"]
 # How the qualifier bounds the figure: "more than 50" is a lower bound, "nearly 100" an upper one.
 Bound = Literal["exact", "lower", "upper", "approx", "range"]
 # Where a date came from, so a finding can say how sure it is of "when".
@@ -89,6 +90,8 @@ class Claim(BaseModel):
     precision: float = 0.0  # half the last written digit: "£4.7m" -> 50,000 (it means £4.65m-£4.75m)
     related: str | None = None  # id of the other end of a range, change or ratio
     relation: Relation | None = None
+    # What reading the figure needed, for findings to state: "'$' read as USD: no other dollar named earlier".
+    assumption: str | None = None
     date: str | None = None
     date_origin: DateOrigin = "none"
     source: DocumentMeta = Field(default_factory=DocumentMeta)
@@ -102,6 +105,8 @@ class Claim(BaseModel):
     cumulative: bool = False
     # The topic names a subject only inside its own document (a table's row label, "the gap"): grouped there only.
     topic_local: bool = False
+    # Other keys the subject goes by, learnt from the documents ("the Coastal Resilience Fund (CRF)": both).
+    topic_aliases: list[str] | None = None
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected.

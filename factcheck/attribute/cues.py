@@ -19,9 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .extract.sentences import unwrap
-from .models import Claim, Document, Role
-from .topics import (
+from ..extract.sentences import unwrap
+from ..models import Claim, Document, Role
+from ..topics import (
     NOT_SUBJECTS,
     STOP,
     VEHICLE_CLASS,
@@ -163,7 +163,7 @@ def _sentences(text: str) -> list[_Sentence]:
     return out
 
 
-def _proper_words(text: str) -> set[str]:
+def proper_words(text: str) -> set[str]:
     """Words the document capitalises mid-sentence: they are names even at the start of a sentence."""
     return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
 
@@ -305,7 +305,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     if not claims:
         return claims
     text = doc.text
-    proper = _proper_words(text)
+    proper = proper_words(text)
     sentences = _sentences(text)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
@@ -354,7 +354,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                     slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
         for k, idx in enumerate(idxs):
             claim = claims[idx]
-            cell = _table_cell(text, claim)
+            cell = table_cell(text, claim)
             if cell:
                 update = _context(claim, sent, sent_claims, k, cell.label)
                 update.update(_cell_measure(cell, update, claim), topic_local=True)
@@ -401,7 +401,7 @@ class _Cell:
     header: str | None  # the column's heading: what the figure measures, or when
 
 
-def _table_cell(text: str, claim: Claim) -> _Cell | None:
+def table_cell(text: str, claim: Claim) -> _Cell | None:
     """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
     line_start = text.rfind("\n", 0, claim.start) + 1
     line_end = text.find("\n", claim.end)

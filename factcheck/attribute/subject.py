@@ -1,0 +1,226 @@
+"""Subject: the thing a figure belongs to, read off the sentence's dependency tree.
+
+Candidates are the sentence's noun phrases that name something (a proper-noun phrase with its compounds:
+"Riverside Fund", "Kirkby Observatory upgrade", "Bank of England") and anaphors that stand for one
+("it", "there", "the fund", "the company"). The figure's subject is, in order:
+1. the pot a figure is drawn from: the object of "from", "through", "via" or "as part of" (role part);
+2. a giver with a named recipient: "The X Fund has given £12m to Portsmouth" (subject X, role part,
+   recipient Portsmouth); a giver that is only an actor ("Ministers gave the X Fund £10m") is not the
+   subject, the receiving X is;
+3. otherwise the candidate nearest the figure in the tree (ties: the earlier phrase, then the nearer
+   one in the text) — the subject of "X has a budget of £10m", the possessor in "X's £10m budget",
+   the head the figure modifies in "the £10m X", the object of "for X" or "to X".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from ..topics import ACTOR_WORDS, NON_SUBJECT_WORDS, NOT_SUBJECTS, STOP, singular, vocab
+from .parse import Parsed
+
+# Words that make a phrase an actor speaking or paying, never what a figure is about.
+_ACTORS = ACTOR_WORDS | vocab("""
+ministers officials government council councils spokesman spokeswoman spokesperson researchers survey donor
+donors we i you he she they report analysis
+""")
+PRONOUNS = vocab("it its they their there them")
+_DETERMINERS = vocab("the this that these")  # "their rent" is theirs: its owner is the mention
+# Verbs that hand money or things over: their giver is the pot, the receiver gets a part of it.
+_GIVE = re.compile(r"^(?:giv|gave|given|award|allocat|grant|hand|distribut|paid|pay|provid|lent|lend|sen[dt]|"
+                   r"donat|invest|commit)", re.I)
+_FROM = vocab("from through via")
+_TO = vocab("to for into towards")
+_MODIFIERS = {"compound", "amod", "nmod", "flat", "npadvmod"}
+
+
+@dataclass
+class Mention:
+    """A noun phrase that can be a subject: named, or an anaphor to resolve."""
+
+    head: int  # token index
+    start: int  # char offsets in the sentence
+    end: int
+    text: str
+    named: bool
+    anaphor: bool = False
+    head_word: str = ""  # singular lower-case head noun: "fund"
+
+
+@dataclass
+class Subject:
+    mention: Mention
+    part: bool = False  # reached as the pot a part is drawn from or given out of
+    recipient: str | None = None
+    via: str = "nearest"  # how it was chosen, for the explanation
+
+
+def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
+    """The head and its left modifiers (compounds, adjectives, names), minus figures and punctuation."""
+    out = {head}
+    stack = [head]
+    # a name goes on through a named possessor: "Children's Social Care Innovation Programme"
+    modifiers = _MODIFIERS | ({"poss", "case"} if p.tokens[head].pos == "PROPN" else set())
+    while stack:
+        i = stack.pop()
+        for c in p.children[i]:
+            t = p.tokens[c]
+            if c < head and t.dep in modifiers and c not in skip and t.pos not in ("NUM", "SYM", "PUNCT") \
+                    and not t.text[:1].isdigit() and t.text not in "£$€¥₹":
+                out.add(c)
+                stack.append(c)
+    idxs = sorted(out)
+    nxt = head + 1
+    if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
+            and p.tokens[nxt].tag in ("DT", "PRP$"):
+        idxs = idxs[:-1]  # "Brackley recycle their ...": a verb read as a noun ends no name
+        head = idxs[-1]
+    # keep the contiguous run ending at the head ("Riverside Fund", not "£10m ... Fund")
+    run = [idxs[-1]]
+    for i in reversed(idxs[:-1]):
+        if i == run[0] - 1:
+            run.insert(0, i)
+        else:
+            break
+    # "Bank of England", "University of Leeds": a name that goes on with "of" + name
+    tok = p.tokens[head]
+    if tok.pos == "PROPN":
+        for c in p.children[head]:
+            if c > head and p.tokens[c].dep == "prep" and p.tokens[c].text.lower() == "of" and c == run[-1] + 1:
+                objs = [g for g in p.children[c] if p.tokens[g].dep == "pobj" and p.tokens[g].pos == "PROPN"]
+                if objs:
+                    tail = _phrase(p, objs[0], skip)
+                    if tail and tail[0] == c + 1:
+                        run = [*run, c, *tail]
+    return run
+
+
+def _is_name_word(p: Parsed, i: int) -> bool:
+    t = p.tokens[i]
+    if t.pos == "PROPN" and t.text[:1].isupper():
+        return True
+    return t.text[:1].isupper() and t.start > 0 and t.text.lower() not in STOP and t.pos in ("NOUN", "ADJ")
+
+
+def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
+    """Named phrases and anaphors of a sentence (tokens in `skip`, the figures, left out)."""
+    out: list[Mention] = []
+    for i, t in enumerate(p.tokens):
+        if i in skip:
+            continue
+        low = t.text.lower()
+        if (t.pos == "PRON" and low in PRONOUNS) or (low == "there" and t.dep == "advmod"):
+            out.append(Mention(i, t.start, t.end, t.text, False, anaphor=True, head_word=low))
+            continue
+        if t.pos not in ("NOUN", "PROPN") or t.dep in ("compound", "flat"):
+            continue
+        run = _phrase(p, i, skip)
+        words = [p.tokens[j].text for j in run]
+        lowered = {w.lower().removesuffix("'s").removesuffix("’s") for w in words}
+        text = p.text[p.tokens[run[0]].start:p.tokens[run[-1]].end]
+        named = any(_is_name_word(p, j) for j in run)
+        if named:
+            if lowered & _ACTORS or all(w in NOT_SUBJECTS | STOP | NON_SUBJECT_WORDS for w in lowered):
+                continue
+            if len(text) < 2 or (len(run) == 1 and len(text) <= 2 and text.isupper() and text in {"Q", "A"}):
+                continue
+            out.append(Mention(i, p.tokens[run[0]].start, p.tokens[run[-1]].end, text, True,
+                               head_word=singular(t.text.lower())))
+            continue
+        dets = [c for c in p.children[i] if p.tokens[c].dep in ("det", "poss")
+                and p.tokens[c].text.lower() in _DETERMINERS]
+        if dets and not lowered & _ACTORS:
+            start = p.tokens[min(dets[0], run[0])].start
+            out.append(Mention(i, start, p.tokens[run[-1]].end, p.text[start:p.tokens[run[-1]].end], False,
+                               anaphor=True, head_word=singular(t.text.lower())))
+    return out
+
+
+def _distances(p: Parsed, source: int) -> list[int]:
+    """Tree distance (arcs, either direction) from one token to every other."""
+    dist = [-1] * len(p.tokens)
+    dist[source] = 0
+    queue = deque([source])
+    while queue:
+        i = queue.popleft()
+        nbrs = [*p.children[i]]
+        if p.tokens[i].head != i:
+            nbrs.append(p.tokens[i].head)
+        for j in nbrs:
+            if dist[j] < 0:
+                dist[j] = dist[i] + 1
+                queue.append(j)
+    return dist
+
+
+def _governor(p: Parsed, fig: int) -> int | None:
+    """The verb the figure hangs from (climbing through nouns and prepositions)."""
+    i = fig
+    for _ in range(8):
+        h = p.tokens[i].head
+        if h == i:
+            return i if p.tokens[i].pos in ("VERB", "AUX") else None
+        i = h
+        if p.tokens[i].pos in ("VERB", "AUX"):
+            return i
+    return None
+
+
+def _prep_objects(p: Parsed, head: int, words: frozenset[str]) -> list[int]:
+    out = []
+    for c in p.children[head]:
+        t = p.tokens[c]
+        if t.dep in ("prep", "dative") and t.text.lower() in words:
+            out.extend(g for g in p.children[c] if p.tokens[g].dep == "pobj")
+        elif t.dep == "dative" and t.pos in ("NOUN", "PROPN"):
+            out.append(c)
+    return out
+
+
+def _as_part_of(p: Parsed, fig: int) -> list[int]:
+    """"as part of X": X's index wherever the phrase hangs."""
+    out = []
+    for i, t in enumerate(p.tokens):
+        if t.text.lower() == "part" and i > 0 and p.tokens[i - 1].text.lower() == "as":
+            for c in p.children[i]:
+                if p.tokens[c].text.lower() == "of":
+                    out.extend(g for g in p.children[c] if p.tokens[g].dep == "pobj")
+    return out
+
+
+def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> Subject | None:
+    """The subject of the figure whose tokens are `fig_tokens` (see the module docstring)."""
+    fig = p.root_of(fig_tokens)
+    if fig is None:
+        return None
+    found = [m for m in mentions(p, skip) if m.head not in fig_tokens]
+    if not found:
+        return None
+    by_head = {m.head: m for m in found}
+    dist = _distances(p, fig)
+    verb = _governor(p, fig)
+    whole = [by_head[i] for i in _prep_objects(p, fig, _FROM) + (_prep_objects(p, verb, _FROM) if verb is not None
+                                                                  else []) + _as_part_of(p, fig) if i in by_head]
+    subj = None
+    receivers: list[Mention] = []
+    if verb is not None:
+        subj = next((by_head[c] for c in p.children[verb] if p.tokens[c].dep in ("nsubj", "nsubjpass")
+                     and c in by_head), None)
+        receivers = [by_head[i] for i in _prep_objects(p, verb, _TO) if i in by_head]
+    if whole:
+        pot = whole[0]
+        recipient = subj or (receivers[0] if receivers else None)
+        return Subject(pot, part=True, recipient=recipient.text if recipient and recipient.named else None,
+                       via="drawn from")
+    if verb is not None and subj is not None and subj.named and receivers and _GIVE.match(p.tokens[verb].text):
+        rec = receivers[0]
+        return Subject(subj, part=True, recipient=rec.text if rec.named else None, via="giver")
+
+    def rank(m: Mention) -> tuple:
+        d = dist[m.head] if dist[m.head] >= 0 else 99
+        return d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1, abs(m.start - p.tokens[fig].start)
+
+    best = min(found, key=rank)
+    return Subject(best)
