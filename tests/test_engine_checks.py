@@ -113,9 +113,20 @@ def _brute_force_disagree(claims):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 30), st.sampled_from(["exact", "lower", "upper"])), min_size=1, max_size=8))
 def test_sweep_agrees_with_all_pairs(figures):
+    # figures within the tenfold band, so none is left out as another measure (tested on its own below)
+    figures = [(v, b) for v, b in figures if min(f for f, _ in figures) * 10 >= v]
     claims = [claim(f"£{v} million", v * 1e6, bound=b, doc=f"d{i}.txt") for i, (v, b) in enumerate(figures)]
     hits = [h for h in run(differing_values, claims, compatible_severity="none")]
     assert bool(hits) == _brute_force_disagree(claims)
+
+
+def test_a_figure_far_from_the_others_is_left_out_and_the_real_pair_still_shows():
+    sizes = [claim("£260 million", 2.6e8, doc="a", sentence="The £260 million Harbour Fund opens today."),
+             claim("£310 million", 3.1e8, doc="b", sentence="The £310 million Harbour Fund is the largest."),
+             claim("£3.4 billion", 3.4e9, doc="c", sentence="The Harbour Fund is part of a £3.4 billion plan.")]
+    [hit] = run(differing_values, sizes)
+    assert [c.text for c in hit.claims] == ["£260 million", "£310 million"]
+    assert any("10-fold from the others" in a for a in hit.assumptions)
 
 
 # ---- decreasing-over-time

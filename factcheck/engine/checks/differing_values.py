@@ -197,11 +197,31 @@ def _original_suffix(claim: Claim, chars: int) -> str:
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
+_APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? from|apart from|besides|"
+                    r"alongside|other than|outside)\b([^,;:]{0,80})[,;:]", re.IGNORECASE)
+
+
+def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
+    """The sentence sets the figure apart from its subject: "In addition to the Harbour Grant, the
+    department has allocated £267 million" (the figure follows the phrase that names the subject)."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    if at <= 0:
+        return False
+    subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+               if len(w) > 2 and w not in params.generic_words}
+    for m in _APART.finditer(claim.sentence, 0, at):
+        if {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(1).lower())} & subject:
+            return True
+    return False
+
+
 def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str, str] | None:
     """(what the figure is, its rate unit, its recipient): only figures of one class are compared.
 
     None for a part with no recipient: it cannot be matched to another part of the same thing.
     """
+    if set_apart(claim, params):
+        return None
     rate = rate_unit(claim, params)
     recipient = recipient_of(claim, params)
     if claim.role == "part" or recipient:
@@ -249,6 +269,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
             ambiguous += 1
         else:
             single.extend(said)
+    single, outliers = _without_outliers(single, params.max_ratio)
+    ambiguous += outliers
     if len({(doc_hash(c), c.sentence_start) for c in single}) < 2:
         return
     conflict = _agree(single, params.tolerance)
@@ -287,6 +309,19 @@ def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: Differing
         return False
     years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
     return not (years[0] and years[1] and years[0] != years[1])
+
+
+def _without_outliers(claims: list[Claim], max_ratio: float) -> tuple[list[Claim], int]:
+    """Leave out figures more than max_ratio from the median figure ("the £260m scheme ... part of a
+    €3.4bn allocation"): another measure under the subject's name, which would hide the real pair."""
+    values = sorted(abs(c.value) for c in claims)
+    median = values[len(values) // 2] if values else 0
+    if not median or len(values) < 3:
+        return claims, 0
+    kept = [c for c in claims if median / max_ratio <= abs(c.value) <= median * max_ratio]
+    kept_ids = {c.id for c in kept}
+    statements = {(doc_hash(c), c.sentence_start) for c in claims if c.id not in kept_ids}
+    return kept, len(statements)
 
 
 def _as_bounds(claims: list[Claim], params: DifferingValuesParams) -> tuple[list[Claim], set[str]]:
@@ -365,7 +400,8 @@ def _hit(involved: list[Claim], pair: tuple[Claim, Claim] | None, ambiguous: int
                            + (f"; {', '.join(repr(t) for t in unstated)} state(s) none and were assumed to be "
                               "for it" if unstated else ""))
     if ambiguous:
-        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
+        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this, "
+                           f"or whose figure is more than {params.max_ratio:g}-fold from the others'")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
                assumptions=assumptions, severity="info" if compatible or weak else None)
 
