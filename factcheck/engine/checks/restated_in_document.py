@@ -53,7 +53,10 @@ def run(claims: list[Claim], params: RestatedInDocumentParams, ctx: Context) -> 
                 continue
             if _sum_of_two(top, same[: params.max_summed]):
                 continue  # "£40m package" over "£25m for roads and £15m for schools": the headline adds them up
-            nearest = min(same, key=lambda b: b.start)  # the lead restates the headline
+            wholes = [b for b in same if b.role != "part"]  # a part of something does not restate a headline
+            if not wholes:
+                continue
+            nearest = min(wholes, key=lambda b: b.start)  # the lead restates the headline
             yield Hit(claims=[top, nearest], fields={"headline": describe(top), "body": describe(nearest)},
                       assumptions=[f"the first line is a headline and {top.text!r} in it is the figure "
                                    f"{nearest.text!r} restates: the body's first figure of the same measure (the lead "
