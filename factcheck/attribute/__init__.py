@@ -73,20 +73,23 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     if not fig:
         return None
     skip = {i for s, e in sentence_spans for i in p.span(s, e)}
-    found = find_subject(p, fig, skip)
-    if found is None:
-        return None
-    mention = found.mention
-    if mention.named:
-        name = ctx.full_name(mention.text)
-        ctx.add(claim.sentence_start + mention.start, name)
-    elif mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
-        return None  # a pronoun is the weakest evidence: the cues' topic stands
-    else:
+    name = None
+    for found in find_subject(p, fig, skip):
+        mention = found.mention
+        if mention.named:
+            name = ctx.full_name(mention.text)
+            ctx.add(claim.sentence_start + mention.start, name)
+            break
+        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
+            return None  # a pronoun is the weakest evidence: the cues' topic stands
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
-        if name is None:
-            return None
+        if name is not None:
+            break
+    if name is None:
+        return None
     name = _clean(name)
+    if found.thing and claim.kind == "money" and found.thing.lower() not in name.lower():
+        name = f"{name} {found.thing}"  # "Tamar Water's £2bn investment programme": the programme, not the firm
     key = topic_key(name)
     if not key:
         return None
