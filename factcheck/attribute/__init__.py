@@ -33,12 +33,14 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     _collect_names(doc, ctx, max(c.start for c in claims))
     cells = {c.id for c in claims if cues.table_cell(doc.text, c)}
     questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
-    parsed = parse.parse_sentences([c.sentence for c in claims if c.id not in cells]
-                                   + [c.topic for c in claims if c.id in cells and c.topic]
-                                   + list(questions.values()))
     spans: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
+    keys = {text: (text, tuple(sorted(set(found)))) for text, found in spans.items()}
+    for text in [*(c.topic for c in claims if c.id in cells and c.topic), *questions.values()]:
+        keys.setdefault(text, (text, ()))
+    by_key = parse.parse_sentences(keys.values())
+    parsed = {text: by_key[key] for text, key in keys.items() if key in by_key}
     out = []
     for claim in claims:
         if claim.id in cells:

@@ -84,8 +84,8 @@ def thing_of(p: Parsed, fig: int, skip: set[int]) -> str | None:
     elif tok.dep not in ("compound", "nmod", "amod", "nummod", "quantmod") or head < fig:
         return None
     n = p.tokens[head]
-    if n.pos != "NOUN" or not n.text.islower() or n.text in MEASURE_NOUNS:
-        return None
+    if n.pos != "NOUN" or not n.text.islower() or n.text in MEASURE_NOUNS or n.dep in ("attr", "appos"):
+        return None  # "X is now a £2bn programme", "X, a £2bn programme,": the phrase says what X is
     words = [i for i in _phrase(p, head, skip) if p.tokens[i].text.islower() and p.tokens[i].pos in ("NOUN", "ADJ")]
     if not words or words[-1] != head:
         return None
@@ -106,6 +106,9 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
                     and not t.text[:1].isdigit() and t.text not in "£$€¥₹":
                 out.add(c)
                 stack.append(c)
+    while min(out) > 0 and (j := min(out) - 1) not in skip and p.tokens[j].pos == "PROPN" \
+            and p.tokens[j].text[:1].isupper() and p.tokens[head].pos == "PROPN":
+        out.add(j)  # adjacent names are one name
     idxs = sorted(out)
     nxt = head + 1
     if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
@@ -149,8 +152,11 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
         if (t.pos == "PRON" and low in PRONOUNS) or (low == "there" and t.dep == "advmod"):
             out.append(Mention(i, t.start, t.end, t.text, False, anaphor=True, head_word=low))
             continue
-        if t.pos not in ("NOUN", "PROPN") or t.dep in ("compound", "flat"):
-            continue
+        if t.pos not in ("NOUN", "PROPN") or (t.dep in ("compound", "flat") and t.head not in skip):
+            continue  # part of a longer phrase (unless what it modifies is a figure: "the X Farm £340m")
+        if t.pos == "PROPN" and i + 1 < len(p.tokens) and i + 1 not in skip and p.tokens[i + 1].pos == "PROPN" \
+                and p.tokens[i + 1].text[:1].isupper() and p.tokens[i + 1].start == t.end + 1:
+            continue  # "Bayside Aquarium": one name, however the parser attached its words
         run = _phrase(p, i, skip)
         words = [p.tokens[j].text for j in run]
         lowered = {w.lower().removesuffix("'s").removesuffix("’s") for w in words}
