@@ -23,7 +23,7 @@ from factcheck.documents import read_text
 from factcheck.extract import extract_claims
 from factcheck.ledger import Ledger
 from factcheck.pipeline import record
-from factcheck.verify import Verifier, normalise, word_count
+from factcheck.verify import Verifier, normalise, scan_quotes, word_count
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "written-answers"
 
@@ -113,6 +113,16 @@ def perturb(kind: str, sentence: str, rng: random.Random) -> str:
     return sentence
 
 
+def time_quote_scan(n: int = 60_000) -> None:
+    """Finding the quotations of a draft is linear: drafts of n opening marks and never a closing one, and
+    of n short quotations wrapped over lines, take time in proportion to n."""
+    for label, draft in (("unclosed “", "x “" * n), ("wrapped quotes", 'He said "we\nwill" then. ' * n)):
+        for size in (n // 4, n):
+            start = time.perf_counter()
+            scan_quotes(draft[: len(draft) * size // n])
+            print(f"quote scan, {size:>7,} {label}: {time.perf_counter() - start:.3f}s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ledger", default="/tmp/factcheck-bench/written-answers.db")
@@ -122,6 +132,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="which records to take quotes from")
     parser.add_argument("--verbose", action="store_true", help="show the matches of unexpected verdicts")
     args = parser.parse_args()
+    time_quote_scan()
     path = Path(args.ledger)
     path.parent.mkdir(parents=True, exist_ok=True)
     seconds, documents = build(path, args.rebuild, args.jobs)

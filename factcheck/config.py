@@ -19,6 +19,12 @@ class Settings(BaseModel):
 
     # Reading
     max_file_bytes: int = 200 * 1024 * 1024  # larger inputs are refused with a clear error
+    # One JSON-lines record, or one line of a text file: longer ones are refused by file and line (the
+    # stages bound their work per sentence, but nothing real needs a megabyte without a line break).
+    max_record_bytes: int = 1024 * 1024
+    # Extraction: also yield the numbers that are not claims ("Phase 3", "seventeen") as kind `number`
+    # (`factcheck extract --all-numbers`); the rules never see them.
+    extract_all_numbers: bool = False
     # Normalisation: how wide an interval "about", "around", "some" make (fraction of the value).
     approx_tolerance: float = 0.10
     # Grouping: rapidfuzz token_set_ratio (0-100) two topic keys need to be one subject.

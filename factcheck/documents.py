@@ -1,6 +1,7 @@
 """Read stage: paths (files, directories, `-`) -> Document, streamed one at a time.
 
-Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record).
+Formats: .txt, .md (optional YAML front matter), .jsonl / .jsonl.gz (one statement per record), and through
+factcheck.readers web pages, PDF and Word files (optional extras).
 A file that cannot be used becomes an InputProblem and the run goes on with the others.
 """
 
@@ -10,6 +11,7 @@ import gzip
 import hashlib
 import json
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,7 @@ from .config import Settings
 from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
+from .readers import READERS, UNSUPPORTED, check_supported, read_parts, reader_for, suffix_of
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -36,6 +39,7 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", *JSONL_SUFFIXES)
 META_FIELDS = ("date", "source", "speaker", "url", "title", "department")
+READ_BLOCK = 1 << 20
 
 
 def iter_documents(paths: Sequence[str], as_of: date, settings: Settings | None = None,
@@ -74,9 +78,10 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(TEXT_SUFFIXES))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_statement(f.name))
             if not found and problems is not None:
-                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md or .jsonl files"))
+                problems.append(InputProblem(path=raw, message="directory holds no .txt, .md, .jsonl, .html, "
+                                                               ".pdf or .docx files"))
             yield from found
         elif p.exists():
             yield raw
@@ -87,12 +92,22 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
             problems.append(InputProblem(path=raw, message=err.message))
 
 
+def _is_statement(name: str) -> bool:
+    """Whether a file found in a directory is read (or, a document type without a reader, reported)."""
+    suffix = suffix_of(name)
+    return name.lower().endswith(TEXT_SUFFIXES) or suffix in READERS or suffix in UNSUPPORTED
+
+
 def _read_path(path: str, as_of: date, settings: Settings,
                problems: list[InputProblem] | None) -> Iterator[Document]:
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         yield from _read_jsonl(path, as_of, settings, problems)
         return
+    if path != "-" and reader_for(path):
+        yield from _read_with_reader(path, as_of, settings)
+        return
+    check_supported(path)
     text = _decode(_read_bytes(path, settings), path)
     meta, line_offset = DocumentMeta(), 0
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
@@ -102,20 +117,59 @@ def _read_path(path: str, as_of: date, settings: Settings,
     yield make_document(path, path, text, meta, as_of, line_offset)
 
 
-def _read_bytes(path: str, settings: Settings) -> bytes:
-    if path == "-":
-        data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
-    else:
+def _read_with_reader(path: str, as_of: date, settings: Settings) -> Iterator[Document]:
+    """A web page, PDF or Word file through its reader; a PDF's pages are documents `path#page=N`."""
+    parts = read_parts(_read_bytes(path, settings, binary=True), path)
+    if not any(part.text.strip() for part in parts):
+        raise InputError("empty document: no text to check", path=path)
+    for part in parts:
         try:
-            if Path(path).stat().st_size > settings.max_file_bytes:
-                raise InputError(f"file is larger than the {settings.max_file_bytes:,}-byte limit",
-                                 path=path, hint="split it, or raise max_file_bytes with --config")
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    if len(data) > settings.max_file_bytes:
-        raise InputError(f"input is larger than the {settings.max_file_bytes:,}-byte limit", path=path)
-    return data
+            meta = _meta(part.meta, path, None)
+        except InputError:  # a page's unreadable date is no reason to skip its text
+            meta = _meta({k: v for k, v in part.meta.items() if k != "date"}, path, None)
+        if part.text.strip():
+            yield make_document(f"{path}#{part.name}" if part.name else path, path, part.text, meta, as_of)
+
+
+def _read_bytes(path: str, settings: Settings, binary: bool = False) -> bytes:
+    """The bytes of one input, read a block at a time within the limits (`binary`: a PDF or Word file,
+    whose NULs and long lines are its format, so only the file limit applies).
+
+    Never trusts the size the file system reports (a symlink to /dev/zero or a pipe has none): a NUL
+    in the first block refuses a binary input at once, and reading stops as soon as the file or one
+    of its lines passes its limit, naming that line."""
+    limit, line_limit = settings.max_file_bytes, settings.max_record_bytes
+    try:
+        if path != "-" and Path(path).stat().st_size > limit:
+            raise InputError(f"file is larger than the {limit:,}-byte limit",
+                             path=path, hint="split it, or raise max_file_bytes with --config")
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    blocks: list[bytes] = []
+    size = line_start = lines = 0  # line_start: offset of the current line's first byte
+    try:
+        while block := stream.read(READ_BLOCK):
+            if not binary and not blocks and b"\x00" in block[:8192]:
+                raise InputError("binary file (contains NUL bytes); expected UTF-8 text", path=path)
+            last_newline = block.rfind(b"\n")
+            if last_newline >= 0:
+                lines += block.count(b"\n")
+                line_start = size + last_newline + 1
+            size += len(block)
+            if not binary and size - line_start > line_limit:
+                raise InputError(f"line is longer than the {line_limit:,}-byte limit", path=path, line=lines + 1,
+                                 hint="raise it with --max-record-bytes")
+            if size > limit:
+                raise InputError(f"input is larger than the {limit:,}-byte limit", path=path,
+                                 hint="split it, or raise max_file_bytes with --config")
+            blocks.append(block)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    finally:
+        if path != "-":
+            stream.close()
+    return b"".join(blocks)
 
 
 def _decode(data: bytes, path: str, line: int | None = None) -> str:
@@ -154,7 +208,13 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta, int]:
 
 
 def _meta(data: dict, path: str, line: int | None) -> DocumentMeta:
-    fields = {k: (str(v) if v is not None else None) for k, v in data.items() if k in META_FIELDS}
+    fields: dict[str, str | None] = {}
+    for key, value in data.items():
+        if key not in META_FIELDS or value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            raise InputError(f"field {key!r} must be text, not a {type(value).__name__}", path=path, line=line)
+        fields[key] = check_unicode(str(value), path, line, key)
     if fields.get("date"):
         from .dates import parse_date_value
 
@@ -168,9 +228,11 @@ def _meta(data: dict, path: str, line: int | None) -> DocumentMeta:
 
 def _read_jsonl(path: str, as_of: date, settings: Settings,
                 problems: list[InputProblem] | None) -> Iterator[Document]:
-    """Stream records; a malformed line is reported with its line number and skipped."""
-    for line_no, line in jsonl_lines(path):
+    """Stream records; a malformed or oversized line is reported with its line number and skipped."""
+    for line_no, line in jsonl_lines(path, settings.max_record_bytes):
         try:
+            if line is None:
+                raise oversized_record(path, line_no, settings.max_record_bytes)
             doc = read_record(line, path, line_no, as_of)
         except InputError as exc:
             if problems is None:
@@ -181,8 +243,14 @@ def _read_jsonl(path: str, as_of: date, settings: Settings,
             yield doc
 
 
-def jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
-    """The non-blank lines of a JSON-lines file (gzipped or not) with their line numbers, undecoded.
+def oversized_record(path: str, line_no: int, limit: int) -> InputError:
+    return InputError(f"record is longer than the {limit:,}-byte limit", path=path, line=line_no,
+                      hint="raise it with --max-record-bytes")
+
+
+def jsonl_lines(path: str, max_line_bytes: int = 1 << 20) -> Iterator[tuple[int, bytes | None]]:
+    """The non-blank lines of a JSON-lines file (gzipped or not) with their line numbers, undecoded;
+    None in place of a line longer than `max_line_bytes` (never held in memory whole).
 
     The serial reader parses them here; the parallel engine ships them to workers as they are.
     """
@@ -193,36 +261,73 @@ def jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
     with raw:
         try:
-            for line_no, line in enumerate(_lines(raw), 1):
-                if line.strip():
+            for line_no, line in enumerate(_lines(raw, max_line_bytes), 1):
+                if line is None or line.strip():
                     yield line_no, line
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise InputError(f"cannot read compressed stream: {exc}", path=path) from None
 
 
-def _lines(stream: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
-    """The lines of a binary stream, read a megabyte at a time: iterating a GzipFile line by line
-    costs a Python call per line."""
+def _lines(stream: IO[bytes], max_line_bytes: int, block: int = READ_BLOCK) -> Iterator[bytes | None]:
+    """The lines of a binary stream, read a megabyte at a time (iterating a GzipFile line by line
+    costs a Python call per line); None for a line over the limit, whose bytes are dropped as they
+    come, so one endless line (a small .gz can expand to gigabytes) costs time, not memory."""
     pending = b""
+    skipping = False  # inside a line already over the limit
     while chunk := stream.read(block):
+        if skipping:
+            newline = chunk.find(b"\n")
+            if newline < 0:
+                continue
+            chunk, skipping = chunk[newline + 1:], False
+            yield None
         lines = (pending + chunk).split(b"\n")
         pending = lines.pop()
-        yield from lines
-    if pending:
+        for line in lines:
+            yield line if len(line) <= max_line_bytes else None
+        if len(pending) > max_line_bytes:
+            pending, skipping = b"", True
+    if skipping:
+        yield None
+    elif pending:
         yield pending
+
+
+def load_json(data: str | bytes, path: str, line: int | None = None) -> object:
+    """json.loads with every way a hostile text can break it turned into a one-line InputError:
+    nesting deeper than the interpreter's recursion limit, integers past the digit limit."""
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path,
+                         line=line if line is not None else exc.lineno) from None
+    except RecursionError:
+        raise InputError(f"JSON nested too deeply (the limit is about {sys.getrecursionlimit():,} levels)",
+                         path=path, line=line) from None
+    except ValueError as exc:  # an integer longer than sys.get_int_max_str_digits()
+        reason = str(exc).split(";")[0]
+        raise InputError(f"unusable JSON value: {reason}", path=path, line=line) from None
+
+
+def check_unicode(text: str, path: str, line: int | None, field: str = "text") -> str:
+    """`text` if it can be written as UTF-8; a lone surrogate (JSON allows "\\ud800") is an InputError."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"field {field!r} holds a lone surrogate \\u{ord(text[exc.start]):04x} at character "
+                         f"{exc.start}, which is not Unicode text", path=path, line=line,
+                         hint="fix the program that wrote the record") from None
+    return text
 
 
 def read_record(line: bytes, path: str, line_no: int, as_of: date) -> Document | None:
     """One JSON-lines record as a Document (None for an empty text); a bad record is an InputError."""
-    text_line = _decode(line, path, line_no)
-    try:
-        record = json.loads(text_line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path, line=line_no) from None
+    record = load_json(_decode(line, path, line_no), path, line_no)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError("record has no \"text\" string", path=path, line=line_no)
     if not record["text"].strip():
         return None
+    text = check_unicode(record["text"], path, line_no)
     data = {k: record.get(k) for k in META_FIELDS if record.get(k)}
     if not data.get("date"):
         data["date"] = record.get("date_answered") or record.get("date_tabled") or None
@@ -231,5 +336,7 @@ def read_record(line: bytes, path: str, line_no: int, as_of: date) -> Document |
     data = {k: v for k, v in data.items() if v}
     meta = _meta(data, path, line_no)
     record_id = record.get("id", line_no)
-    doc_id = f"{path}#{record_id}"
-    return make_document(doc_id, path, record["text"].replace("\r\n", "\n"), meta, as_of)
+    if not isinstance(record_id, (str, int)) or isinstance(record_id, bool):
+        raise InputError("record \"id\" must be a string or an integer", path=path, line=line_no)
+    doc_id = f"{path}#{check_unicode(str(record_id), path, line_no, 'id')}"
+    return make_document(doc_id, path, text.replace("\r\n", "\n"), meta, as_of)

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio"]
+# `number`: a numeral that is not a claim (a label, a year, a bare "seventeen"), only with --all-numbers.
+ClaimKind = Literal["money", "count", "percent", "percentage_points", "ratio", "number"]
 # How the qualifier bounds the figure: "more than 50" is a lower bound, "nearly 100" an upper one.
 Bound = Literal["exact", "lower", "upper", "approx", "range"]
 # Where a date came from, so a finding can say how sure it is of "when".
@@ -89,6 +90,8 @@ class Claim(BaseModel):
     precision: float = 0.0  # half the last written digit: "£4.7m" -> 50,000 (it means £4.65m-£4.75m)
     related: str | None = None  # id of the other end of a range, change or ratio
     relation: Relation | None = None
+    # What reading the figure needed, for findings to state: "'$' read as USD: no other dollar named earlier".
+    assumption: str | None = None
     date: str | None = None
     date_origin: DateOrigin = "none"
     source: DocumentMeta = Field(default_factory=DocumentMeta)
@@ -106,7 +109,16 @@ class Claim(BaseModel):
     topic_aliases: list[str] | None = None
 
     def interval(self) -> tuple[float, float]:
-        """The values this claim allows once its qualifier and written precision are respected."""
+        """The values this claim allows once its qualifier and written precision are respected.
+
+        A qualifier's bound is the figure as written: "more than £2bn" allows (£2bn, no limit) and "nearly
+        100" (no limit, 100), so "more than £2 billion" excludes £1.8bn. The half-unit rounding allowance
+        ("£4.7m" is £4.65m-£4.75m) belongs to figures given as a value (exact, approximate, a range's ends).
+        """
+        if self.bound == "lower" and self.lo is not None:
+            return self.lo, float("inf") if self.hi is None else self.hi + self.precision
+        if self.bound == "upper" and self.hi is not None:
+            return float("-inf") if self.lo is None else self.lo - self.precision, self.hi
         lo = self.lo if self.lo is not None else float("-inf")
         hi = self.hi if self.hi is not None else float("inf")
         return lo - self.precision, hi + self.precision

@@ -90,7 +90,7 @@ def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
                 for problem in stdin_problems:
                     yield Unit("problem", path=problem.path, problem=problem)
             elif split_jsonl and path.lower().endswith(documents.JSONL_SUFFIXES):
-                yield from _jsonl_units(path)
+                yield from _jsonl_units(path, settings.max_record_bytes)
             else:
                 yield Unit("file", path=path, size=_size(path))
 
@@ -102,12 +102,19 @@ def _size(path: str) -> int:
         return 0
 
 
-def _jsonl_units(path: str) -> Iterator[Unit]:
+def _jsonl_units(path: str, max_record_bytes: int) -> Iterator[Unit]:
     """Raw record lines, a chunk at a time; decoding and parsing happen in the worker."""
     records: list[tuple[int, bytes]] = []
     size = 0
     try:
-        for line_no, line in documents.jsonl_lines(path):
+        for line_no, line in documents.jsonl_lines(path, max_record_bytes):
+            if line is None:  # too long to ship: reported in its place in the sequence
+                if records:
+                    yield Unit("records", path=path, records=records, size=size)
+                    records, size = [], 0
+                error = documents.oversized_record(path, line_no, max_record_bytes)
+                yield Unit("problem", path=path, problem=InputProblem(path=path, line=line_no, message=error.message))
+                continue
             records.append((line_no, line))
             size += len(line)
             if size >= CHUNK_CHARS:

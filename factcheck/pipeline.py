@@ -51,10 +51,12 @@ def document_claims(doc: Document, settings: Settings | None = None) -> list[Cla
 def process_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
                       problems: list[InputProblem] | None = None, attribute: bool = True, jobs: int = 1,
                       engine: str = "local", scheduler: str | None = None,
-                      keep_text: bool = False) -> Iterator[Processed]:
+                      keep_text: bool = False, texts_without_claims: bool = False) -> Iterator[Processed]:
     """Stream (summary, claims, text or None) in input order: read, extract and (optionally) attribute.
 
-    The result is the same for every `jobs` and engine; only where the work runs differs.
+    keep_text: hand on the text of documents with claims (rules that read text need it);
+    texts_without_claims: hand on every text (the ledger stores documents without claims too: their
+    passages serve `verify`). The result is the same for every `jobs` and engine.
     """
     as_of_date, settings = parse_as_of(as_of), settings or Settings()
     if engine not in ENGINES:
@@ -64,7 +66,8 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
             claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
             yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
-    work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text)
+    work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text,
+                   texts_without_claims=texts_without_claims)
     chunks = chunked(iter_units(paths, as_of_date, settings,
                                 whole_files_from=None if engine == "local" else DASK_WHOLE_FILES_FROM))
     if engine == "dask":
@@ -83,6 +86,7 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
 
 
 def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute: bool, keep_text: bool,
+                   texts_without_claims: bool = False,
                    ) -> list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]]:
     """In a worker: the per-document stages over a chunk, in order; problems kept in sequence."""
     out: list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]] = []
@@ -92,8 +96,8 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
             claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
-            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if keep_text and claims else None,
-                        None))  # a text without claims is never read by a rule: not shipped back
+            ship = texts_without_claims or (keep_text and claims)  # a rule never reads a text without claims
+            out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if ship else None, None))
         out.extend((None, [], None, p) for p in problems)
     return out
 
@@ -120,8 +124,11 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
         return
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
-                                                       engine=engine, scheduler=scheduler, keep_text=True):
-            doc = make_document(summary.id, summary.path, text or "", summary.meta, as_of_date, summary.line_offset)
+                                                       engine=engine, scheduler=scheduler, keep_text=True,
+                                                       texts_without_claims=True):
+            if text is None:  # cannot happen with texts_without_claims; never store an empty text in its place
+                raise InputError("internal error: a worker returned no text", path=summary.path)
+            doc = make_document(summary.id, summary.path, text, summary.meta, as_of_date, summary.line_offset)
             yield ledger.add(doc, claims)
 
 

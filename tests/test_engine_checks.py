@@ -60,14 +60,27 @@ def test_identical_answers_restating_a_figure_are_one_statement():
     assert run(differing_values, copies + other) == []
 
 
-def test_statement_giving_several_figures_is_left_out_not_guessed():
-    a1 = claim("£10 million", 1e7, doc="a.txt", start=0)
-    a2 = claim("£20 million", 2e7, doc="a.txt", start=50)
+def test_sentence_giving_several_figures_is_left_out_not_guessed():
+    listing = "The Harbour Fund gets £10 million for quays and £20 million for walls."
+    a1, a2 = sentence_claims(listing, ("£10 million", 1e7, "money"), ("£20 million", 2e7, "money"), doc="a.txt")
     b = claim("£20 million", 2e7, doc="b.txt")
     assert run(differing_values, [a1, a2, b]) == []
     c = claim("£30 million", 3e7, doc="c.txt")
     [hit] = run(differing_values, [a1, a2, b, c])
     assert any("left out 1 statement" in a for a in hit.assumptions)
+
+
+def test_two_sentences_of_one_document_giving_a_subject_two_sizes_disagree():
+    text = "The Harbour Fund is worth £12m. Bids open in May. The £15m Harbour Fund will pay for new quays."
+    first = claim("£12m", 1.2e7, doc="a.txt", start=26, precision=5e5, sentence="The Harbour Fund is worth £12m.",
+                  sentence_start=0)
+    second = claim("£15m", 1.5e7, doc="a.txt", start=text.index("£15m"), precision=5e5,
+                   sentence="The £15m Harbour Fund will pay for new quays.", sentence_start=text.index("The £15m"))
+    [hit] = run(differing_values, [first, second])
+    assert hit.severity is None and [c.text for c in hit.claims] == ["£12m", "£15m"]
+    restated = second.model_copy(update={"text": "£12m", "value": 1.2e7, "lo": 1.2e7, "hi": 1.2e7,
+                                         "sentence": "The £12m Harbour Fund will pay for new quays."})
+    assert run(differing_values, [first, restated]) == []
 
 
 def test_different_periods_are_not_compared_but_missing_periods_are():
@@ -440,7 +453,13 @@ def test_assumptions_name_the_figures_assumed_to_be_for_the_stated_period():
 def test_hourly_rates_are_not_totals():
     a = claim("£11.44", 11.44, doc="a", sentence="The Harbour Fund pays wardens £11.44 an hour.")
     b = claim("£12.21", 12.21, doc="b", sentence="The Harbour Fund pays wardens £12.21 per hour.")
-    assert run(differing_values, [a, b]) == []
+    [hit] = run(differing_values, [a, b])  # rates are compared with rates, at info unless said for one period
+    assert hit.severity == "info" and any("per hour" in a for a in hit.assumptions)
+    total = claim("£12 million", 1.2e7, doc="c", sentence="The Harbour Fund is worth £12 million.")
+    assert run(differing_values, [a, total]) == []
+    same_year = [x.model_copy(update={"period": "2024-25"}) for x in (a, b)]
+    [hit] = run(differing_values, same_year)
+    assert not any("per hour) are set" in a for a in hit.assumptions)
 
 
 def test_one_period_written_several_ways_is_one_period():

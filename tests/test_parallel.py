@@ -93,4 +93,15 @@ def test_packed_claims_round_trip_exactly(templates: list[str], n: int) -> None:
 @given(st.binary(max_size=300).map(lambda b: b.replace(b"\r", b"\n")), st.integers(1, 40))
 def test_block_line_splitter_yields_the_lines_a_file_iterator_yields(data: bytes, block: int) -> None:
     expected = [line.removesuffix(b"\n") for line in io.BytesIO(data)]
-    assert list(documents._lines(io.BytesIO(data), block=block)) == expected
+    assert list(documents._lines(io.BytesIO(data), 1 << 20, block=block)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")), max_size=8), st.integers(1, 40),
+       st.integers(0, 20))
+def test_block_line_splitter_drops_each_overlong_line_in_its_place(lines: list[bytes], block: int, limit: int) -> None:
+    data = b"\n".join(lines)
+    expected = [line if len(line) <= limit else None for line in data.split(b"\n")]
+    if expected and expected[-1] == b"":  # no line after a final newline
+        expected.pop()
+    assert list(documents._lines(io.BytesIO(data), limit, block=block)) == expected

@@ -22,8 +22,18 @@ def as_of_option(f: Callable) -> Callable:
 
 
 def config_option(f: Callable) -> Callable:
+    """--config, and --max-record-bytes (the one limit a user meets in the middle of a run), kept in the
+    click context so every command that reads settings honours it without a parameter of its own."""
+    f = click.option("--max-record-bytes", type=click.IntRange(min=1), default=None, expose_value=False,
+                     callback=_remember_limit, metavar="BYTES",
+                     help="Longest JSON-lines record or text line to read (default 1 MiB; see `factcheck config`).")(f)
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                         help="TOML file of settings (see `factcheck config`).")(f)
+
+
+def _remember_limit(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta["factcheck.max_record_bytes"] = value
 
 
 def engine_options(f: Callable) -> Callable:
@@ -40,7 +50,10 @@ def engine_options(f: Callable) -> Callable:
 
 
 def settings_from(config_path: str | None) -> Settings:
-    return load_settings(config_path)
+    settings = load_settings(config_path)
+    ctx = click.get_current_context(silent=True)
+    limit = ctx.meta.get("factcheck.max_record_bytes") if ctx is not None else None
+    return settings.model_copy(update={"max_record_bytes": limit}) if limit else settings
 
 
 JSON_FORMATS = ("json", "jsonl", "sarif")

@@ -18,15 +18,19 @@ from .common import as_of_option, config_option, engine_options, handle_errors, 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CLAIM_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl otherwise).")
+@click.option("--all-numbers", is_flag=True,
+              help="Also print the numbers that are not claims (labels, years, bare numbers) as kind 'number'.")
 @as_of_option
 @config_option
 @engine_options
 @handle_errors()
-def extract(paths: tuple[str, ...], output_format: str | None, as_of: str | None, config_path: str | None,
-            jobs: int, engine: str, scheduler: str | None) -> None:
+def extract(paths: tuple[str, ...], output_format: str | None, all_numbers: bool, as_of: str | None,
+            config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Extract every numeric claim from PATHS (files, directories, or - for stdin)."""
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     settings = settings_from(config_path)
+    if all_numbers:
+        settings = settings.model_copy(update={"extract_all_numbers": True})
     problems: list[InputProblem] = []
 
     def claims() -> Iterator[Claim]:

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from ..dates import parse_as_of
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
 from ..models import InputProblem
-from ..verify import FigureDifference, Match, QuoteResult, Verifier, corpus_ledger, failed, verify_article
-from .common import config_option, handle_errors, report_problems, settings_from
+from ..progress import progress, use_color
+from ..readers import check_supported, read_parts, reader_for
+from ..verify import (
+    ArticleResult,
+    FigureDifference,
+    Match,
+    Verifier,
+    WordingChange,
+    corpus_ledger,
+    failed,
+    verify_article,
+)
+from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
 
 VERDICT_TEXT = {
     "verbatim": "verbatim: the words and figures are on record",
@@ -22,59 +35,87 @@ VERDICT_TEXT = {
 }
 
 
-@click.command()
+@click.command(epilog="""\b
+Examples:
+  factcheck verify "We have committed £860m to rural roads" --corpus statements/
+  factcheck verify --file draft.md --ledger newsroom.db --as-of 2024-05-01""")
 @click.argument("quote", required=False)
 @click.option("--file", "article", type=click.Path(dir_okay=False), default=None,
-              help="Verify every quotation (\"...\" or “...”) in this draft instead of one QUOTE.")
+              help="Verify every quotation (\"...\", “...”, ‘...’, also wrapped and in > block quotes) "
+                   "in this draft instead of one QUOTE.")
 @click.option("--corpus", "corpus", multiple=True, metavar="PATH",
               help="Search these documents (files, directories, .jsonl); repeatable.")
 @click.option("--ledger", "ledger_file", metavar="DB", default=None,
               help=f"Search this ledger (default: ${LEDGER_ENV}, else factcheck.db) when no --corpus is given.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@as_of_option
 @config_option
 @handle_errors()
 def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledger_file: str | None,
-           output_format: str, config_path: str | None) -> None:
+           output_format: str, as_of: str | None, config_path: str | None) -> None:
     """Find the passages QUOTE comes from and compare its figures with the record.
 
-    Exit code 1 when a figure differs or a quote is not found, 0 when every quote is on record.
+    Exit code 1 when a figure differs, a quote is not found or a quotation is never closed; 0 when
+    every quote is on record.
     """
     if (quote is None) == (article is None):
         raise UsageError("give either a QUOTE or --file ARTICLE", hint='factcheck verify "the quote" --corpus DIR')
     if corpus and ledger_file:
         raise UsageError("give --corpus or --ledger, not both")
+    parse_as_of(as_of)  # a bad date is a usage error before any reading
     settings = settings_from(config_path)
     problems: list[InputProblem] = []
     text = _read_article(article) if article else None
-    store = corpus_ledger(corpus, settings, problems) if corpus else Ledger(ledger_path(ledger_file))
+    if corpus:
+        store = corpus_ledger(corpus, settings, problems, as_of=as_of,
+                              progress=lambda docs: progress(docs, desc="indexing the corpus", unit=" docs"))
+    else:
+        store = Ledger(ledger_path(ledger_file))
     with store:
         verifier = Verifier(store, settings)
         if text is None:
-            results, skipped = [verifier.verify(quote or "")], []
+            outcome = ArticleResult(quotes=[verifier.verify(quote or "")])
         else:
-            results, skipped = verify_article(text, verifier)
-    color = sys.stdout.isatty()
+            outcome = verify_article(text, verifier, progress=lambda quotes, total: progress(
+                quotes, desc="verifying quotations", total=total, unit=" quotes"))
     if output_format == "json":
         if text is None:
-            click.echo(results[0].model_dump_json(indent=1))
+            click.echo(outcome.quotes[0].model_dump_json(indent=1))
         else:
             click.echo(json.dumps({
-                "file": article, "quotes": [r.model_dump(mode="json") for r in results],
+                "file": article, "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
                 "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
-                            for ln, col, q in skipped]}, indent=1, ensure_ascii=False))
+                            for ln, col, q in outcome.skipped],
+                "unclosed": [{"line": ln, "column": col, "mark": mark} for ln, col, mark in outcome.unclosed]},
+                indent=1, ensure_ascii=False))
     else:
-        click.echo(render_text(results, skipped, article, color))
+        click.echo(render_text(outcome, article, use_color(sys.stdout)))
     if problems:
         report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
-    sys.exit(ExitCode.FINDINGS if failed(results) else ExitCode.CLEAN)
+    sys.exit(ExitCode.FINDINGS if failed(outcome.quotes) or outcome.unclosed else ExitCode.CLEAN)
+
+
+def display_path(path: str) -> str:
+    """`path` relative to the working directory when it lies under it, as a person would type it."""
+    doc, _, record = path.partition("#")
+    try:
+        relative = os.path.relpath(doc)
+    except ValueError:  # another drive
+        return path
+    shown = doc if relative.startswith("..") else relative
+    return f"{shown}#{record}" if record else shown
 
 
 def _read_article(path: str) -> str:
+    """The draft's text: UTF-8 text or Markdown, or a web page, PDF or Word file through its reader."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if reader_for(path):
+        return "\n\n".join(part.text for part in read_parts(data, path))
+    check_supported(path)
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
@@ -113,14 +154,22 @@ def _difference_line(d: FigureDifference) -> str:
 def _source_line(m: Match) -> str:
     who = ", ".join(x for x in (m.speaker, m.source, m.date) if x) or "undated, no source"
     confidence = "" if m.confident else ", low confidence"
-    return f"{m.doc}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})"
+    return f"{display_path(m.doc)}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})"
 
 
-def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]], article: str | None,
-                color: bool) -> str:
+def _wording_line(w: WordingChange) -> str:
+    if not w.recorded:
+        return f"“{w.quoted}” is quoted; the record has it {'elsewhere' if w.moved else 'nowhere here'}"
+    if not w.quoted:
+        return f"“{w.recorded}” is on record; the quote leaves it out"
+    return f"“{w.quoted}” quoted, “{w.recorded}” on record"
+
+
+def render_text(outcome: ArticleResult, article: str | None, color: bool) -> str:
     lines: list[str] = []
-    for r in results:
-        where = f"{article}:{r.line}:{r.column}: " if article and r.line else ""
+    shown = display_path(article) if article else None
+    for r in outcome.quotes:
+        where = f"{shown}:{r.line}:{r.column}: " if shown and r.line else ""
         diffs = r.differences
         quoted = _mark(r.quote, [(d.quoted_start, d.quoted_end) for d in diffs], "red" if color else None)
         verdict = click.style(VERDICT_TEXT[r.verdict], bold=True) if color else VERDICT_TEXT[r.verdict]
@@ -133,6 +182,7 @@ def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]],
             lines.append(f"  recorded: {_flat(_mark(best.passage, spans, 'green' if color else None))}")
             lines.append(f"  source:   {_source_line(best)}")
             lines.extend(f"  differs:  {_difference_line(d)}" for d in diffs)
+            lines.extend(f"  wording:  {_wording_line(w)}" for w in r.wording)
             lines.extend(f"  also:     {_source_line(m)}" for m in r.matches[1:] if m.confident)
         else:
             if r.note:
@@ -141,10 +191,13 @@ def render_text(results: list[QuoteResult], skipped: list[tuple[int, int, str]],
                 lines.append(f"  closest:  {_source_line(m)}")
                 lines.append(f"            {_flat(m.passage)[:300]}")
         lines.append("")
-    for line, column, quote in skipped:
-        lines.append(f"{article}:{line}:{column}: “{quote}” skipped: too short to attribute")
-    counts = {v: sum(r.verdict == v for r in results) for v in VERDICT_TEXT}
-    if len(results) > 1 or skipped:
+    for line, column, quote in outcome.skipped:
+        lines.append(f"{shown}:{line}:{column}: “{quote}” skipped: too short to attribute")
+    for line, column, mark in outcome.unclosed:
+        lines.append(f"{shown}:{line}:{column}: quotation opened with {mark} is never closed: not checked "
+                     "(close it with the matching mark)")
+    counts = {v: sum(r.verdict == v for r in outcome.quotes) for v in VERDICT_TEXT}
+    if len(outcome.quotes) > 1 or outcome.skipped or outcome.unclosed:
         lines.append(", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items()) +
-                     f"; {len(skipped)} skipped.")
+                     f"; {len(outcome.skipped)} skipped; {len(outcome.unclosed)} never closed.")
     return "\n".join(lines).rstrip("\n")

@@ -1,8 +1,10 @@
 """Apply rules to claims: select, partition (group_by), order (order_by), run the check kind, and
 turn its hits into Findings with a message and a stable id.
 
-Finding ids hash the rule id, the topic key and each claim's document and normalised text - never
-offsets - so an unrelated edit elsewhere in a document keeps the id (baselines and the ledger key on it).
+Finding ids hash the rule id, the topic key and each claim's normalised sentence and text - never
+offsets or paths - so an unrelated edit elsewhere in a document, a renamed folder or an absolute path
+keeps the id (baselines and code scanning key on it). Only when the same evidence occurs in different
+documents are those findings told apart by the documents' contents (their SHA-256).
 """
 
 from __future__ import annotations
@@ -28,13 +30,15 @@ def evaluate_rules(rules: list[Rule], claims: list[Claim], groups: list[Group], 
     """Every finding of every rule, sorted by (document, offset, rule)."""
     settings = settings or Settings()
     by_id = {c.id: c for c in claims}
-    findings: dict[str, Finding] = {}
+    found: dict[tuple[str, frozenset[str]], Finding] = {}
     for rule in rules:
         for finding in evaluate_rule(rule, claims, groups, by_id, settings, texts):
-            findings.setdefault(finding.id, finding)  # the same hit found twice (e.g. two periods) is one finding
+            # the same hit found twice (e.g. two periods) is one finding
+            found.setdefault((finding.id, _documents_of(finding)), finding)
+    findings = _distinct_ids(found)
     first = {fid: min(((by_id[c].doc, by_id[c].start) for c in f.claims if c in by_id), default=("", 0))
-             for fid, f in findings.items()}
-    return sorted(findings.values(), key=lambda f: (*first[f.id], f.rule, f.id))
+             for fid, f in ((f.id, f) for f in findings)}
+    return sorted(findings, key=lambda f: (*first[f.id], f.rule, f.id))
 
 
 def evaluate_rule(rule: Rule, claims: list[Claim], groups: list[Group], by_id: Mapping[str, Claim],
@@ -82,10 +86,28 @@ def normalised_text(claim: Claim) -> str:
 
 
 def finding_id(rule: Rule, topic_key: str, claims: list[Claim]) -> str:
-    """rule id + hash of (topic key, each claim's document and normalised text): no offsets."""
-    evidence = sorted({f"{c.doc}\x1f{normalised_text(c)}" for c in claims})
-    digest = hashlib.sha1("\x1e".join([rule.id, topic_key, *evidence]).encode("utf-8")).hexdigest()[:12]
-    return f"{rule.id}:{digest}"
+    """rule id + hash of (topic key, each claim's normalised sentence and text): no offsets, no paths."""
+    evidence = sorted({f"{' '.join(c.sentence.split()).lower()}\x1f{normalised_text(c)}" for c in claims})
+    return _id(rule.id, [topic_key, *evidence])
+
+
+def _id(rule_id: str, parts: list[str]) -> str:
+    return f"{rule_id}:{hashlib.sha1(chr(0x1e).join([rule_id, *parts]).encode('utf-8')).hexdigest()[:12]}"
+
+
+def _documents_of(finding: Finding) -> frozenset[str]:
+    """The SHA-256 prefixes of the finding's documents (a claim id is '<document sha256[:12]>:<start>')."""
+    return frozenset(claim_id.partition(":")[0] for claim_id in finding.claims)
+
+
+def _distinct_ids(found: Mapping[tuple[str, frozenset[str]], Finding]) -> list[Finding]:
+    """Findings whose evidence reads the same but lies in different documents (one sentence copied into
+    two statements) get ids that also hash those documents' contents, so each keeps its own id."""
+    documents_by_id: dict[str, int] = defaultdict(int)
+    for finding_id_, _ in found:
+        documents_by_id[finding_id_] += 1
+    return [f if documents_by_id[fid] == 1 else f.model_copy(update={"id": _id(f.rule, [fid, *sorted(docs)])})
+            for (fid, docs), f in found.items()]
 
 
 def make_finding(rule: Rule, hit: Hit, group: Group | None) -> Finding:

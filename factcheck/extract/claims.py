@@ -26,17 +26,18 @@ def extract_claims(doc: Document, settings: Settings | None = None) -> list[Clai
     """Every numeric claim in `doc`, in text order."""
     settings = settings or _DEFAULT_SETTINGS
     text = doc.text
-    figures = list(scan(text))
+    figures = list(scan(text, settings.extract_all_numbers))
     if not figures:
         return []
     sentences = Sentences(text)
     figures = link(text, figures, sentences)
-    return _to_claims(doc, figures, sentences, settings.approx_tolerance)
+    return _to_claims(doc, figures, sentences, settings.approx_tolerance, settings.extract_all_numbers)
 
 
 # ---- pass 3: claims -------------------------------------------------------------------------------
 
-def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, tolerance: float) -> list[Claim]:
+def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, tolerance: float,
+               all_numbers: bool = False) -> list[Claim]:
     text = doc.text
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
@@ -47,7 +48,9 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     sections = doc.sections
     for fig in figures:
         if fig.bare and fig.relation is None and fig.qualifier is None and not table_cell(text, fig, tables):
-            continue
+            if not all_numbers:
+                continue
+            fig.kind, fig.unit = "number", None
         if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
@@ -67,6 +70,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
             text=text[start:end], sentence=sentence, sentence_start=s_start, kind=fig.kind, unit=fig.unit,
             value=fig.value, lo=lo, hi=hi, bound=fig.bound, qualifier=fig.qualifier, precision=fig.precision,
             related=f"{prefix}:{fig.partner.start}" if fig.partner is not None else None, relation=fig.relation,
+            assumption=fig.assumption,
             date=section.date if section else doc.meta.date, date_origin=section.date_origin if section else "none",
             source=doc.meta,
         ))

@@ -27,3 +27,6 @@ class Figure:
     relation: Relation | None = None
     partner: Figure | None = None
     fraction: bool = False
+    minor: bool = False  # an amount in a minor unit ("43 cents"): joins a major amount just before it
+    assumption: str | None = None  # what reading it needed ("'$' read as USD: no other dollar named")
+    currency_written: str = ""  # the sign or name as written, for the assumption

@@ -23,6 +23,9 @@ _GAP_DATED_TO = re.compile(r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|head|
                            r"(?:\s+(?:in|during|by|for)\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?)?,?\s+to\s+",
                            re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "of which 2,950", "Of these, 340": a bare number that is a part of the figure just before it.
+_PART_CUE_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|those|them|this|the\s+total)\s*,?\s*$", re.IGNORECASE)
+_PART_REACH = 200  # characters from the whole to its part (the cue may open the next sentence)
 _DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", re.IGNORECASE)
 
 
@@ -115,8 +118,13 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
 
 
 def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
-    """'... £6 billion, an increase from £5 billion' and 'for every £1 invested ... £5'."""
+    """'... £6 billion, an increase from £5 billion' and 'for every £1 invested ... £5'; and a bare part
+    ("2,600 blocks, of which 2,950 now ...") takes the kind and unit of the figure it is a part of."""
     for i, fig in enumerate(figures):
+        if fig.bare and i and _PART_CUE_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+            whole = figures[i - 1]
+            if not whole.bare and fig.start - whole.end <= _PART_REACH:
+                _carry(whole, fig)
         if fig.relation or fig.bare:
             continue
         before = text[max(0, fig.start - 40):fig.start].lower()

@@ -11,11 +11,16 @@ import re
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+ZERO_WORDS = {"nought": 0, "naught": 0, "nil": 0}  # zero alone; not part of a larger number in words
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# Abbreviated scales written after digits: "£4.7m", "$3bn", "50k".
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# Scale words, plural too ("three billions", "two hundred dozens"); the Indian lakh and crore.
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lac": 1e5, "lkh": 1e5,
+          "crore": 1e7, "cr": 1e7, "koti": 1e7, "krore": 1e7, "dozen": 12.0}
+SCALES |= {f"{w}s": v for w, v in SCALES.items() if w not in ("cr", "koti")}
+SCALES |= {"lacs": 1e5}
+# Abbreviated scales written after digits: "£4.7m", "$3bn", "50k"; capitals only glued: "3M", "$10K", "€10B".
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "mm": 1e6, "t": 1e12}
 # Denominators of fractions written in words: "two thirds", "a quarter", "three fifths".
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                 "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
@@ -23,16 +28,18 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)
-_SCALE_WORDS = "|".join(SCALES)
-# One to 999 in words: "seven", "forty-two", "three hundred and six".
+_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
+# One to 999 in words: "seven", "forty-two", "three hundred and six", "seven hundred twenty-one".
 _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
-_GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?![\w-]))?)?"
-# Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more.
-WORD_NUMBER = (rf"(?:{_GROUP}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
-               rf"(?:\s+(?:hundred|{_SCALE_WORDS})(?:,?\s+(?:and\s+)?{_GROUP}\b)?)*")
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}(?![\w-]))?)?"
+_DECIMAL = rf"(?:\s+point(?:\s+(?:{_UNIT_WORDS}|oh))+(?![\w-]))?"
+# Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more;
+# "two point two million"; scales may follow each other ("three thousand millions").
+WORD_NUMBER = (rf"(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
+               rf"(?:\s+(?:hundreds?|{_SCALE_WORDS})\b(?:,?\s+(?:(?:and|&)\s+)?{_GROUP}\b{_DECIMAL})?)*")
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
-_WORD_SPLIT = re.compile(r"[\s,-]+")
+_WORD_SPLIT = re.compile(r"[\s,&-]+")
 
 
 def parse_digits(written: str) -> tuple[float, float]:
@@ -43,31 +50,50 @@ def parse_digits(written: str) -> tuple[float, float]:
 
 
 def parse_words(written: str) -> tuple[float, float]:
-    """'two hundred and fifty thousand' -> (250000.0, 500.0).
+    """'two hundred and fifty thousand' -> (250000.0, 500.0); 'three crore twelve lakh' -> 31,200,000.
 
-    Precision is half a unit at the scale the last group is counted in ("two million" is 1.5m-2.5m
-    only if rounded to the million, which is what writing it in words says).
+    A scale larger than every scale before it multiplies all that came before ("three thousand millions"
+    is 3e9); a smaller one adds its group ("twenty-one thousand eleven"). Precision is half a unit at the
+    scale the last group is counted in ("two million" is 1.5m-2.5m only if rounded to the million, which
+    is what writing it in words says).
     """
     total = 0.0
     current = 0.0
+    largest = 0.0
     last_scale = 1.0
+    decimal_place = 0.0  # after "point": the place of the next digit word
+    digit_place = 1.0  # the place of the last digit written in words
     for word in _WORD_SPLIT.split(written.lower()):
         if word in ("", "and"):
             continue
-        if word in ("a", "an"):
+        if word == "point":
+            decimal_place = 0.1
+            last_scale = 1.0
+        elif decimal_place and (word in UNITS or word == "oh"):
+            current += UNITS.get(word, 0) * decimal_place
+            last_scale = digit_place = decimal_place
+            decimal_place /= 10
+        elif word in ("a", "an"):
             current = 1
-        elif word in UNITS:
-            current += UNITS[word]
+        elif word in UNITS or word in ZERO_WORDS:
+            current += UNITS.get(word, 0)
             last_scale = 1.0
         elif word in TENS:
             current += TENS[word]
             last_scale = 1.0
-        elif word == "hundred":
+        elif word in ("hundred", "hundreds"):
             current = (current or 1) * 100
         elif word in SCALES:
-            total += (current or 1) * SCALES[word]
+            scale = SCALES[word]
+            if scale > largest:
+                total = (total + (current or (0 if total else 1))) * scale
+                largest = scale
+            else:
+                total += (current or 1) * scale
             current = 0
-            last_scale = SCALES[word]
+            decimal_place = 0.0
+            last_scale = scale * digit_place
+            digit_place = 1.0
     return total + current, 0.5 * last_scale
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import DENOMINATORS, DIGIT_NUMBER, UNITS, WORD_NUMBER
+from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, UNITS, WORD_NUMBER, ZERO_WORDS
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -38,22 +38,25 @@ _FRACTION = (
     rf"|(?P<fn>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<fd>{_DENOMS})\b"
     r"|(?P<half>half)(?=\s+(?:of|the|all|our|their|its|these|those|them)\b)"
 )
-# A figure: [currency] numeral [scale] [currency word | percent | percentage points]
+_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
+# A figure: numeral [scale] [percent | points | basis points | unit of measure]. The currency is read around
+# it in Python (units.currency_before / currency_after), from CLDR's codes, symbols and names.
 _FIGURE = (
-    r"(?P<cur>£|€|US\$|\$|(?:GBP|USD|EUR)\s?)?"
-    rf"(?P<num>{DIGIT_NUMBER}|(?i:{WORD_NUMBER})\b)"
-    r"(?P<scale>\s?(?:k|m|mn|bn|tn)\b|\s?(?i:thousand|million|billion|trillion)\b)?"
+    rf"(?P<num>{DIGIT_NUMBER}(?:[ \xa0]point[ \xa0]\d+\b)?|(?i:{WORD_NUMBER})\b)"
+    rf"(?P<scale>\s?(?:k|m|mn|bn|tn)\b|(?:K|M|MM|B|Bn|BN|T|b)\b|\s?(?i:{_SCALE_WORDS})\b)?"
     r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
-    r"|\s?%|\s?(?i:per\s?cent|percent)\b"
-    r"|p\b|\s?(?i:pounds?|pence|euros?|dollars?)\b(?:\s+sterling)?)?"
+    r"|\s?(?i:basis\s+points?)\b|\s?bps?\b"
+    r"|\s?%|\s?(?i:per\s?cent|percent)\b|\s?pct\b)?"
     # a unit of measure written onto the digits: "875MW", "1.5km", "20kg" (spaced units are read as nouns)
     r"(?P<measure>(?:[kMGT]Wh?|km|kg|ha|mph|[MG]bps|[KMGT]B|sqm|mm|cm|ml|Mt|kt|bcm)\b)?"
 )
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<=\bUS)|(?<![\w.,@/#£$€=:]))(?:(?=[£€$])|(?<![A-Za-z][-–]))(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<![\w.,@/#=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
+# The figure alone, for digits glued to a currency code or symbol ("USD3.14", "RM42").
+FIGURE_AFTER_CURRENCY = re.compile(_FIGURE)
 
 
 def _first_letter_trie(words: list[str]) -> str:
@@ -68,20 +71,23 @@ def _first_letter_trie(words: list[str]) -> str:
 # Where a figure can start. Scanning for these two is fast; SCANNER.match runs only where they hit.
 # WORD_CANDIDATE runs on the lowercased text: literal branches are much faster than [oO] classes.
 # ("GBP 5" and "US$5" are found from their digits: the currency code is read back as the previous word.)
-DIGIT_CANDIDATE = re.compile(r"[£€$\d][\d,.]*+")
+DIGIT_CANDIDATE = re.compile(r"\.?\d[\d,.]*+")
 WORD_CANDIDATE = re.compile(
-    r"\b(?:" + _first_letter_trie([*UNITS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                                   "ninety", "half"])
-    + r"|an?[ \t\xa0]+(?:" + _first_letter_trie(["hundred", "thousand", "million", "billion", *DENOMINATORS])
+    r"\b(?:" + _first_letter_trie([*UNITS, *ZERO_WORDS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                   "eighty", "ninety", "half"])
+    + r"|an?[ \t\xa0]+(?:" + _first_letter_trie(["hundred", "thousand", "million", "billion", "trillion", "dozen",
+                                                     "lakh", "crore", *DENOMINATORS])
     + r"))\b")
 WORD_CANDIDATE_ANY_CASE = re.compile(WORD_CANDIDATE.pattern, re.IGNORECASE)
 
 LOWER_QUALIFIERS = ("more than", "over", "at least", "in excess of", "upwards of", "above", "exceeding",
                     "greater than", "no fewer than", "no less than", "not less than", "a minimum of", "just over",
-                    "well over", "well above", "over and above")
+                    "well over", "well above", "over and above", "higher than", "greater than or equal to",
+                    "more than or equal to", "not under", "not below", ">=", "≥", ">")
 UPPER_QUALIFIERS = ("nearly", "almost", "up to", "under", "less than", "fewer than", "no more than", "at most",
                     "just under", "below", "a maximum of", "not more than", "just short of", "well under",
-                    "well below", "not exceeding", "just below", "up to a maximum of")
+                    "well below", "not exceeding", "just below", "up to a maximum of", "lower than",
+                    "less than or equal to", "not above", "not over", "<=", "≤", "<")
 APPROX_QUALIFIERS = ("about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
                      "estimated", "circa", "c.", "c", "in the region of", "of the order of", "in the order of",
                      "close to", "around about", "broadly", "an approximate")
@@ -91,7 +97,14 @@ _QUALS = "|".join(re.escape(q).replace(r"\ ", r"[ \t\xa0]+")
                   for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
 # Matched against the text just before a figure (search with endpos = figure start).
 # The qualifier is on the same line as its figure.
-QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:[ \t\xa0]+|(?<=\bc\.)|(?<=\bc))\Z", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<q>{_QUALS})(?:(?<=[<>=≤≥])[ \t\xa0]*|[ \t\xa0]+|(?<=\bc\.)|(?<=\bc))\Z",
+                              re.IGNORECASE)
+# Written after a figure: "45 or more", "10 and above", "five or fewer".
+QUALIFIER_AFTER = re.compile(r"[ \t\xa0]+(?:or|and)[ \t\xa0]+(?P<q>more|over|above|greater|higher|upwards|"
+                             r"less|fewer|under|below|lower)\b", re.IGNORECASE)
+QUALIFIER_AFTER_BOUND = {"more": "lower", "over": "lower", "above": "lower", "greater": "lower", "higher": "lower",
+                         "upwards": "lower", "less": "upper", "fewer": "upper", "under": "upper", "below": "upper",
+                         "lower": "upper"}
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.IGNORECASE)
 CHANGE_FROM_BEFORE = re.compile(

@@ -12,22 +12,40 @@ import re
 from ..models import ClaimKind
 from . import nonclaims
 from .figure import Figure
-from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, parse_number
+from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, ZERO_WORDS, parse_number
 from .patterns import (
     DIGIT_CANDIDATE,
+    FIGURE_AFTER_CURRENCY,
+    QUALIFIER_AFTER,
+    QUALIFIER_AFTER_BOUND,
     QUALIFIER_BEFORE,
     QUALIFIER_BOUND,
     SCANNER,
     WORD_CANDIDATE,
     WORD_CANDIDATE_ANY_CASE,
 )
-from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, NOT_COUNTED, TIME_UNITS, counted_noun, words
+from .units import (
+    FAMILY,
+    FAMILY_DEFAULTS,
+    NOT_COUNTED,
+    TIME_UNITS,
+    counted_noun,
+    currency_after,
+    currency_before,
+    minor_factor,
+    words,
+)
 
 # Last words of qualifiers: the qualifier regex only runs when the word before a figure is one of these.
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
 MONTH_NAMES = words("January February March April May June July August September October November December "
                     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
-_CODE_CURRENCY = {"GBP": "GBP", "USD": "USD", "EUR": "EUR", "US$": "US$"}
+_NEGATIVE_WORDS = frozenset({"minus", "negative"})
+# "pounds of X" weighs X unless X is money: "20 million pounds of funding" is money, "of food" is not.
+_MONEY_NOUNS = words("""funding funds money investment investments spending spend support aid cuts savings tax taxes
+revenue revenues income debt debts grants grant contracts contract public taxpayers taxpayer's taxpayers' extra new
+additional capital cash subsidy subsidies profit profits losses loss sales assets borrowing fees fines damages
+compensation benefits benefit budget budgets government state lottery""")
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -66,12 +84,14 @@ def _matches(text: str):
                 word = candidate
             continue
         m = match(text, at)
+        if m is None and from_digits and at and text[at - 1].isalpha() and currency_before(text, at):
+            m = FIGURE_AFTER_CURRENCY.match(text, at)  # "USD3.14", "RM42": a code glued to the digits
         if m is None:
             pos = candidate.end()
         else:
             end = m.end()
             pos = end if end > at else at + 1
-            if m.lastgroup != "skip":
+            if m.re is FIGURE_AFTER_CURRENCY or m.group("skip") is None:
                 yield m
         if from_digits:
             digit = next(digits, None)
@@ -79,35 +99,115 @@ def _matches(text: str):
             word = next(words, None)
 
 
-def scan(text: str):
+def scan(text: str, all_numbers: bool = False):
+    """Candidate figures in text order. With `all_numbers`, what is not a claim (a label, a year, a bare
+    "seventeen") is yielded too, as kind `number`."""
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
+    families: dict[str, str] = {}  # currency family -> the one this document named ("A$" -> dollar: AUD)
     for m in _matches(text):
         start = m.start()
-        prev = nonclaims.previous_word(text, start)
-        if m.group("frac"):
+        frac = m.re is not FIGURE_AFTER_CURRENCY and m.group("frac")
+        before = None if frac else currency_before(text, start)
+        prev = nonclaims.previous_word(text, start if before is None else before[1])
+        if frac:
             fig = _fraction(text, m, prev)
-        elif not m.group("cur") and prev not in _CODE_CURRENCY and (
+        elif before is None and (
                 nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
                 or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
             label_end = m.end()
+            if all_numbers:
+                yield _number(text, m)
             continue
         else:
-            code = _CODE_CURRENCY.get(prev) if prev.isupper() else None
-            fig = _figure(text, m, prev, code)
-            if fig is not None and code:
-                fig.start = fig.figure_start = text.rfind(prev, 0, start)
+            fig = _figure(text, m, prev, before)
         if fig is not None and prev.lower() == "half" and (m.group("num") or "")[:2].lower() in ("a ", "an"):
             fig.value *= 0.5  # "half a million"
             fig.precision *= 0.5
             fig.start = fig.figure_start = text.rfind(prev, 0, start)
-            start = fig.start
-            prev = nonclaims.previous_word(text, start)
-        if fig is not None:
-            if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
-                _qualify(text, fig)
-                if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
-                    continue  # "adults aged over 60"
-            yield fig
+            prev = nonclaims.previous_word(text, fig.start)
+        if fig is not None and prev.lower() in _NEGATIVE_WORDS:
+            fig.start = fig.figure_start = text.rfind(prev, 0, fig.start)  # "minus 1,200", "negative five"
+            fig.value, fig.lo, fig.hi = -fig.value, None, None
+            prev = nonclaims.previous_word(text, fig.start)
+        if fig is None:
+            if all_numbers:
+                yield _number(text, m)
+            continue
+        if fig.kind == "money":
+            _resolve_currency(fig, families)
+        start = fig.start
+        if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
+            _qualify(text, fig)
+            if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
+                if all_numbers:
+                    yield _number(text, m)
+                continue  # "adults aged over 60"
+        if fig.qualifier is None:
+            after = QUALIFIER_AFTER.match(text, fig.end)
+            if after and fig.kind != "count":
+                fig.qualifier = " ".join(after.group().lower().split())
+                fig.bound = QUALIFIER_AFTER_BOUND[after.group("q").lower()]
+                fig.end = after.end()
+        yield fig
+
+
+def _number(text: str, m: re.Match) -> Figure:
+    """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"."""
+    written = m.group("frac") if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac") else m.group("num")
+    start = m.start()
+    end = start + len(written)
+    if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
+        value, precision = _fraction_value(m), 0.0
+    else:
+        value, precision = parse_number(written)
+        scale = m.group("scale")
+        if scale and (scale.strip().lower() in SCALES or scale.strip().lower() in SCALE_ABBREVIATIONS):
+            factor = SCALES.get(scale.strip().lower()) or SCALE_ABBREVIATIONS[scale.strip().lower()]
+            value, precision, end = value * factor, precision * factor, m.end("scale")
+        slash = _SLASH_FRACTION.match(text, end)
+        if slash and not written.startswith(".") and "," not in written and value.is_integer() and int(slash.group(1)):
+            value, end = value / int(slash.group(1)), slash.end()  # "1/40", "20/100"
+    if start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+        start, value = start - 1, -value
+    return Figure(start=start, end=end, figure_start=start, kind="number", value=value, precision=precision)
+
+
+_SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/])")
+
+
+def _fraction_value(m: re.Match) -> float:
+    if m.group("half"):
+        return 0.5
+    if m.group("fd"):
+        numerator_word = m.group("fn").lower()
+        numerator = 1 if numerator_word in ("a", "an", "one") else UNITS[numerator_word]
+        return numerator / DENOMINATORS[m.group("fd").lower()]
+    part, _ = parse_number(m.group("fa"))
+    whole, _ = parse_number(m.group("fb"))
+    return part / whole if whole else part
+
+
+def _resolve_currency(fig: Figure, families: dict[str, str]) -> None:
+    """A family ("$", "dollars", "cents") becomes the one this document named earlier, else its default;
+    the figure records which. A named currency of a family becomes the family's reading from here on."""
+    unit = fig.unit or ""
+    if unit.startswith("?"):
+        family = unit[1:]
+        named = families.get(family)
+        code = named or FAMILY_DEFAULTS.get(family)
+        fig.unit = code
+        written = fig.currency_written or family
+        if code and named:
+            fig.assumption = f"'{written}' read as {code}: the document names {code} earlier"
+        elif code:
+            fig.assumption = f"'{written}' read as {code}: no other {family} named earlier in the document"
+        else:
+            fig.assumption = f"'{written}' names no one currency"
+        if fig.minor and code and minor_factor(code) != 0.01:
+            fig.value *= minor_factor(code) / 0.01
+            fig.precision *= minor_factor(code) / 0.01
+    elif unit in FAMILY:
+        families[FAMILY[unit]] = unit
 
 
 def _qualify(text: str, fig: Figure) -> None:
@@ -152,14 +252,35 @@ def _fraction(text: str, m: re.Match, prev: str) -> Figure | None:
                   precision=0.0, unit="%", bound="approx", fraction=True)
 
 
-def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figure | None:
+def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | None) -> Figure | None:
     """A numeral with its currency, scale and unit; None when the context says it is not a claim.
 
-    `code` is a currency written as a word before the figure ("GBP 5", "US$ 5").
+    `before` is a currency written just before the figure ("£", "A$", "USD ", "Rs. "): (currency or
+    family, where it starts, whether a minus sign sits between it and the digits).
     """
     written = m.group("num")
-    cur, scale_written, unit_written = m.group("cur") or code, m.group("scale"), m.group("unit")
+    scale_written, unit_written = m.group("scale"), m.group("unit")
     start, end = m.start(), m.end()
+    measure = m.group("measure")
+    cur: str | None = before[0] if before else None
+    negative = bool(before and before[2])
+    if before is None and start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+        negative = True  # "-504", "(-15)"; not the dash of a range "10-20"
+        start -= 1
+    after = None if unit_written or measure else currency_after(text, end)
+    minor = False
+    currency_written = text[before[1]:start].strip(" -−\xa0") if before else ""
+    if after is not None:
+        target, _factor, _scale, after_end, minor = after
+        if cur is not None or (minor and scale_written):
+            after = None  # "$10 USD" keeps its sign; "5m cents" is garbled
+        elif _weight(text, end, after_end, written):
+            after = None  # "31.5 million pounds of food", "a twenty pound bag"
+            if target in ("?pound", "GBP") or "pound" in text[end:after_end].lower():
+                return None
+        else:
+            cur, end = target, after_end
+            currency_written = text[m.end():after_end].strip()
     if not (cur or scale_written or unit_written) and nonclaims.is_year(written) \
             and not (_qualified(text, start, prev) or nonclaims.year_is_count(text, end, prev)
                      or _table_delimited(text, start, end)):
@@ -169,26 +290,31 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
     follower = nonclaims.BAD_FOLLOWER_OF_UNIT if cur or unit_written else nonclaims.BAD_FOLLOWER
     if follower.match(text, end):
         return None  # 19th, 14a, 24/7, 20-year, 1990's
-    is_words = not written[0].isdigit()
+    is_words = not written[0].isdigit() and written[0] != "."
     if is_words:
         lower = written.lower()
-        if lower in ("one", "a", "an", "zero") and not scale_written and not unit_written:
+        if lower in ("one", "a", "an", "zero", *ZERO_WORDS) and not scale_written and not unit_written and not cur:
             return None  # "one of the", "a" alone: never a count worth checking
         if written[0].isupper() and not _sentence_initial(text, start):
             return None  # "Five Eyes", "Group of Seven": part of a name
-    value, precision = parse_number(written)
+    value, precision = parse_number(written.replace("\xa0", " ").replace(" point ", "."))
     scale = 1.0
     if scale_written:
         word = scale_written.strip().lower()
         scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
     elif is_words:
         scale = _word_scale(written)
+    if after is not None:
+        scale_factor = after[2]
+        value *= after[1] * scale_factor
+        precision *= after[1] * scale_factor
     value *= scale if scale_written else 1
     precision *= scale if scale_written else 1
+    if negative:
+        value = -value
 
     kind: ClaimKind = "count"
     unit: str | None = None
-    measure = m.group("measure")
     if measure:
         if cur or unit_written or scale_written:
             return None  # "£5MW": garbled
@@ -196,23 +322,21 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
                       unit=measure)
     if unit_written:
         u = " ".join(unit_written.lower().split())
-        if "point" in u or u.startswith("pp"):
+        if u.startswith(("basis", "bp")):
+            kind, unit = "percentage_points", "pp"  # 100 basis points are one percentage point
+            value, precision = value / 100, precision / 100
+        elif "point" in u or u.startswith("pp"):
             kind, unit = "percentage_points", "pp"
-        elif u.startswith(("%", "per", "percent")):
-            kind, unit = "percent", "%"
         else:
-            code, factor = CURRENCY_WORDS[u.removesuffix(" sterling")]
-            if cur:
-                return None  # "£5 pounds": garbled
-            kind, unit = "money", code
-            value *= factor
-            precision *= factor
+            kind, unit = "percent", "%"
     if cur:
         if kind != "count":
             return None  # "£5%"
-        kind, unit = "money", CURRENCY_SYMBOLS[cur.strip().lower()]
+        kind, unit = "money", cur
     fig = Figure(start=start, end=end, figure_start=start, kind=kind, value=value, precision=precision, unit=unit,
-                 scale=scale)
+                 scale=scale, minor=minor, currency_written=currency_written)
+    if before is not None:
+        fig.start = fig.figure_start = before[1]
     if kind != "count":
         if not cur and prev.lower() in nonclaims.AGE_WORDS:
             return None
@@ -240,6 +364,22 @@ def _figure(text: str, m: re.Match, prev: str, code: str | None = None) -> Figur
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
+
+
+def _weight(text: str, end: int, after_end: int, written: str) -> bool:
+    """'pounds' that weigh: 'pounds of food' (not 'pounds of funding'), 'a twenty pound bag'."""
+    word = text[end:after_end].strip().lower()
+    if word == "pounds":
+        of = _OF_NOUN.match(text, after_end)
+        return of is not None and of.group(1).lower() not in _MONEY_NOUNS
+    if word == "pound":
+        noun = _NOUN_AFTER.match(text, after_end)
+        return noun is not None and written.lower() not in ("one", "a", "1") and noun.group(1) not in _MONEY_NOUNS
+    return False
+
+
+_OF_NOUN = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?([A-Za-z'’]+)")
+_NOUN_AFTER = re.compile(r"[ \t\xa0]+([a-z]+)\b(?![ \t\xa0]+(?:and|or|to|for|from|in|on|a|each|per)\b)")
 
 
 def _table_delimited(text: str, start: int, end: int) -> bool:

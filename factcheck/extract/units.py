@@ -4,16 +4,126 @@ from __future__ import annotations
 
 import re
 
+from .currency_data import CODES, FAMILY, MINOR_DIGITS, NAMES, SYMBOLS
+
+__all__ = ["FAMILY"]
+
 
 def words(block: str) -> frozenset[str]:
     """A set of words written as a whitespace-separated block (easier to read and extend than a list)."""
     return frozenset(block.split())
 
 
-CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "gbp": "GBP", "usd": "USD", "eur": "EUR"}
-# Currency written after the figure: "6 billion pounds", "50p", "20 euros". Value multiplier for pence/cents.
-CURRENCY_WORDS = {"pound": ("GBP", 1.0), "pounds": ("GBP", 1.0), "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
-                  "euro": ("EUR", 1.0), "euros": ("EUR", 1.0), "dollar": ("USD", 1.0), "dollars": ("USD", 1.0)}
+# ---- currencies --------------------------------------------------------------------------------------
+# Codes, symbols and names come from CLDR (currency_data.py, generated). What CLDR does not hold is here:
+# which currency a shared name or sign means when the document names none, and minor units and slang.
+
+# A sign or name several currencies share ("$", "dollars", "Rs") means this one unless the document
+# named another of the family earlier ("A$", "Australian dollars"); the claim records the assumption.
+FAMILY_DEFAULTS = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
+# Codes that are also English words in capitals ("TOP 10", "ALL 5 schools"): read only when spaced from
+# the figure and not in an all-capitals line. They stay codes in currency_data; extraction skips them.
+CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "PEN", "MOP", "BOB", "SOS", "TRY", "GEL", "MAD", "NAD", "AMD",
+                        "BAM", "CAT", "PAB"})
+# Minor units and slang CLDR does not name: word -> (currency or family, share of the major unit).
+# A family ("?dollar") resolves like "$"; a minor unit right after an amount takes that amount's currency.
+MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01),
+               "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
+               "dime": ("USD", 0.1), "dimes": ("USD", 0.1), "nickel": ("USD", 0.05), "nickels": ("USD", 0.05),
+               "sen": ("MYR", 0.01), "sens": ("MYR", 0.01), "kopiyka": ("UAH", 0.01), "kopiykas": ("UAH", 0.01),
+               "kopiyky": ("UAH", 0.01), "kopeck": ("RUB", 0.01), "kopecks": ("RUB", 0.01),
+               "kopek": ("RUB", 0.01), "kopeks": ("RUB", 0.01), "paise": ("INR", 0.01), "paisa": ("INR", 0.01)}
+# Informal names of a family: "42 bucks", "a quid".
+SLANG_WORDS = {"buck": "?dollar", "bucks": "?dollar", "quid": "GBP", "grand": None}
+_SCALED_CODE = {"K": 1e3, "M": 1e6, "MM": 1e6, "B": 1e9, "BN": 1e9}  # "12 MEUR", "5 KUSD"
+
+_ALPHA_SYMBOLS = sorted((s for s in SYMBOLS if s[:1].isalpha()), key=len, reverse=True)
+_SIGN_SYMBOLS = sorted((s for s in SYMBOLS if not s[:1].isalpha()), key=len, reverse=True)
+_SYMBOL_ALT = "|".join([*(re.escape(s) + r"\.?" for s in _ALPHA_SYMBOLS), *(re.escape(s) for s in _SIGN_SYMBOLS)])
+# A currency written just before a figure: "£", "A$", "US$ ", "USD", "Rs. ", "RM", "EUR " (search with endpos).
+CURRENCY_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<code>[A-Z]{{3}})|(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT}))[ \t\xa0]?(?P<sign>[-−])?\Z")
+# The characters a currency written before a figure can end with (a fast test before the search).
+BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] for s in SYMBOLS) + "".join(
+    s[-1] for s in SYMBOLS if s[-1].isalpha()))
+# A sign or symbol written right after a figure: "20€", "10.99$", "3.14US$", "42 RM", "10¢".
+_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?![A-Za-z0-9])")
+_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+(?P<w2>[A-Za-z][A-Za-z'’]*))?"
+                          r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
+
+
+def currency_code(written: str) -> bool:
+    """An ISO 4217 code in current use, written as a code (capitals) and not an English word."""
+    return written in CODES and written not in CODE_WORDS
+
+
+def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
+    """(currency or family, where it starts, negative) for a currency written just before `start`."""
+    if start == 0 or (text[start - 1] not in BEFORE_LAST_CHARS
+                      and (start < 2 or text[start - 1] not in " \t\xa0" or text[start - 2] not in BEFORE_LAST_CHARS)):
+        return None
+    m = CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    if m.group("code"):
+        if not currency_code(m.group("code")):
+            return None
+        target = m.group("code")
+    else:
+        symbol = m.group("sym").rstrip(".") if m.group("sym")[:1].isalpha() else m.group("sym")
+        target = "?dollar" if symbol == "$" else SYMBOLS[symbol]
+    return target, m.start(), bool(m.group("sign"))
+
+
+def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, bool] | None:
+    """A currency written after a figure: (currency or family, factor, scale, new end, minor unit).
+
+    `factor` turns a minor unit into major units ("43 cents" -> 0.43); `scale` is a scale glued to a code
+    ("12 MEUR" -> 1e6). Names are looked up longest first ("Swiss francs", "malaysian ringgit", "francs").
+    """
+    m = _SYMBOL_AFTER.match(text, end)
+    if m:
+        symbol = m.group("sym")
+        bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
+        if bare == "¢":
+            return "?dollar", 0.01, 1.0, m.end(), True
+        if bare in SYMBOLS:
+            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, m.end(), False
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return None
+    w1 = m.group("w1")
+    if end < m.start("w1") or w1 in ("p", "c"):  # codes and words are spaced, "50p" and "43c" are glued
+        pass
+    elif not (w1.isupper() or w1.lower() in MINOR_WORDS):
+        return None
+    if w1.isupper() and len(w1) >= 3:
+        if currency_code(w1) and m.start("w1") > end:
+            return w1, 1.0, 1.0, m.end("w1"), False
+        if currency_code(w1) and w1 not in CODE_WORDS:
+            return w1, 1.0, 1.0, m.end("w1"), False
+        for prefix, scale in _SCALED_CODE.items():
+            if w1.startswith(prefix) and currency_code(w1[len(prefix):]):
+                return w1[len(prefix):], 1.0, scale, m.end("w1"), False
+    words = [w for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w]
+    for n in range(len(words), 0, -1):
+        key = " ".join(words[:n]).lower().replace("’", "'")
+        group = f"w{n}"
+        if key in NAMES:
+            return NAMES[key], 1.0, 1.0, m.end(group), False
+        if n == 1:
+            if key in MINOR_WORDS and (key not in ("p", "c") or m.start("w1") == end):
+                target, factor = MINOR_WORDS[key]
+                return target, factor, 1.0, m.end(group), True
+            if SLANG_WORDS.get(key):
+                return SLANG_WORDS[key], 1.0, 1.0, m.end(group), False
+    return None
+
+
+def minor_factor(code: str | None) -> float:
+    """The share of a major unit one minor unit is (0.01; 0.001 for the Kuwaiti dinar)."""
+    return 10.0 ** -MINOR_DIGITS.get(code or "", 2)
+
 
 # Leading words that say nothing about what is counted: "11 new areas" counts areas.
 NOUN_MODIFIERS = frozenset({

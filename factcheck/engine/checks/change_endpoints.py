@@ -54,7 +54,7 @@ def run(claims: list[Claim], params: ChangeEndpointsParams, ctx: Context) -> Ite
                       assumptions=[*base, f"'{said[1]}' describes this change (it is within {params.window} "
                                           "characters before 'from')"])
             continue
-        stated = _stated_amount(change, ordered)
+        stated = _stated_amount(change, ordered, words_pattern(params.up_words + params.down_words))
         if stated is not None:
             hit = _amount_mismatch(change, stated, params)
             if hit:
@@ -71,21 +71,25 @@ def _last_direction(text: str, up: re.Pattern[str], down: re.Pattern[str]) -> tu
     return which, word
 
 
-def _stated_amount(change: Change, ordered: list[Claim]) -> Claim | None:
-    """'a rise of £2 billion, from ...': the claim just before the change, linked by 'of'/'by'."""
-    index = next(i for i, c in enumerate(ordered) if c.id == change.start.id)
+def _stated_amount(change: Change, ordered: list[Claim], direction_words: re.Pattern[str]) -> Claim | None:
+    """The size of the change, just before its first end in the text: 'a rise of £2 billion, from ...',
+    'rose 9% from A to B', 'increased 18% to B, from A' (with or without 'by', either order)."""
+    first = min(change.start, change.end, key=lambda c: c.start)
+    index = next(i for i, c in enumerate(ordered) if c.id == first.id)
     if index == 0:
         return None
     amount = ordered[index - 1]
-    if amount.sentence_start != change.start.sentence_start or amount.doc != change.start.doc:
+    if amount.sentence_start != first.sentence_start or amount.doc != first.doc:
         return None
-    pa, ps = _position(amount), _position(change.start)
+    pa, ps = _position(amount), _position(first)
     if pa < 0 or ps < 0:
         return None
     between = amount.sentence[pa + len(amount.text):ps].strip(" ,")
-    if not re.fullmatch(r"(?:[\w,]+\s+){0,3}from", between, re.IGNORECASE):
+    if not re.fullmatch(r"(?:[\w,]+\s+){0,3}(?:from|to)", between, re.IGNORECASE):
         return None
-    if not _AMOUNT_LINK.search(amount.sentence[:pa]):
+    lead = amount.sentence[:pa]
+    if not _AMOUNT_LINK.search(lead) and not re.search(direction_words.pattern + r"\s+(?:by\s+)?(?:a\s+|an\s+)?$",
+                                                        lead, re.IGNORECASE):
         return None
     return amount
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ...models import Claim
 from .base import below
@@ -21,6 +20,8 @@ _MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|ju
                           re.IGNORECASE)
 _BETWEEN_TO = re.compile(r"^[^.;:!?]{0,30}?\bto\s*$", re.IGNORECASE)
 _ENDS_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_ENDS_TO = re.compile(r"\bto\s*$", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r"^\s*,?\s*(?:[\w-]+\s+){0,2}?from\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -63,21 +64,37 @@ def find_changes(claims: list[Claim]) -> Iterator[Change]:
                 continue  # a link that runs backwards or across another "from": read the text instead
             paired.update((claim.id, other.id))
             yield Change(claim, other, _ENDS_FROM.sub("", claim.sentence[:at]))
-    for a, b in pairwise(ordered):
-        if a.id in paired or b.id in paired or a.doc != b.doc or a.sentence_start != b.sentence_start:
+    for n, a in enumerate(ordered):
+        if a.id in paired:
             continue
-        pa, pb = _position(a), _position(b)
-        if pa < 0 or pb < 0:
-            continue
-        before = a.sentence[:pa]
-        between = a.sentence[pa + len(a.text):pb]
-        if a.text.lower().startswith("from "):
-            before += "from "
-        after_b = b.sentence[pb + len(b.text):]
-        if _MONTH_AFTER.match(between) or _MONTH_AFTER.match(after_b):
-            continue
-        if _ENDS_FROM.search(before) and _BETWEEN_TO.match(between) and _compatible(a, b):
-            yield Change(a, b, _ENDS_FROM.sub("", before))
+        for b in ordered[n + 1:n + 4]:  # the "to" end may come after another figure ("at week 12")
+            if b.id in paired or a.doc != b.doc or a.sentence_start != b.sentence_start:
+                break
+            change = _read_change(a, b)
+            if change is not None:
+                paired.update((a.id, b.id))
+                yield change
+                break
+
+
+def _read_change(a: Claim, b: Claim) -> Change | None:
+    """`a` and `b` (in text order) as the ends of one change: "from A ... to B", or "to B, from A"."""
+    pa, pb = _position(a), _position(b)
+    if pa < 0 or pb < 0 or not _compatible(a, b):
+        return None
+    before = a.sentence[:pa]
+    between = a.sentence[pa + len(a.text):pb]
+    if a.text.lower().startswith("from "):
+        before += "from "
+    after_b = b.sentence[pb + len(b.text):]
+    if _MONTH_AFTER.match(between) or _MONTH_AFTER.match(after_b):
+        return None
+    if _ENDS_FROM.search(before) and _BETWEEN_TO.match(between):
+        return Change(a, b, _ENDS_FROM.sub("", before))
+    # "increased 18% to $240 million, from $180 million a year earlier": the end first, then the start.
+    if _ENDS_TO.search(before) and _BETWEEN_FROM.match(between) and not _ENDS_FROM.search(before):
+        return Change(b, a, _ENDS_TO.sub("", before))
+    return None
 
 
 def tail_words(text: str, chars: int) -> str:

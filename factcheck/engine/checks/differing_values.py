@@ -1,10 +1,16 @@
 """Differing figures for the same thing: statements that each give one figure, and the figures disagree.
 
-Figures are compared as intervals (Claim.interval: the qualifier's bound widened by the written
-precision), so "over £800 million" and "more than £680 million" do not contradict and "£4.7m" equals
-"£4.7 million". They disagree when no single value fits them all. Each statement (identical texts
-count once) must give a single figure for the group: a statement that itself gives disagreeing figures
-is talking about several things, and is left out rather than guessed at. Linear in the group's size.
+Figures are compared as intervals (Claim.interval: a qualifier's bound as written, an exact figure
+widened by its written precision), so "over £800 million" and "more than £680 million" do not
+contradict and "£4.7m" equals "£4.7 million". They disagree when no single value fits them all.
+
+Like is compared with like: totals with totals, a rate ("£3bn a year") with rates of the same unit, a
+pledge with pledges, an outturn with outturns, and a part (an allocation, a grant to a named
+recipient) only with parts for the same recipient - never a part with the whole it comes out of.
+An outturn that differs from a pledge is reported at info with both figures. The unit of comparison
+is a sentence: one sentence giving several different figures is a list of several things and is left
+out, and one figure restated in the same document agrees with itself; two sentences of one document
+that give a subject different sizes are compared like two statements. Linear in the group's size.
 """
 
 from __future__ import annotations
@@ -72,6 +78,11 @@ class DifferingValuesParams(Params):
     spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
     # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
     channel_cues: tuple[str, ...] = ("through", "via")
+    # "the fund is now worth £15m", "revised to £2.2bn": the statement itself says the figure changed.
+    changed_cues: tuple[str, ...] = ("now worth", "now stands at", "now totals", "is now", "has now", "revised",
+                                     "has risen to", "has grown to", "has fallen to", "raised to", "increased to",
+                                     "cut to", "reduced to", "scaled back to", "updated", "has been increased to",
+                                     "has been cut to", "rather than the")
 
 
 Params = DifferingValuesParams
@@ -119,9 +130,83 @@ def period_key(period: str) -> str:
 
 
 def run(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
-    claims = _unlinked(claims)
-    for subset in _by_period(claims):
-        yield from _compare(subset, params, ctx)
+    claims = [c for c in _unlinked(claims) if not _DENIED.search(claim_prefix(c, 20))]
+    classes: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        measure = measure_class(claim, params)
+        if measure is not None:
+            classes[measure].append(claim)
+    for measure in sorted(classes):
+        for subset in _by_period(classes[measure]):
+            yield from _compare(subset, params, ctx, measure)
+    for rate in sorted({m[1] for m in classes}):
+        yield from _outturn_against_pledge(classes.get(("outturn", rate, ""), []),
+                                           classes.get(("pledge", rate, ""), []), params, ctx)
+
+
+_RATE_UNITS = {"annum": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+               "daily": "day", "hourly": "hour"}
+
+
+def rate_unit(claim: Claim, params: DifferingValuesParams) -> str:
+    """'year' for "£3bn a year" (or a period "a year"), '' for a figure that is not a rate."""
+    rate = re.compile(params.rate_pattern, re.IGNORECASE)
+    for text in (claim_suffix(claim, 30), claim.period or ""):
+        found = rate.search(text)
+        if found:
+            word = re.findall(r"[a-z]+", found.group(0).lower())[-1]
+            return _RATE_UNITS.get(word, word)
+    return ""
+
+
+_NAME_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+
+def recipient_of(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """Who receives the figure when it is a part handed out of its subject: the attribute stage's
+    recipient, else a proper name after "to"/"for" that is not the subject's own ("£12 million to
+    Portsmouth", "£3m for Tyneside")."""
+    if claim.recipient:
+        return claim.recipient.strip().lower()
+    subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())}
+    after = _original_suffix(claim, 60)
+    named = _NAME_AFTER.match(after)
+    if named:
+        name = named.group("name")
+        if not {w.rstrip("s") for w in re.findall(r"[a-z]+", name.lower())} & subject \
+                and name.lower() not in _NOT_RECIPIENTS:
+            return name.lower()
+    return None
+
+
+# Capitalised words after "for" that are not who gets the money.
+_NOT_RECIPIENTS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "this", "that", "these", "those", "each", "every", "all", "its", "their"}
+
+
+def _original_suffix(claim: Claim, chars: int) -> str:
+    """The sentence just after the claim, case kept (names are capitalised)."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    at = at if at >= 0 else claim.sentence.find(claim.text)
+    return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
+
+
+def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str, str] | None:
+    """(what the figure is, its rate unit, its recipient): only figures of one class are compared.
+
+    None for a part with no recipient: it cannot be matched to another part of the same thing.
+    """
+    rate = rate_unit(claim, params)
+    recipient = recipient_of(claim, params)
+    if claim.role == "part" or recipient:
+        return ("part", rate, recipient) if recipient else None
+    if claim.role == "target":
+        return "pledge", rate, ""
+    if claim.role == "outturn":
+        return "outturn", rate, ""
+    if claim.role == "per_unit":
+        return None
+    return "total", rate, ""
 
 
 def _unlinked(claims: list[Claim]) -> list[Claim]:
@@ -141,32 +226,25 @@ def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
 
 
-def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -> Iterator[Hit]:
-    rate = re.compile(params.rate_pattern, re.IGNORECASE)
-    claims = [c for c in claims if not rate.search(claim_suffix(c, 30)) and not rate.search(c.period or "")
-              and not _DENIED.search(claim_prefix(c, 20))]
-    spent = words_pattern(params.spent_cues)
-    channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
-    spent_ids = {c.id for c in claims if spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
-                 or channel.match(claim_suffix(c, 20))}
-    claims = [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids and c.hi is not None else c
-              for c in claims]
+def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
+             measure: tuple[str, str, str] = ("total", "", "")) -> Iterator[Hit]:
+    claims, spent_ids = _as_bounds(claims, params)
     if len(claims) < 2:
         return
-    statements: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        statements[doc_hash(claim)].append(claim)
-    single: list[Claim] = []  # statements that give one figure (all their claims agree)
+    statements: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:  # identical texts (one answer given twice) share a key, and count once
+        statements[(doc_hash(claim), claim.sentence_start)].append(claim)
+    single: list[Claim] = []  # sentences that give one figure (all their claims agree)
     ambiguous = 0
     for said in statements.values():
-        # Several different figures in one statement ("up to £86m ..., up to £200m ...") are several things,
+        # Several different figures in one sentence ("up to £86m ..., up to £200m ...") are several things,
         # even when as bounds they could agree.
         if len({c.value for c in said}) > 1 or _agree(said, params.tolerance) is not None:
             ambiguous += 1
         else:
             single.extend(said)
-    if len({doc_hash(c) for c in single}) < 2:
-        return  # one statement is never compared with itself
+    if len({(doc_hash(c), c.sentence_start) for c in single}) < 2:
+        return
     conflict = _agree(single, params.tolerance)
     if conflict is not None:
         low, high = conflict
@@ -176,9 +254,59 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context) -
         periods = {period_key(c.period) if c.period else None for c in involved}
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
             return  # different increments (this year's top-up, last year's) do not contradict
-        yield _hit(involved, ambiguous, params, ctx, compatible=False)
-    elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none":
-        yield _hit(single, ambiguous, params, ctx, compatible=True)
+        hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
+        if doc_hash(low) == doc_hash(high) and not _sizes_in_one_statement(low, high, hit, params):
+            return
+        yield hit
+    elif len({c.value for c in single if c.id not in spent_ids}) >= 2 and params.compatible_severity != "none" \
+            and len({doc_hash(c) for c in single}) > 1:
+        yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: DifferingValuesParams) -> bool:
+    """Within one statement two figures for one subject are usually two things (first and second
+    payments, this year and last); they contradict only when both are given as its size, near its name,
+    for no different year, and nothing else weakens the evidence."""
+    if hit.severity is not None:
+        return False
+    if not all(is_size_statement(c, params) and subject_named_near(c, params) for c in (low, high)):
+        return False
+    years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
+    return not (years[0] and years[1] and years[0] != years[1])
+
+
+def _as_bounds(claims: list[Claim], params: DifferingValuesParams) -> tuple[list[Claim], set[str]]:
+    """An amount spent so far, or passed "through" the subject, only says its size is at least that."""
+    spent = words_pattern(params.spent_cues)
+    channel = re.compile(r"^\s*" + words_pattern(params.channel_cues).pattern, re.IGNORECASE)
+    spent_ids = {c.id for c in claims if spent.search(claim_prefix(c, 40)) or spent.search(claim_suffix(c, 20))
+                 or channel.match(claim_suffix(c, 20))}
+    return [c.model_copy(update={"hi": None, "bound": "lower"}) if c.id in spent_ids and c.hi is not None else c
+            for c in claims], spent_ids
+
+
+def _outturn_against_pledge(outturns: list[Claim], pledges: list[Claim], params: DifferingValuesParams,
+                            ctx: Context) -> Iterator[Hit]:
+    """What was spent or achieved against what was pledged, for one period: info, both figures shown."""
+    for outturn in outturns:
+        for pledge in pledges:
+            same_period = (period_key(outturn.period) if outturn.period else None) == \
+                (period_key(pledge.period) if pledge.period else None)
+            if not same_period or doc_hash(outturn) == doc_hash(pledge) or not _disjoint(outturn, pledge,
+                                                                                          params.tolerance):
+                continue
+            pair = sorted([pledge, outturn], key=_when)
+            yield Hit(claims=pair,
+                      fields={"figures": f"{describe(pledge)} pledged or planned vs {describe(outturn)} "
+                                         "spent or achieved", "count": "2"},
+                      assumptions=[_same_subject(pair, ctx), interval_note(pledge), interval_note(outturn),
+                                   "reported as info: an outturn often differs from the pledge or budget it "
+                                   "delivers, and the difference may be explained elsewhere"],
+                      severity="info")
+            return  # one such pair per group says what there is to say
 
 
 def _when(claim: Claim) -> tuple[str, str, int]:
@@ -186,19 +314,22 @@ def _when(claim: Claim) -> tuple[str, str, int]:
     return (date_key(claim) or "9999", claim.doc, claim.start)
 
 
-def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, ctx: Context,
-         compatible: bool) -> Hit:
+def _hit(involved: list[Claim], pair: tuple[Claim, Claim] | None, ambiguous: int, params: DifferingValuesParams,
+         ctx: Context, compatible: bool, measure: tuple[str, str, str] = ("total", "", "")) -> Hit:
     earliest: dict[float, Claim] = {}  # one claim per distinct value: the first to say it
     for claim in sorted(involved, key=_when):
         earliest.setdefault(claim.value, claim)
     shown = list(earliest.values())
-    named = shown[: params.max_shown]
+    # The message names the two figures that cannot both be true, in the order they were said.
+    named = sorted(pair, key=_when) if pair else shown[: params.max_shown]
     figures = " vs ".join(describe(c) for c in named)
-    if len(shown) > len(named):
-        figures += f" and {len(shown) - len(named)} more differing figure(s)"
-    assumptions = [_same_subject(involved, ctx)]
+    others = len(shown) - len({c.value for c in named})
+    if others > 0:
+        figures += f" and {others} more differing figure(s)"
+    assumptions = [_same_subject(involved, ctx), _measure_note(measure)]
     assumptions += [interval_note(c) for c in named]
     weak = [] if compatible else _weak_evidence(involved, len(shown), params)
+    weak += [] if compatible else _explained(named, measure, params)
     if compatible:
         assumptions.append("the figures differ as written, but as bounds they can all be true at once")
     assumptions += [f"reported as info: {why}" for why in weak]
@@ -210,8 +341,10 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
             assumptions.append(f"{claim.text.strip()!r} is described as an addition ({why}): it may be a "
                                "tranche or top-up rather than the whole amount")
     undated = sum(1 for c in named if not c.date)
-    assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'undated'}" for c in named)
-                       + (" (undated statements cannot be ordered)" if undated else ""))
+    assumptions.append("statement dates: " + ", ".join(f"{c.text.strip()!r} {c.date or 'date unknown'}"
+                                                       for c in named)
+                       + (" (the date is unknown, so which came first cannot be said; compared all the same)"
+                          if undated else ""))
     stated = {c.period for c in involved if c.period}
     unstated = list(dict.fromkeys(c.text.strip() for c in involved if not c.period))
     if not stated:
@@ -224,6 +357,35 @@ def _hit(involved: list[Claim], ambiguous: int, params: DifferingValuesParams, c
         assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
                assumptions=assumptions, severity="info" if compatible or weak else None)
+
+
+def _measure_note(measure: tuple[str, str, str]) -> str:
+    what, rate, recipient = measure
+    kind = {"total": "totals", "pledge": "pledges or plans", "outturn": "outturns (spent or achieved)",
+            "part": f"parts given to {recipient}"}[what]
+    return f"compared as {kind}" + (f" per {rate}" if rate else "") + (
+        "; parts and allocations are never set against the whole they come from" if what == "part" else
+        "; a part, a grant to a named recipient or a rate is not compared with these")
+
+
+def _explained(named: list[Claim], measure: tuple[str, str, str], params: DifferingValuesParams) -> list[str]:
+    """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
+    changed = words_pattern(params.changed_cues)
+    reasons = []
+    for claim in named[1:]:
+        cue = changed.search(claim_prefix(claim, 40))
+        if cue:
+            reasons.append(f"the later statement says the figure changed ('{cue.group(0)}')")
+            break
+    periods = {period_key(c.period) if c.period else None for c in named}
+    same_period = len(periods) == 1 and None not in periods
+    if measure[0] == "pledge" and not reasons and not same_period:
+        reasons.append("both are pledges or plans, not said for the same stated period, and pledges are "
+                       "revised from time to time: the pledge changed")
+    if measure[1] and not reasons and not same_period:
+        reasons.append(f"rates (per {measure[1]}) are set from time to time and these were not said for the "
+                       "same stated period")
+    return reasons
 
 
 def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValuesParams) -> list[str]:
@@ -280,10 +442,11 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
                    if len(w) > 2}
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
     # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
-    named = re.search(rf"([a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?(?:a\s+)?(?:{cues})\s*$",
-                      claim_prefix(claim, 60))
-    if named:
-        return named.group(1).rstrip("s") in topic_words
+    named = re.search(rf"((?:[a-z’'\-]+\s+){{0,2}}[a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?"
+                      rf"(?:a\s+)?(?:{cues})\s*$", claim_prefix(claim, 60))
+    if named:  # "the Orchard Grant is worth £14m": the subject's name just before (a generic head may end it)
+        words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
+        return words[-1].rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:

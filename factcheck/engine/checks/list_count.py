@@ -32,20 +32,27 @@ Params = ListCountParams
 # After the count: up to four more words of noun phrase, then what opens the list.
 _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
                     r"(:|[—–-](?=[ \t])|\(|,?[ \t]*namely\b|(?<=[ \t])(?:are|were)\b)[ \t]*", re.IGNORECASE)
+# "Four new clinics will open next year: A, B and C": the counted noun, then a short predicate, then a colon.
+_INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){1,9}[\w\-’']+)[ \t]*:[ \t]*")
+_PREDICATE_NOUN_WORDS = 4  # the counted noun is among the first words after the count
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\([a-z0-9]\))\s+(.+?)\s*$")
 _SPLIT = re.compile(r"\s*(?:;|,)\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 _END = re.compile(r"\.(?:\s|$)|\)|\n")
 
 
-def _bullets(lines: str) -> list[str]:
-    """Consecutive bullet lines ("- Leeds", "2. Hull") at the start of `lines`."""
+def _bullets(lines: str, ends_document: bool) -> list[str] | None:
+    """Consecutive bullet lines ("- Leeds", "2. Hull") at the start of `lines`; None when the text read
+    ends inside the list (more bullets may follow, so their number is unknown)."""
     items = []
-    for line in lines.split("\n"):
+    rows = lines.lstrip("\n \t").split("\n")  # a blank line may stand between the colon and the list
+    for n, line in enumerate(rows):
         m = _BULLET.match(line)
         if not m:
-            break
+            return items
+        if n == len(rows) - 1 and not ends_document:
+            return None  # the last bullet read may be cut off, and more may follow
         items.append(m.group(1))
-    return items
+    return items if ends_document else None
 
 
 def _inline(line: str, opener: str) -> str | None:
@@ -98,18 +105,31 @@ def counted_noun(phrase: str) -> bool:
                for w in (word.strip("’'") for word in words))
 
 
+def _opens_clause(claim: Claim) -> bool:
+    """The count opens its sentence ("Four new clinics will open ...", "The three towns ...")."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    lead = claim.sentence[:at] if at >= 0 else "?"
+    return re.fullmatch(r"\s*(?:(?:the|all|our|its|their|these|those)\s+)?", lead, re.IGNORECASE) is not None
+
+
 def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[str], int, int] | None:
     """The items listed right after the claim and how many there may be (least, most), or None when no
     closed list follows."""
     window = text[claim.end: claim.end + params.lookahead]
     intro = _INTRO.match(window)
-    if not intro or not counted_noun(intro.group(1) or (claim.unit or "")):
-        return None
-    opener = intro.group(2).strip(" ,\t").lower()
+    if intro and counted_noun(intro.group(1) or (claim.unit or "")):
+        opener = intro.group(2).strip(" ,\t").lower()
+    else:
+        intro = _INTRO_PREDICATE.match(window)
+        if not intro or not counted_noun(" ".join(intro.group(1).split()[:_PREDICATE_NOUN_WORDS])):
+            return None
+        opener = ":"
+        if not _opens_clause(claim):
+            return None  # "... in six, seven or ten activities by condition:": not the list's own count
     first_line, _, after = window[intro.end():].partition("\n")
     if opener == ":" and not first_line.strip():
-        items = _bullets(after)
-        return (items, len(items), len(items)) if len(items) >= 2 else None
+        items = _bullets(after, ends_document=claim.end + params.lookahead >= len(text))
+        return (items, len(items), len(items)) if items and len(items) >= 2 else None
     body = _inline(first_line, opener[:1] if opener.startswith("(") else opener)
     if body is None:
         return None
@@ -123,6 +143,9 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
     return (items, *item_count_range(body))
 
 
+# What follows "the two tables:" is notes on them or their rows, never a list of the tables.
+_DOCUMENT_PARTS = ("tables", "charts", "graphs", "figures", "annexes", "appendices", "footnotes", "sections",
+                   "paragraphs", "pages")
 _BEFORE = 40  # characters before a claim that `run` reads ("the", "of the five", "including")
 
 
@@ -145,12 +168,15 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         before = text[max(0, claim.start - 12): claim.start].lower()
         if not re.search(r"\b(?:the|these|those|following)\s+$", before) and \
-                not re.match(r"^[ \t]*(?:[\w\-’']+[ \t]+){0,3}[\w\-’']*:", text[claim.end: claim.end + 60]):
+                not re.match(r"^[ \t]*(?:[\w\-’']+[ \t]+){0,9}[\w\-’']*:", text[claim.end: claim.end + 90]):
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
-        if re.search(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", text[max(0, claim.start - _BEFORE): claim.start]):
+        if re.search(r"\b(?:of|about|regarding|concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+                     text[max(0, claim.start - _BEFORE): claim.start], re.IGNORECASE):
             continue  # "three of the five priorities: a, b and c" lists the three, not the five
+        if re.match(r"\s*(?:" + "|".join(_DOCUMENT_PARTS) + r")\b", text[claim.end: claim.end + 20], re.IGNORECASE):
+            continue  # "Notes on the two tables:" is followed by notes, not by the tables
         found = find_list(text, claim, params)
         if found is None:
             continue

@@ -1,10 +1,11 @@
 """A part larger than its whole: "a £50 million fund, of which £60 million goes to schools".
 
 A part is a claim that a part cue introduces directly ("of which £60 million", "including 405",
-"of these, 300"), or with use_roles one the attribute stage marked role=part. Its whole is the nearest earlier claim of
-the same kind and unit in the same stretch (the rule's group_by; a sentence by default) that is not
-itself a part. "17 of these 25" is not a cue: there the figure after "of these" is the whole. One pass
-in text order.
+"of these, 300"), or with use_roles one the attribute stage marked role=part. Its whole is the nearest
+earlier claim of the same kind and unit in the same sentence that is not itself a part; when the cue
+opens its sentence ("Of the total, £2.4 billion ...", "Of these, 300 ..."), the sentence just before
+is searched too. "17 of these 25" is not a cue: there the figure after "of these" is the whole. One
+pass in text order.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, claim_prefix, describe, interval_note
+from .base import Context, Hit, Params, below, claim_prefix, describe, fmt_number, interval_note
 
 NAME = "part-exceeds-whole"
 SUMMARY = "a figure given as part of another is larger than it"
@@ -24,8 +25,11 @@ NEEDS_TEXT = False
 class PartExceedsWholeParams(Params):
     # Each cue must end right before the part figure (only spaces between).
     part_cues: tuple[str, ...] = ("of which", "of whom", "including", "of these,", "of this,", "of those,",
-                                  "of them,")
+                                  "of them,", "of the total,", "of this total,", "of that total,", "of that,",
+                                  "of this amount,", "of that amount,", "of this sum,", "of the sum,")
     cue_window: int = 25
+    # Characters between one sentence's end and the next one's start for them to count as neighbours.
+    max_sentence_gap: int = 4
     # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
     # by default only a direct cue makes a part.
     use_roles: bool = False
@@ -45,6 +49,20 @@ def _same_measure(a: Claim, b: Claim, check_noun: bool) -> bool:
     return not (check_noun and a.unit and b.unit) or a.unit.split()[-1].lower() == b.unit.split()[-1].lower()
 
 
+def _just_before(earlier: Claim, claim: Claim, gap: int) -> bool:
+    """`earlier` is in the sentence right before `claim`'s (only white space between them)."""
+    return 0 <= claim.sentence_start - (earlier.sentence_start + len(earlier.sentence)) <= gap
+
+
+def _one_for(candidates: list[Claim], part: Claim) -> Claim | None:
+    """The nearest candidate: any in the part's own sentence, else the only one in the sentence before."""
+    if not candidates:
+        return None
+    if candidates[0].sentence_start == part.sentence_start:
+        return candidates[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
     cues = re.compile(r"(?<![\w-])(?<!up to and )(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
                                                               for c in params.part_cues) + r")\s*$", re.IGNORECASE)
@@ -55,20 +73,48 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
         earlier.append((claim, is_part))
         if not is_part:
             continue
+        opens_sentence = cue is not None and not claim.sentence[:max(0, claim.start - claim.sentence_start)] \
+            .lower().rstrip().removesuffix(cue.group(0).lower().rstrip()).strip()
         before = [(c, p) for c, p in reversed(earlier[-params.lookback - 1:-1]) if c.doc == claim.doc
-                  and _same_measure(c, claim, check_noun=False)]
+                  and _same_measure(c, claim, check_noun=False)
+                  and (c.sentence_start == claim.sentence_start
+                       or (opens_sentence and _just_before(c, claim, params.max_sentence_gap)))]
         # The whole is the nearest earlier figure counting the same noun ("1,041 claims and 82 appeals ...
         # of those, 517 claims"), else (only for a cue, whatever noun the part carries: "of whom 300 work
-        # nights") the nearest earlier figure that is not itself a part.
-        whole = next((c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)),
-                     None)
-        if whole is None and cue is not None:
-            whole = next((c for c, part in before if not part), None)
+        # nights") the nearest earlier figure that is not itself a part. In the sentence before, a figure
+        # is only taken when it is the one candidate of its sort there ("3,714 claims and 201 reversal
+        # claims. Of those, 1,041 claims ..." names its whole by the full noun).
+        same_noun = [c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)]
+        exact = [c for c in same_noun if c.unit.lower() == claim.unit.lower()]
+        loose = [c for c, part in before if not part] if cue is not None else []
+        if claim.kind == "count" and claim.unit:  # across sentences, a counted noun must be the same noun
+            same_noun = [c for c in same_noun if c.sentence_start == claim.sentence_start]
+            loose = [c for c in loose if c.sentence_start == claim.sentence_start or c.unit == claim.unit]
+        whole = next((c for c in (_one_for(exact, claim), _one_for(same_noun, claim), _one_for(loose, claim))
+                      if c is not None), None)
         if whole is None:
             continue
         if below(whole, claim, params.tolerance):
-            why = f"introduced by {cue.group(0)!r}" if cue else "the attribute stage marked it a part"
-            yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
-                      assumptions=[f"{claim.text!r} is a part of {whole.text!r}: {why}, and {whole.text!r} is "
-                                   "the nearest earlier figure of the same kind",
-                                   interval_note(whole), interval_note(claim)])
+            severity, rounding = None, "even at the ends of the whole's written rounding"
+        elif _written_above(claim, whole):
+            severity = "warning"
+            rounding = (f"as written; only the rounding of {whole.text.strip()!r} (it may stand for up to "
+                        f"{fmt_number(whole.interval()[1])}) leaves room for it, so reported as a warning")
+        else:
+            continue
+        why = f"introduced by {cue.group(0).strip()!r}" if cue else "the attribute stage marked it a part"
+        where = ("the nearest earlier figure of the same kind" if whole.sentence_start == claim.sentence_start
+                 else "the nearest figure of the same kind in the sentence before, which the cue refers back to")
+        yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
+                  severity=severity,
+                  assumptions=[f"{claim.text.strip()!r} is a part of {whole.text.strip()!r}: {why}, and "
+                               f"{whole.text.strip()!r} is {where}",
+                               f"the part is larger than the whole {rounding}",
+                               interval_note(whole), interval_note(claim)])
+
+
+def _written_above(part: Claim, whole: Claim) -> bool:
+    """The part's smallest value as written is above the whole's largest as written (no rounding)."""
+    part_lo = part.lo if part.lo is not None else float("-inf")
+    whole_hi = whole.hi if whole.hi is not None else float("inf")
+    return part_lo > whole_hi
