@@ -136,16 +136,13 @@ def find_config_file(inputs: list[str] | tuple[str, ...] = ()) -> Path | None:
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if _is_file(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            try:
+                found = candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate))
+            except OSError:  # a directory we may not search holds no configuration we can use
+                found = False
+            if found:
                 return candidate
     return None
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a directory that cannot be searched holds no configuration we can use
-        return False
 
 
 def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
@@ -154,11 +151,12 @@ def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
     for raw in inputs:
         if raw == "-":
             continue
-        p = Path(raw).absolute()
+        p = Path(raw).resolve()
         try:
-            dirs.append(p if p.is_dir() else p.parent)
-        except OSError:  # unreadable inputs are reported by the read stage; look from their folder
-            dirs.append(p.parent)
+            is_dir = p.is_dir()
+        except OSError:  # unsearchable: reading it is the one to report that, by name
+            is_dir = False
+        dirs.append(p if is_dir else p.parent)
     if not dirs:
         return Path.cwd()
     try:

@@ -19,7 +19,7 @@ from ..errors import ExitCode, UsageError
 from ..ledger import Ledger
 from ..models import CheckResult
 from ..pipeline import check as run_check
-from ..progress import progress
+from ..progress import processed_progress, use_color
 from ..render import RESULT_FORMATS, render_result
 from ..review import UNUSED_SUPPRESSION, Review, review, selected_rules
 from .common import (
@@ -110,7 +110,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, fail_o
     inputs = [*record_files(record_paths, review_paths, settings), *review_paths]
     result = run_check(inputs, as_of=opts.as_of, settings=settings, rules=rules, ledger=store,
                        jobs=jobs, engine=engine, scheduler=scheduler,
-                       progress=lambda docs: progress(docs, desc="checking", unit=" docs"))
+                       progress=processed_progress(inputs, "checking", len(rules)))
     result.coverage.skipped[:0] = skipped_inputs(record_paths, settings)
     report_unused = UNUSED_SUPPRESSION not in ignore_ids and (not select_ids or UNUSED_SUPPRESSION in select_ids)
     review(result, Review(changed=under_review, record_documents=record_documents, min_severity=opts.min_severity,
@@ -124,7 +124,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, fail_o
         if before > len(result.findings) and opts.format == "text":
             click.echo(f"factcheck: {before - len(result.findings)} finding(s) in the baseline were not reported",
                        err=True)
-    sys.stdout.write(render_result(result, opts.format, color=sys.stdout.isatty()))
+    sys.stdout.write(render_result(result, opts.format, color=use_color()))
     sys.stdout.flush()
     if opts.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         write_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result)
