@@ -14,6 +14,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .models import DocumentMeta, Section
+from .topics import vocab
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -97,9 +98,59 @@ def find_statement_date(text: str) -> str | None:
             found = parse_date_value(m.group("d"))
             if found:
                 return found
+    found = find_dateline(head)
+    if found:
+        return found
     m = _TITLE_DATE.search(text[:2000])  # a heading that ends in a date: "Education in the media: 21 March 2017"
     if m:
         return parse_date_value(m.group("d"))
+    return None
+
+
+# Words a publication line may carry besides its date: "Press release, 5 May 2021.", "Updated: 14/02/2023",
+# "Published 3 March 2020", "Date of issue: March 14, 2024". Anything else (a deadline, an event) is not
+# the statement's date.
+_PUBLICATION_WORDS = vocab("""
+press release media news statement published publication updated last modified posted issued issue date dated
+on of for immediate at am pm gmt bst utc
+""")
+_DATELINE_SPLIT = re.compile(r"\s+(?:—|–|--?)\s+|:\s+(?=[A-Z])")
+_DATELINE_LINES = 12
+
+
+def _full_date(candidate: str) -> tuple[str, list[str]] | None:
+    """The complete date (day, month and year all written) dateutil finds in a short text, and the words
+    it skipped; None when any part is missing or the text holds no date."""
+    try:
+        one, skipped = date_parser.parse(candidate, dayfirst=True, fuzzy_with_tokens=True,
+                                         default=datetime(1, 1, 1))
+        two = date_parser.parse(candidate, dayfirst=True, fuzzy=True, default=datetime(2, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if (one.year, one.month, one.day) != (two.year, two.month, two.day) or not 1000 < one.year < 3000:
+        return None
+    words = [w for token in skipped for w in re.findall(r"[^\W\d_]+|\d+", token)]
+    return one.date().isoformat(), words
+
+
+def find_dateline(text: str) -> str | None:
+    """A dateline or publication line near the top: "LONDON, 5 May 2021 —", "Press release, 5 May 2021.",
+    "Published 3 March 2020", "Updated: 14/02/2023", "March 14, 2024". Read by dateutil; accepted only
+    when the words beside the date are a place in capitals before a comma or publication words."""
+    lines = [ln.strip(" #*_>") for ln in text.split("\n", 60)[:60] if ln.strip()][:_DATELINE_LINES]
+    for line in lines:
+        if not re.search(r"\d", line):
+            continue
+        head = _DATELINE_SPLIT.split(line, maxsplit=1)[0]
+        if len(head) > 60:
+            continue
+        place = re.match(r"^([A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
+        found = _full_date(head[place.end():] if place else head)
+        if found is None:
+            continue
+        iso, words = found
+        if all(w.lower() in _PUBLICATION_WORDS for w in words):
+            return iso
     return None
 
 

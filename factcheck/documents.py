@@ -22,7 +22,7 @@ from typing import IO
 
 import yaml
 
-from . import yamlsafe
+from . import discover, yamlsafe
 from .config import Settings
 from .dates import date_sections
 from .errors import InputError
@@ -54,7 +54,7 @@ def iter_documents(paths: Sequence[str], as_of: date, settings: Settings | None 
     With `problems=None` the first unusable input raises InputError instead.
     """
     settings = settings or Settings()
-    for path in expand_paths(paths, problems):
+    for path in expand_paths(paths, problems, settings):
         try:
             yield from _read_path(path, as_of, settings, problems)
         except InputError as exc:
@@ -76,7 +76,11 @@ def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: 
                     meta=meta, sections=date_sections(text, meta, as_of), line_offset=line_offset)
 
 
-def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
+def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None,
+                 settings: Settings | None = None) -> Iterator[str]:
+    """The files to read: directories walked by factcheck.discover (hidden and ignored paths left out),
+    `exclude` patterns applied to named files too."""
+    settings = settings or Settings()
     for raw in paths:
         if raw == "-":
             yield raw
@@ -91,30 +95,35 @@ def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> I
             problems.append(InputProblem(path=raw, message=err.message))
             continue
         if is_dir:
-            found = sorted(_files_under(raw, problems))
+            found = []
+            for entry in discover.walk(raw, _is_statement, settings.exclude, settings.respect_gitignore):
+                if entry.unreadable:  # a sub-directory we may not list: a gap in the run, said by name
+                    err = InputError(entry.reason or "cannot read directory", path=entry.path)
+                    if problems is None:
+                        raise err
+                    problems.append(InputProblem(path=entry.path, message=err.message))
+                elif entry.reason is None:
+                    found.append(entry.path)
             if not found and problems is not None:
                 problems.append(InputProblem(path=raw, message="directory holds no .txt, .md, .jsonl, .html, "
                                                                ".pdf or .docx files"))
             yield from found
-        else:
+        elif not discover.excluded(raw, settings.exclude):
             yield raw
 
 
-def _files_under(directory: str, problems: list[InputProblem] | None) -> Iterator[str]:
-    """The readable input files below `directory`; a sub-directory that cannot be listed is a problem
-    reported by name, not a silent gap in the run."""
-
-    def unreadable(exc: OSError) -> None:
-        err = InputError(f"cannot read directory: {exc.strerror}", path=exc.filename or directory)
-        if problems is None:
-            raise err
-        problems.append(InputProblem(path=err.path or directory, message=err.message))
-
-    for folder, _dirs, files in os.walk(directory, onerror=unreadable):
-        for name in files:
-            path = os.path.join(folder, name)
-            if _is_statement(name) and os.path.isfile(path):
-                yield path
+def skipped_inputs(paths: Sequence[str], settings: Settings | None = None) -> list[InputProblem]:
+    """What expand_paths leaves out of `paths`, with the reason (for the coverage report)."""
+    settings = settings or Settings()
+    skipped: list[InputProblem] = []
+    for raw in paths:
+        if raw != "-" and Path(raw).is_dir():
+            skipped.extend(InputProblem(path=e.path, message=e.reason) for e in
+                           discover.walk(raw, _is_statement, settings.exclude, settings.respect_gitignore)
+                           if e.reason is not None and not e.unreadable)
+        elif raw != "-" and Path(raw).exists() and (reason := discover.excluded(raw, settings.exclude)):
+            skipped.append(InputProblem(path=raw, message=reason))
+    return skipped
 
 
 def _is_statement(name: str) -> bool:

@@ -80,10 +80,11 @@ def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
     workers see the same file system that beats sending the text through the scheduler, and with
     that many files there is parallelism enough without splitting them).
     """
-    split_jsonl = whole_files_from is None or sum(1 for _ in documents.expand_paths(paths, [])) < whole_files_from
+    split_jsonl = (whole_files_from is None
+                   or sum(1 for _ in documents.expand_paths(paths, [], settings)) < whole_files_from)
     for raw in paths:
         problems: list[InputProblem] = []
-        expanded = list(documents.expand_paths([raw], problems))
+        expanded = list(documents.expand_paths([raw], problems, settings))
         for problem in problems:
             yield Unit("problem", path=problem.path, problem=problem)
         for path in expanded:

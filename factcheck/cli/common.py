@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
-from ..config import Settings, load_settings
+from ..config import Config, Settings, load_config
 from ..errors import ExitCode, FactcheckError, Terminated
 from ..models import InputProblem
 from ..render.safe import one_line
@@ -33,7 +34,40 @@ def config_option(f: Callable) -> Callable:
                      callback=_remember_limit, metavar="BYTES",
                      help="Longest JSON-lines record or text line to read (default 1 MiB; see `factcheck config`).")(f)
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                        help="TOML file of settings (see `factcheck config`).")(f)
+                        help="TOML file of settings (see `factcheck config`); default: the nearest .factcheck.toml "
+                             "or pyproject.toml with [tool.factcheck], from the inputs upwards.")(f)
+
+
+def isolated_option(f: Callable) -> Callable:
+    return click.option("--isolated", is_flag=True, default=False,
+                        help="Ignore configuration files: defaults and flags only.")(f)
+
+
+def split_ids(values: tuple[str, ...] | list[str]) -> list[str]:
+    """`--select a,b --select c` -> [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def given_flags(ctx: click.Context, names: dict[str, str]) -> dict[str, Any]:
+    """The options the user actually gave on the command line (or in the environment), keyed by the
+    configuration key they set: `names` maps click parameter names to configuration keys."""
+    flags: dict[str, Any] = {}
+    for param, key in names.items():
+        source = ctx.get_parameter_source(param)
+        if source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+            value = ctx.params[param]
+            flags[key] = list(value) if isinstance(value, tuple) else value
+    return flags
+
+
+def run_config(ctx: click.Context, paths: tuple[str, ...] | list[str], config_path: str | None, isolated: bool,
+               names: dict[str, str]) -> Config:
+    """Defaults < configuration file (given, or found from `paths` upwards) < command-line flags."""
+    config = load_config(list(paths), explicit=config_path, isolated=isolated).with_flags(given_flags(ctx, names))
+    if ctx.meta.get("factcheck.max_record_bytes"):
+        config.settings = _with_cli_limits(config.settings)
+        config.sources["max_record_bytes"] = "--max-record-bytes"
+    return config
 
 
 def _remember_limit(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
@@ -54,8 +88,13 @@ def engine_options(f: Callable) -> Callable:
                         help="Worker processes for reading and extraction (default: the cores available).")(f)
 
 
-def settings_from(config_path: str | None) -> Settings:
-    settings = load_settings(config_path)
+def settings_from(config_path: str | None, paths: tuple[str, ...] | list[str] = ()) -> Settings:
+    """The settings for a command: `--config FILE`, else the configuration file found from `paths` upwards;
+    then --max-record-bytes when given."""
+    return _with_cli_limits(load_config(list(paths), explicit=config_path).settings)
+
+
+def _with_cli_limits(settings: Settings) -> Settings:
     ctx = click.get_current_context(silent=True)
     limit = ctx.meta.get("factcheck.max_record_bytes") if ctx is not None else None
     return settings.model_copy(update={"max_record_bytes": limit}) if limit else settings

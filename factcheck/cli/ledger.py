@@ -14,6 +14,7 @@ from ..errors import ExitCode
 from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
 from ..models import InputProblem
 from ..pipeline import rebuild, record
+from ..progress import bar_shown, count_documents
 from ..render.claims import write_claims
 from ..render.safe import one_line
 from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
@@ -55,10 +56,12 @@ def ledger() -> None:
 def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str | None,
         config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Store the documents in PATHS and their claims (a text already stored is skipped)."""
-    settings = settings_from(config_path)
+    settings = settings_from(config_path, paths)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
-    progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+    shown = bar_shown()
+    progress = tqdm(desc="adding", unit=" docs", disable=not shown, leave=False,
+                    total=count_documents(paths) if shown else None)
     with Ledger(ledger_path, create=True) as store, progress:
         for outcome in record(paths, store, as_of, settings, problems, jobs=jobs, engine=engine, scheduler=scheduler):
             progress.update()
@@ -150,7 +153,8 @@ def rebuild_claims(ledger_path: str, output_format: str) -> None:
     """Extract the claims of every stored document again (after upgrading factcheck)."""
     documents = claims = 0
     with Ledger(ledger_path) as store:
-        progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+        progress = tqdm(desc="extracting", unit=" docs", disable=not bar_shown(), leave=False,
+                        total=store.stats().get("documents") if bar_shown() else None)
         with progress:
             for _document_id, count in rebuild(store):
                 documents += 1

@@ -12,8 +12,8 @@ import click
 from ..dates import parse_as_of
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
-from ..models import InputProblem
-from ..progress import progress, use_color
+from ..models import SCHEMA_VERSION, InputProblem
+from ..progress import bar_shown, count_documents, progress, use_color
 from ..readers import check_supported, read_parts, reader_for
 from ..render.safe import one_line
 from ..verify import (
@@ -36,10 +36,7 @@ VERDICT_TEXT = {
 }
 
 
-@click.command(epilog="""\b
-Examples:
-  factcheck verify "We have committed £860m to rural roads" --corpus statements/
-  factcheck verify --file draft.md --ledger newsroom.db --as-of 2024-05-01""")
+@click.command()
 @click.argument("quote", required=False)
 @click.option("--file", "article", type=click.Path(dir_okay=False), default=None,
               help="Verify every quotation (\"...\", “...”, ‘...’, also wrapped and in > block quotes) "
@@ -69,7 +66,8 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     text = _read_article(article) if article else None
     if corpus:
         store = corpus_ledger(corpus, settings, problems, as_of=as_of,
-                              progress=lambda docs: progress(docs, desc="indexing the corpus", unit=" docs"))
+                              progress=lambda docs: progress(docs, desc="indexing the corpus", unit=" docs",
+                                                             total=count_documents(corpus) if bar_shown() else None))
     else:
         store = Ledger(ledger_path(ledger_file), read_only=True)
     with store:
@@ -81,16 +79,19 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
                 quotes, desc="verifying quotations", total=total, unit=" quotes"))
     if output_format == "json":
         if text is None:
-            click.echo(outcome.quotes[0].model_dump_json(indent=1))
+            click.echo(json.dumps({"schema_version": SCHEMA_VERSION, **outcome.quotes[0].model_dump(mode="json")},
+                                  indent=1, ensure_ascii=False))
         else:
             click.echo(json.dumps({
-                "file": article, "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
+                "schema_version": SCHEMA_VERSION, "file": article,
+                "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
                 "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
                             for ln, col, q in outcome.skipped],
                 "unclosed": [{"line": ln, "column": col, "mark": mark} for ln, col, mark in outcome.unclosed]},
                 indent=1, ensure_ascii=False))
     else:
-        click.echo(render_text(outcome, article, use_color(sys.stdout)))
+        colour = use_color(sys.stdout)
+        click.echo(render_text(outcome, article, colour), color=colour)
     if problems:
         report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)

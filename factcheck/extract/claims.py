@@ -18,7 +18,7 @@ from ..models import Claim, Document
 from .figure import Figure
 from .links import link
 from .scan import scan
-from .sentences import Sentences
+from .sentences import Sentences, unwrap
 from .tables import Tables, table_cell
 
 _DEFAULT_SETTINGS = Settings()
@@ -27,11 +27,12 @@ _DEFAULT_SETTINGS = Settings()
 def extract_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
     """Every numeric claim in `doc`, in text order."""
     settings = settings or _DEFAULT_SETTINGS
-    text = doc.text
+    # Read with soft line wraps as spaces (same length, so offsets hold): "hired 2,315\nnew paramedics".
+    text = unwrap(doc.text)
     figures = list(scan(text, settings.extract_all_numbers))
     if not figures:
         return []
-    sentences = Sentences(text)
+    sentences = Sentences(doc.text)
     figures = link(text, figures, sentences)
     return _to_claims(doc, figures, sentences, settings.approx_tolerance, settings.extract_all_numbers)
 

@@ -31,7 +31,6 @@ BOUNDARY = re.compile(
 # longer one (a list run together, text without stops) is read in pieces of at most this size, cut at
 # a space, so that every stage's work per figure stays bounded however long the line.
 MAX_SENTENCE_CHARS = 1200
-_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
 
 
 def sentence_pieces(text: str, start: int, end: int) -> list[int]:
@@ -57,22 +56,34 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    chars = list(text)
-    line_start = 0
-    for m in re.finditer("\n", text):
-        i = m.start()
-        line = text[line_start:i]
-        nxt_end = text.find("\n", i + 1)
-        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
-        first = re.match(r"\s*(\S+)", nxt)
-        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
-        if (len(line.strip()) >= 40 and not _ENDS_SENTENCE.search(line, max(0, len(line) - 200)) and "|" not in line
-                and "|" not in nxt
-                and not _BLOCK_START.match(nxt) and not starts_sentence
-                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
-            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
-        line_start = i + 1
-    return "".join(chars)
+    lines = text.split("\n")
+    joins = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        stripped = line.strip()
+        joins.append(" " if len(stripped) >= 40 and _soft_wrap(line, stripped, lines[k + 1]) else "\n")
+    joins.append("")
+    return "".join(line + join for line, join in zip(lines, joins, strict=True))
+
+
+
+def _ends_sentence(line: str) -> bool:
+    """Punctuation that ends a sentence, followed by nothing but punctuation and spaces (linear in the line)."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    return any(c in ".!?:;" for c in line[end:])
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _soft_wrap(line: str, stripped: str, nxt: str) -> bool:
+    """Whether the break after a long line is a soft wrap (see unwrap)."""
+    if "|" in line or "|" in nxt or _ends_sentence(line) or _BLOCK_START.match(nxt):
+        return False
+    first = _FIRST_WORD.match(nxt)
+    if first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS:
+        return False
+    return len(stripped) >= 60 or bool(re.match(r"\s*[a-z0-9£$€]", nxt))
 
 
 class Sentences:
