@@ -31,7 +31,7 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "number words": lambda n: "two hundred and " * n,
     "opening quotes": lambda n: "“" * n + " The ferry carried 40 cars.",
     "table rows": lambda n: "| Region | Cars |\n|---|---|\n" + "| North | 40 |\n" * n,
-    "control characters": lambda n: "The ferry \x1b[2J carried \x07 40 cars.\x00\n" * n,
+    "control characters": lambda n: "The ferry \x1b[2J carried \x07 40 cars.\x7f\u202e\n" * n,
 }
 
 # Records that break JSON readers, one line each (n: nesting depth or digit count).
