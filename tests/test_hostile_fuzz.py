@@ -36,7 +36,7 @@ def _factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
-    write_hostile_inputs(folder / "inputs", n=400)
+    write_hostile_inputs(folder / "inputs", n=200)
     return folder
 
 
@@ -61,8 +61,13 @@ def test_every_command_on_every_hostile_input_ends_cleanly(hostile, command):
         assert len({json.loads(line)["doc"] for line in done.stdout.splitlines()}) >= 10
 
 
-def test_verify_a_draft_of_every_hostile_shape(hostile):
-    for draft in sorted((hostile / "inputs").glob("text-*.txt")):
+VERIFY_SHAPES = ("opening-quotes", "control-characters", "sentences-on-one-line", "blank-lines", "table-rows")
+
+
+def test_verify_a_draft_of_each_hostile_shape_it_reads(hostile):
+    drafts = [d for d in sorted((hostile / "inputs").glob("text-*.txt")) if d.stem.endswith(VERIFY_SHAPES)]
+    assert len(drafts) == len(VERIFY_SHAPES)
+    for draft in drafts:
         done = _factcheck("verify", "--file", str(draft), "--corpus", str(ROOT / "seeds"), "--format", "json",
                           cwd=hostile)
         assert done.returncode in (0, 1, 2), (draft.name, done.stderr[-2000:])
