@@ -36,7 +36,9 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
-    keys = {text: (text, tuple(sorted(set(found)))) for text, found in spans.items()}
+    spans = {text: sorted(set(found)) for text, found in spans.items()}  # a text repeated (pieces of one
+    # overlong sentence, a boilerplate line) has its figures once, not once per copy: work stays per sentence
+    keys = {text: (text, tuple(found)) for text, found in spans.items()}
     for text in [*(c.topic for c in claims if c.id in cells and c.topic), *questions.values()]:
         keys.setdefault(text, (text, ()))
     by_key = parse.parse_sentences(keys.values())
