@@ -14,6 +14,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .models import DocumentMeta, Section
+from .topics import vocab
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -39,9 +40,9 @@ _CUES = [
 _MONTH_CUE = re.compile(r"\bAnswered \((?P<d>\d{4}-\d{2})\)")
 _TITLE_DATE = re.compile(rf"^.{{0,120}}?(?P<d>{DATE_PATTERN})\s*$", re.MULTILINE)
 
-_RELATIVE = re.compile(
-    r"^\s*\((?:(?P<y>\d+) years?)?(?:,? ?(?P<m>\d+) months?)?(?:,? ?(?P<w>\d+) weeks?)?"
-    r"(?:,? ?(?P<dd>\d+) days?)? ago\)\s*$",
+_RELATIVE = re.compile(  # counts of at most five digits: "(99999 years ago)" is read, then found out of range
+    r"^[ \t]*\((?:(?P<y>\d{1,5}) years?)?(?:,? ?(?P<m>\d{1,5}) months?)?(?:,? ?(?P<w>\d{1,5}) weeks?)?"
+    r"(?:,? ?(?P<dd>\d{1,5}) days?)? ago\)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -97,16 +98,70 @@ def find_statement_date(text: str) -> str | None:
             found = parse_date_value(m.group("d"))
             if found:
                 return found
+    found = find_dateline(head)
+    if found:
+        return found
     m = _TITLE_DATE.search(text[:2000])  # a heading that ends in a date: "Education in the media: 21 March 2017"
     if m:
         return parse_date_value(m.group("d"))
     return None
 
 
-def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str:
-    """"(5 years, 11 months ago)" against as_of, at the precision the header gives."""
-    then = as_of - relativedelta(years=years, months=months, weeks=weeks, days=days)
-    return then.isoformat() if (weeks or days) else then.strftime("%Y-%m")
+# Words a publication line may carry besides its date: "Press release, 5 May 2021.", "Updated: 14/02/2023",
+# "Published 3 March 2020", "Date of issue: March 14, 2024". Anything else (a deadline, an event) is not
+# the statement's date.
+_PUBLICATION_WORDS = vocab("""
+press release media news statement published publication updated last modified posted issued issue date dated
+on of for immediate at am pm gmt bst utc
+""")
+_DATELINE_SPLIT = re.compile(r"\s+(?:—|–|--?)\s+|:\s+(?=[A-Z])")
+_DATELINE_LINES = 12
+
+
+def _full_date(candidate: str) -> tuple[str, list[str]] | None:
+    """The complete date (day, month and year all written) dateutil finds in a short text, and the words
+    it skipped; None when any part is missing or the text holds no date."""
+    try:
+        one, skipped = date_parser.parse(candidate, dayfirst=True, fuzzy_with_tokens=True,
+                                         default=datetime(1, 1, 1))
+        two = date_parser.parse(candidate, dayfirst=True, fuzzy=True, default=datetime(2, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if (one.year, one.month, one.day) != (two.year, two.month, two.day) or not 1000 < one.year < 3000:
+        return None
+    words = [w for token in skipped for w in re.findall(r"[^\W\d_]+|\d+", token)]
+    return one.date().isoformat(), words
+
+
+def find_dateline(text: str) -> str | None:
+    """A dateline or publication line near the top: "LONDON, 5 May 2021 —", "Press release, 5 May 2021.",
+    "Published 3 March 2020", "Updated: 14/02/2023", "March 14, 2024". Read by dateutil; accepted only
+    when the words beside the date are a place in capitals before a comma or publication words."""
+    lines = [ln.strip(" #*_>") for ln in text.split("\n", 60)[:60] if ln.strip()][:_DATELINE_LINES]
+    for line in lines:
+        if not re.search(r"\d", line):
+            continue
+        head = _DATELINE_SPLIT.split(line, maxsplit=1)[0]
+        if len(head) > 60:
+            continue
+        place = re.match(r"^([A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
+        found = _full_date(head[place.end():] if place else head)
+        if found is None:
+            continue
+        iso, words = found
+        if all(w.lower() in _PUBLICATION_WORDS for w in words):
+            return iso
+    return None
+
+
+def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str | None:
+    """"(5 years, 11 months ago)" against as_of, at the precision the header gives; None when that
+    falls outside the calendar ("(99999 years ago)", or "(1 years ago)" with --as-of 0001-01-01)."""
+    try:
+        then = as_of - relativedelta(years=years, months=months, weeks=weeks, days=days)
+    except (ValueError, OverflowError):
+        return None
+    return then.isoformat() if (weeks or days) else f"{then.year:04d}-{then.month:02d}"
 
 
 def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
@@ -116,7 +171,8 @@ def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
         if not any(m.group(g) for g in ("y", "m", "w", "dd")):
             continue
         n = [int(m.group(g) or 0) for g in ("y", "m", "w", "dd")]
-        sections.append(Section(start=m.start(), date=resolve_relative(*n, as_of), date_origin="relative",
+        resolved = resolve_relative(*n, as_of)
+        sections.append(Section(start=m.start(), date=resolved, date_origin="relative" if resolved else "none",
                                 header=m.group(0).strip()))
     if meta.date:
         if not sections or sections[0].start > 0:

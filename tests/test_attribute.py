@@ -395,3 +395,97 @@ def test_a_named_phrase_around_the_figure_still_wins() -> None:
     doc = read_text("The council said it is a £40 million Coastal Defence Fund.")
     [claim] = attribute_claims(doc, extract_claims(doc))
     assert claim.topic == "Coastal Defence Fund"
+
+
+# ---- claim frames from the dependency parse (through the real extractor; every sentence written here) ----
+
+def framed(text: str, doc_id: str = "doc.txt", date: str = "2024-01-01") -> list[Claim]:
+    doc = read_text(text, doc_id=doc_id, meta=None)
+    doc = doc.model_copy(update={"meta": doc.meta.model_copy(update={"date": date})})
+    return attribute_claims(doc, extract_claims(doc))
+
+
+def frame_of(text: str, figure: str, doc_id: str = "doc.txt") -> Claim:
+    return next(c for c in framed(text, doc_id) if c.text == figure or figure in c.text)
+
+
+needs_parser = pytest.mark.skipif(not __import__("factcheck.attribute.parse", fromlist=["available"]).available(),
+                                  reason="the spaCy model is not installed")
+
+
+@needs_parser
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("The Moorland Bursary has a total budget of £4 million.", "£4 million", "moorland bursary"),
+    ("Corvex Ltd's 2023 revenue was $3.1bn.", "$3.1bn", "corvex ltd"),
+    ("Corvex Ltd reported revenue of $2.3 billion for 2023.", "$2.3 billion", "corvex ltd"),
+    ("€6m has been set aside for the Valdor Wetland Project to restore reed beds.", "€6m", "valdor wetland project"),
+    ("Since 2019 the Fenland Drainage Programme has spent £40 million on pumps that keep farms dry.",
+     "£40 million", "fenland drainage programme"),
+    ("A local charity gave the Ashgrove Youth Orchestra £80,000 to tour Europe.", "£80,000",
+     "ashgrove youth orchestra"),
+    ("The Ostrava Conservatory opened in 2001. Today it employs 85 gardeners.", "85", "ostrava conservatory"),
+    ("Q: How many rangers does the Kestor Park Authority have?\nA: It has 42 rangers.", "42",
+     "kestor park authority"),
+])
+def test_the_subject_is_read_off_the_sentence_structure(text, figure, subject):
+    assert frame_of(text, figure).topic_key == subject
+
+
+@needs_parser
+def test_a_fund_named_in_two_phrasings_is_one_group():
+    from factcheck.group import group_claims
+
+    a = frame_of("The Moorland Bursary has a total budget of £4 million.", "£4 million", "a.md")
+    b = frame_of("The Moorland Bursary is worth £6m, its trustees say.", "£6m", "b.md")
+    assert a.topic_key == b.topic_key and not a.topic_local and not b.topic_local
+    assert any(a.id in g.claims and b.id in g.claims for g in group_claims([a, b]))
+
+
+@needs_parser
+def test_an_acronym_defined_in_one_statement_names_the_subject_in_another():
+    from factcheck.group import group_claims
+
+    a = frame_of("The Lakeside Flood Defence Partnership (LFDP) will spend £12 million on sea walls.", "£12 million",
+                 "a.md")
+    b = frame_of("LFDP has a budget of £18 million.", "£18 million", "b.md")
+    assert a.topic == "Lakeside Flood Defence Partnership"
+    assert any(a.id in g.claims and b.id in g.claims for g in group_claims([a, b]))
+
+
+@needs_parser
+def test_a_grant_given_out_of_a_fund_is_a_part_with_its_recipient():
+    given_out = frame_of("The Clearwater Grant Fund has given £2 million to Dunmore Harbour Trust to mend its quay.",
+                         "£2 million")
+    fund = topic_key("Clearwater Grant Fund")
+    assert (given_out.topic_key, given_out.role, given_out.recipient) == (fund, "part", "Dunmore Harbour Trust")
+    drawn = frame_of("Dunmore Harbour Trust was awarded £2m from the Clearwater Grant Fund.", "£2m")
+    assert (drawn.topic_key, drawn.role, drawn.recipient) == (fund, "part", "Dunmore Harbour Trust")
+
+
+@needs_parser
+def test_counts_and_shares_keep_their_measure_in_any_phrasing():
+    from factcheck.group import metric_key
+
+    nurses = [frame_of("Fenwick Hospital employs 140 nurses.", "140"),
+              frame_of("140 nurses work for Fenwick Hospital.", "140"),
+              frame_of("Fenwick Hospital's 140 nurses cover every ward.", "140")]
+    assert {(c.topic_key, metric_key(c)) for c in nurses} == {("fenwick hospital", "nurse")}
+    shares = [frame_of("31% of pupils in Dalby walk to school.", "31%"),
+              frame_of("Among pupils in Dalby, the share who walk to school is 31%.", "31%"),
+              frame_of("Q: What share of pupils in Dalby walk to school?\nA: 31 per cent.", "31 per cent")]
+    assert {(c.topic_key, metric_key(c)) for c in shares} == {("dalby", "share of pupil")}
+
+
+@needs_parser
+def test_look_alikes_stay_apart():
+    from factcheck.group import group_claims
+
+    fund = frame_of("The Hartwell Fund is worth £3m.", "£3m", "a.md")
+    housing = frame_of("The Hartwell Housing Fund is worth £3m.", "£3m", "b.md")
+    revenue = frame_of("Veltra Group's revenue was $5bn in 2023.", "$5bn", "c.md")
+    profit = frame_of("Veltra Group's profit was $1bn in 2023.", "$1bn", "d.md")
+    programme = frame_of("Norland Rail's £2bn signalling programme starts in May.", "£2bn", "e.md")
+    package = frame_of("Norland Rail's £50m hardship package starts in May.", "£50m", "f.md")
+    groups = group_claims([fund, housing, revenue, profit, programme, package])
+    for a, b in ((fund, housing), (revenue, profit), (programme, package)):
+        assert not any(a.id in g.claims and b.id in g.claims for g in groups), (a.topic, b.topic)

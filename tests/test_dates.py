@@ -75,3 +75,25 @@ def test_metadata_date_wins_over_text_cues():
 def test_undated_text_says_so():
     claim = extract_claims(read_text("We hired 9 wardens.", as_of=AS_OF))[0]
     assert (claim.date, claim.date_origin) == (None, "none")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Media statement, 7 June 2019.\n\nThe trust opened 4 new wards.", "2019-06-07"),
+    ("GLASGOW, 21 October 2022 — The ferry operator carried 3 million people.", "2022-10-21"),
+    ("Harbour works finish early\nPublished 2 August 2018\n\nThe works cost £4m.", "2018-08-02"),
+    ("Last updated: 09/11/2021\n\nThe library lent 12,000 books.", "2021-11-09"),
+    ("September 30, 2020\n\nThe county paved 85 miles of road.", "2020-09-30"),
+    ("Nairobi, 3 April 2023 – The cooperative signed 200 new growers.", "2023-04-03"),
+])
+def test_datelines_and_publication_lines_date_the_statement(text, iso):
+    assert find_statement_date(text) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Deadline: 5 June 2024 for all bids\n\nThe fund has £3m.",  # a deadline, not when it was said
+    "The museum reopened on 14 March 2022 after 2 years.",  # a date in passing
+    "Opening hours\nMonday to Friday 9 to 5\n\nThe centre has 40 desks.",
+    "Founded 2011, based in Leeds; 90 staff",  # a year, no day
+])
+def test_dates_that_are_not_the_statement_date_are_not_read_as_one(text):
+    assert find_statement_date(text) is None

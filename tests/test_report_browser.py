@@ -66,7 +66,7 @@ def test_findings_render_and_filters_work(browser, report_file: Path, name: str,
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"report-{name}.png"), full_page=True)
 
-    assert visible_rules(page) == ["changed-total", "cumulative-count-fell", "differing-change"]
+    assert visible_rules(page) == ["cumulative-count-fell", "changed-total", "differing-change"]  # errors first
     assert page.locator("mark", has_text="£100 million").is_visible()
     assert page.locator("figure.chart > svg").count() == 3
     assert page.locator("figure.chart .legend").count() == 3

@@ -33,12 +33,14 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     _collect_names(doc, ctx, max(c.start for c in claims))
     cells = {c.id for c in claims if cues.table_cell(doc.text, c)}
     questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
-    parsed = parse.parse_sentences([c.sentence for c in claims if c.id not in cells]
-                                   + [c.topic for c in claims if c.id in cells and c.topic]
-                                   + list(questions.values()))
     spans: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
+    keys = {text: (text, tuple(sorted(set(found)))) for text, found in spans.items()}
+    for text in [*(c.topic for c in claims if c.id in cells and c.topic), *questions.values()]:
+        keys.setdefault(text, (text, ()))
+    by_key = parse.parse_sentences(keys.values())
+    parsed = {text: by_key[key] for text, key in keys.items() if key in by_key}
     out = []
     for claim in claims:
         if claim.id in cells:
@@ -73,20 +75,23 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     if not fig:
         return None
     skip = {i for s, e in sentence_spans for i in p.span(s, e)}
-    found = find_subject(p, fig, skip)
-    if found is None:
-        return None
-    mention = found.mention
-    if mention.named:
-        name = ctx.full_name(mention.text)
-        ctx.add(claim.sentence_start + mention.start, name)
-    elif mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
-        return None  # a pronoun is the weakest evidence: the cues' topic stands
-    else:
+    name = None
+    for found in find_subject(p, fig, skip):
+        mention = found.mention
+        if mention.named:
+            name = ctx.full_name(mention.text)
+            ctx.add(claim.sentence_start + mention.start, name)
+            break
+        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
+            return None  # a pronoun is the weakest evidence: the cues' topic stands
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
-        if name is None:
-            return None
+        if name is not None:
+            break
+    if name is None:
+        return None
     name = _clean(name)
+    if found.thing and claim.kind == "money" and found.thing.lower() not in name.lower():
+        name = f"{name} {found.thing}"  # "Tamar Water's £2bn investment programme": the programme, not the firm
     key = topic_key(name)
     if not key:
         return None

@@ -18,7 +18,7 @@ from .parse import Parsed
 # What a money figure's size is called; all one measure.
 _MONEY_SIZE = vocab("""
 funding budget budgets cost costs worth value investment investments allocation allocations money amount grant
-grants pot package fund
+grants pot package fund purse endowment kitty reserve reserves pool envelope
 """)
 _SHARE_WORDS = vocab("share proportion percentage percent fraction rate")
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")

@@ -75,7 +75,7 @@ def available() -> bool:
     return _nlp() is not None
 
 
-_cache: OrderedDict[str, Parsed] = OrderedDict()
+_cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Parsed] = OrderedDict()
 
 
 def _convert(doc: Any) -> Parsed:
@@ -83,24 +83,42 @@ def _convert(doc: Any) -> Parsed:
     return Parsed(doc.text, tokens)
 
 
-def parse_sentences(texts: Iterable[str]) -> dict[str, Parsed]:
-    """Parses of the given sentences, by text: cached ones reused, the rest parsed in batches."""
+Spans = tuple[tuple[int, int], ...]
+
+
+def _merged(nlp: Any, text: str, spans: Spans) -> Any:
+    """The sentence tokenised, each figure ("£10m", "$7.2 million") merged into one token, so the parser
+    sees a figure where the tokenizer saw a symbol, a number and a letter."""
+    doc = nlp.make_doc(text)
+    with doc.retokenize() as retokenizer:
+        taken = -1
+        for start, end in sorted(spans):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) > 1 and span.start > taken:
+                retokenizer.merge(span)
+                taken = span.end - 1
+    return doc
+
+
+def parse_sentences(items: Iterable[tuple[str, Spans]]) -> dict[tuple[str, Spans], Parsed]:
+    """Parses of (sentence, figure spans) pairs: cached ones reused, the rest parsed in batches."""
     nlp = _nlp()
     if nlp is None:
         return {}
-    out: dict[str, Parsed] = {}
-    todo: list[str] = []
-    for text in dict.fromkeys(texts):
-        hit = _cache.get(text)
+    out: dict[tuple[str, Spans], Parsed] = {}
+    todo: list[tuple[str, Spans]] = []
+    for key in dict.fromkeys(items):
+        hit = _cache.get(key)
         if hit is not None:
-            _cache.move_to_end(text)
-            out[text] = hit
-        elif text.strip() and len(text) <= _MAX_CHARS:
-            todo.append(text)
-    for text, doc in zip(todo, nlp.pipe(todo, batch_size=_BATCH), strict=True):
+            _cache.move_to_end(key)
+            out[key] = hit
+        elif key[0].strip() and len(key[0]) <= _MAX_CHARS:
+            todo.append(key)
+    docs = (_merged(nlp, text, spans) for text, spans in todo)
+    for key, doc in zip(todo, nlp.pipe(docs, batch_size=_BATCH), strict=True):
         parsed = _convert(doc)
-        out[text] = parsed
-        _cache[text] = parsed
+        out[key] = parsed
+        _cache[key] = parsed
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return out

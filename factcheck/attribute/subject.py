@@ -7,7 +7,8 @@ Candidates are the sentence's noun phrases that name something (a proper-noun ph
 2. a giver with a named recipient: "The X Fund has given £12m to Portsmouth" (subject X, role part,
    recipient Portsmouth); a giver that is only an actor ("Ministers gave the X Fund £10m") is not the
    subject, the receiving X is;
-3. otherwise the candidate nearest the figure in the tree (ties: the earlier phrase, then the nearer
+3. a name the money is for ("£1.1bn for the Harbour upgrade");
+4. otherwise the candidate nearest the figure in the tree (ties: the earlier phrase, then the nearer
    one in the text) — the subject of "X has a budget of £10m", the possessor in "X's £10m budget",
    the head the figure modifies in "the £10m X", the object of "for X" or "to X".
 """
@@ -18,7 +19,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from ..topics import ACTOR_WORDS, NON_SUBJECT_WORDS, NOT_SUBJECTS, STOP, singular, vocab
+from ..topics import ACTOR_WORDS, NON_SUBJECT_WORDS, NOT_SUBJECTS, PLACES, STOP, singular, vocab
 from .parse import Parsed
 
 # Words that make a phrase an actor speaking or paying, never what a figure is about.
@@ -33,6 +34,7 @@ _GIVE = re.compile(r"^(?:giv|gave|given|award|allocat|grant|hand|distribut|paid|
                    r"donat|invest|commit)", re.I)
 _FROM = vocab("from through via")
 _TO = vocab("to for into towards")
+_PURPOSE = vocab("for towards into")
 _MODIFIERS = {"compound", "amod", "nmod", "flat", "npadvmod"}
 
 
@@ -55,6 +57,39 @@ class Subject:
     part: bool = False  # reached as the pot a part is drawn from or given out of
     recipient: str | None = None
     via: str = "nearest"  # how it was chosen, for the explanation
+    thing: str | None = None  # what of the subject's the money is: "investment programme" in "X's £2bn programme"
+
+
+# Nouns that say what a sum measures, not which thing it pays for: "X's £10m budget" is X's size.
+MEASURE_NOUNS = vocab("""
+budget budgets cost costs funding revenue revenues spending spend value worth investment income sales turnover
+profit profits money amount total sum figure price fee fees allocation pot purse endowment kitty reserve reserves
+pool envelope
+""")
+# Names of times, not things: "Tuesday night", "Monday", "Spring 2024".
+_TIME_WORDS = vocab("""
+monday tuesday wednesday thursday friday saturday sunday night morning afternoon evening weekend week day month
+year quarter spring summer autumn winter january february march april may june july august september october
+november december
+""")
+
+
+def thing_of(p: Parsed, fig: int, skip: set[int]) -> str | None:
+    """The common noun a sum is the size of: "the £1.8 billion investment programme", "an upgrade worth
+    £1.4 billion" -> "investment programme", "upgrade". None for a name or a measure word ("£10m budget")."""
+    tok = p.tokens[fig]
+    head = tok.head
+    if tok.dep in ("pobj", "npadvmod") and p.tokens[head].text.lower() == "worth":
+        head = p.tokens[head].head
+    elif tok.dep not in ("compound", "nmod", "amod", "nummod", "quantmod") or head < fig:
+        return None
+    n = p.tokens[head]
+    if n.pos != "NOUN" or not n.text.islower() or n.text in MEASURE_NOUNS or n.dep in ("attr", "appos"):
+        return None  # "X is now a £2bn programme", "X, a £2bn programme,": the phrase says what X is
+    words = [i for i in _phrase(p, head, skip) if p.tokens[i].text.islower() and p.tokens[i].pos in ("NOUN", "ADJ")]
+    if not words or words[-1] != head:
+        return None
+    return " ".join(p.tokens[i].text for i in words)
 
 
 def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
@@ -71,6 +106,9 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
                     and not t.text[:1].isdigit() and t.text not in "£$€¥₹":
                 out.add(c)
                 stack.append(c)
+    while min(out) > 0 and (j := min(out) - 1) not in skip and p.tokens[j].pos == "PROPN" \
+            and p.tokens[j].text[:1].isupper() and p.tokens[head].pos == "PROPN":
+        out.add(j)  # adjacent names are one name
     idxs = sorted(out)
     nxt = head + 1
     if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
@@ -114,16 +152,20 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
         if (t.pos == "PRON" and low in PRONOUNS) or (low == "there" and t.dep == "advmod"):
             out.append(Mention(i, t.start, t.end, t.text, False, anaphor=True, head_word=low))
             continue
-        if t.pos not in ("NOUN", "PROPN") or t.dep in ("compound", "flat"):
-            continue
+        if t.pos not in ("NOUN", "PROPN") or (t.dep in ("compound", "flat") and t.head not in skip):
+            continue  # part of a longer phrase (unless what it modifies is a figure: "the X Farm £340m")
+        if t.pos == "PROPN" and i + 1 < len(p.tokens) and i + 1 not in skip and p.tokens[i + 1].pos == "PROPN" \
+                and p.tokens[i + 1].text[:1].isupper() and p.tokens[i + 1].start == t.end + 1:
+            continue  # "Bayside Aquarium": one name, however the parser attached its words
         run = _phrase(p, i, skip)
         words = [p.tokens[j].text for j in run]
         lowered = {w.lower().removesuffix("'s").removesuffix("’s") for w in words}
         text = p.text[p.tokens[run[0]].start:p.tokens[run[-1]].end]
         named = any(_is_name_word(p, j) for j in run)
         if named:
-            if lowered & _ACTORS or all(w in NOT_SUBJECTS | STOP | NON_SUBJECT_WORDS for w in lowered):
-                continue
+            if lowered & _ACTORS or lowered & _TIME_WORDS or (len(run) == 1 and text.lower() in PLACES) \
+                    or all(w in NOT_SUBJECTS | STOP | NON_SUBJECT_WORDS for w in lowered):
+                continue  # an actor, a time, a country: who spoke, when, where — not what
             if len(text) < 2 or (len(run) == 1 and len(text) <= 2 and text.isupper() and text in {"Q", "A"}):
                 continue
             out.append(Mention(i, p.tokens[run[0]].start, p.tokens[run[-1]].end, text, True,
@@ -190,14 +232,15 @@ def _as_part_of(p: Parsed, fig: int) -> list[int]:
     return out
 
 
-def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> Subject | None:
-    """The subject of the figure whose tokens are `fig_tokens` (see the module docstring)."""
+def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subject]:
+    """Subjects the figure whose tokens are `fig_tokens` may have, best first (see the module docstring);
+    the caller takes the first that names something (an anaphor may not resolve)."""
     fig = p.root_of(fig_tokens)
     if fig is None:
-        return None
+        return []
     found = [m for m in mentions(p, skip) if m.head not in fig_tokens]
     if not found:
-        return None
+        return []
     by_head = {m.head: m for m in found}
     dist = _distances(p, fig)
     verb = _governor(p, fig)
@@ -212,15 +255,18 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> Subject | 
     if whole:
         pot = whole[0]
         recipient = subj or (receivers[0] if receivers else None)
-        return Subject(pot, part=True, recipient=recipient.text if recipient and recipient.named else None,
-                       via="drawn from")
+        return [Subject(pot, part=True, recipient=recipient.text if recipient and recipient.named else None,
+                        via="drawn from")]
     if verb is not None and subj is not None and subj.named and receivers and _GIVE.match(p.tokens[verb].text):
         rec = receivers[0]
-        return Subject(subj, part=True, recipient=rec.text if rec.named else None, via="giver")
+        return [Subject(subj, part=True, recipient=rec.text if rec.named else None, via="giver")]
+
+    purpose = {i for i in _prep_objects(p, fig, _PURPOSE) if i in by_head and by_head[i].named}
 
     def rank(m: Mention) -> tuple:
         d = dist[m.head] if dist[m.head] >= 0 else 99
-        return d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1, abs(m.start - p.tokens[fig].start)
+        return (0 if m.head in purpose else 1, d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1,
+                abs(m.start - p.tokens[fig].start))
 
-    best = min(found, key=rank)
-    return Subject(best)
+    thing = thing_of(p, fig, skip)
+    return [Subject(m, thing=thing) for m in sorted(found, key=rank)]

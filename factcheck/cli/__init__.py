@@ -7,11 +7,13 @@ import click
 from .. import __version__
 from ..progress import COLOR_CHOICES
 from .check import check
+from .common import raise_on_sigterm
 from .config import config
 from .extract import extract
 from .ledger import ledger
 from .report import report
 from .rules import rules
+from .schema import schema
 from .verify import verify
 
 
@@ -27,6 +29,7 @@ def main(color: str) -> None:
       factcheck check seeds/
       factcheck --color never verify --file draft.md --corpus statements/
     """
+    raise_on_sigterm()
 
 
 # One example or two for every command's --help (a test checks that none is missing).
@@ -48,6 +51,7 @@ EXAMPLES: dict[str, list[str]] = {
     "ledger rebuild": ["factcheck ledger rebuild --ledger newsroom.db"],
     "verify": ['factcheck verify "We have committed £860m to rural roads" --corpus statements/',
                "factcheck verify --file draft.md --ledger newsroom.db --as-of 2024-05-01"],
+    "schema": ["factcheck schema check > check.schema.json", "factcheck schema extract"],
     "report": ["factcheck report seeds/ -o reports/seeds.html --as-of 2024-12-01",
                "factcheck report --from-json result.json -o report.html"],
 }
@@ -69,4 +73,5 @@ main.add_command(rules)
 main.add_command(ledger)
 main.add_command(verify)
 main.add_command(report)
+main.add_command(schema)
 _add_examples(main)

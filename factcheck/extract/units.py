@@ -24,10 +24,10 @@ FAMILY_DEFAULTS = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
 # Codes that are also English words in capitals ("TOP 10", "ALL 5 schools"): read only when spaced from
 # the figure and not in an all-capitals line. They stay codes in currency_data; extraction skips them.
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "PEN", "MOP", "BOB", "SOS", "TRY", "GEL", "MAD", "NAD", "AMD",
-                        "BAM", "CAT", "PAB"})
+                        "BAM", "CAT", "PAB", "SIT", "SUR", "BOP", "ESP", "CHE", "ARA"})
 # Minor units and slang CLDR does not name: word -> (currency or family, share of the major unit).
 # A family ("?dollar") resolves like "$"; a minor unit right after an amount takes that amount's currency.
-MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01),
+MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01), "c": ("?dollar", 0.01),
                "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
                "dime": ("USD", 0.1), "dimes": ("USD", 0.1), "nickel": ("USD", 0.05), "nickels": ("USD", 0.05),
                "sen": ("MYR", 0.01), "sens": ("MYR", 0.01), "kopiyka": ("UAH", 0.01), "kopiykas": ("UAH", 0.01),
@@ -50,6 +50,12 @@ BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] 
 _SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?![A-Za-z0-9])")
 _WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+(?P<w2>[A-Za-z][A-Za-z'’]*))?"
                           r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
+
+
+_SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
+_FIRST_WORDS = (frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
+                | {s.rstrip(".").lower() for s in SYMBOLS if s[:1].isalpha()})
+_FIRST_WORD = re.compile(r"[ \t\xa0]?([A-Za-z][A-Za-z'’]*)")
 
 
 def currency_code(written: str) -> bool:
@@ -81,7 +87,16 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     `factor` turns a minor unit into major units ("43 cents" -> 0.43); `scale` is a scale glued to a code
     ("12 MEUR" -> 1e6). Names are looked up longest first ("Swiss francs", "malaysian ringgit", "francs").
     """
-    m = _SYMBOL_AFTER.match(text, end)
+    first = text[end:end + 1]
+    if first in " \xa0":
+        first = text[end + 1:end + 2]
+    if not first:
+        return None
+    if first.islower() and first.isalpha():
+        word = _FIRST_WORD.match(text, end)
+        if word is None or word.group(1).lower() not in _FIRST_WORDS:
+            return None  # "12 people": the common case, decided with one short match
+    m = _SYMBOL_AFTER.match(text, end) if first in _SYMBOL_FIRST else None
     if m:
         symbol = m.group("sym")
         bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
@@ -93,9 +108,7 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     if m is None:
         return None
     w1 = m.group("w1")
-    if end < m.start("w1") or w1 in ("p", "c"):  # codes and words are spaced, "50p" and "43c" are glued
-        pass
-    elif not (w1.isupper() or w1.lower() in MINOR_WORDS):
+    if not w1.isupper() and w1.lower() not in _FIRST_WORDS:
         return None
     if w1.isupper() and len(w1) >= 3:
         if currency_code(w1) and m.start("w1") > end:
@@ -156,6 +169,8 @@ ADDRESS_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "place"
                            "gardens", "terrace", "crescent", "row", "way", "walk"})
 
 NOUN_WORD = re.compile(r"[ \t\xa0]+([A-Za-z][A-Za-z'’-]*)")
+# A hard-wrapped line may end with the figure: "hired 2,315\nnew paramedics" (the next line goes on lowercase).
+_NOUN_WORD_NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*([a-z][A-Za-z'’-]*)")
 _HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 
@@ -170,7 +185,7 @@ def counted_noun(text: str, end: int) -> tuple[str | None, list[str]]:
     words: list[str] = []
     pos = end
     while len(words) < 4:
-        m = NOUN_WORD.match(text, pos)
+        m = NOUN_WORD.match(text, pos) or (None if words else _NOUN_WORD_NEXT_LINE.match(text, pos))
         if not m:
             break
         lower = m.group(1).lower().strip("'’-")

@@ -54,6 +54,11 @@ class DifferingValuesParams(Params):
     # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
     max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
     max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
+    # What to do with a disagreement whose figures are not tied to the subject (not named near them, or
+    # another fund or scheme named nearer), or are more than max_ratio apart: report it at info, or not
+    # at all (it is more likely two things under one name than one thing misstated).
+    untied: Literal["info", "none"] = "info"
+    beyond_ratio: Literal["info", "none"] = "info"
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
@@ -82,7 +87,8 @@ class DifferingValuesParams(Params):
     changed_cues: tuple[str, ...] = ("now worth", "now stands at", "now totals", "is now", "has now", "revised",
                                      "has risen to", "has grown to", "has fallen to", "raised to", "increased to",
                                      "cut to", "reduced to", "scaled back to", "updated", "has been increased to",
-                                     "has been cut to", "rather than the")
+                                     "has been cut to", "rather than the", "reduced level",
+                                     "increased level", "extended", "expanded", "topped up", "initial")
 
 
 Params = DifferingValuesParams
@@ -191,11 +197,31 @@ def _original_suffix(claim: Claim, chars: int) -> str:
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
+_APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? from|apart from|besides|"
+                    r"alongside|other than|outside)\b([^,;:]{0,80})[,;:]", re.IGNORECASE)
+
+
+def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
+    """The sentence sets the figure apart from its subject: "In addition to the Harbour Grant, the
+    department has allocated £267 million" (the figure follows the phrase that names the subject)."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    if at <= 0:
+        return False
+    subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+               if len(w) > 2 and w not in params.generic_words}
+    for m in _APART.finditer(claim.sentence, 0, at):
+        if {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(1).lower())} & subject:
+            return True
+    return False
+
+
 def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str, str] | None:
     """(what the figure is, its rate unit, its recipient): only figures of one class are compared.
 
     None for a part with no recipient: it cannot be matched to another part of the same thing.
     """
+    if set_apart(claim, params):
+        return None
     rate = rate_unit(claim, params)
     recipient = recipient_of(claim, params)
     if claim.role == "part" or recipient:
@@ -243,6 +269,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
             ambiguous += 1
         else:
             single.extend(said)
+    single, outliers = _without_outliers(single, params.max_ratio)
+    ambiguous += outliers
     if len({(doc_hash(c), c.sentence_start) for c in single}) < 2:
         return
     conflict = _agree(single, params.tolerance)
@@ -255,6 +283,9 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
             return  # different increments (this year's top-up, last year's) do not contradict
         hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
+        if (params.untied == "none" and any(_UNTIED in a for a in hit.assumptions)) or \
+                (params.beyond_ratio == "none" and any(_BEYOND in a for a in hit.assumptions)):
+            return
         if doc_hash(low) == doc_hash(high) and not _sizes_in_one_statement(low, high, hit, params):
             return
         yield hit
@@ -263,6 +294,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
 
 
+_UNTIED = "so the figures may be about different things"
+_BEYOND = "more likely different measures than one misstated"
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -276,6 +309,19 @@ def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: Differing
         return False
     years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
     return not (years[0] and years[1] and years[0] != years[1])
+
+
+def _without_outliers(claims: list[Claim], max_ratio: float) -> tuple[list[Claim], int]:
+    """Leave out figures more than max_ratio from the median figure ("the £260m scheme ... part of a
+    €3.4bn allocation"): another measure under the subject's name, which would hide the real pair."""
+    values = sorted(abs(c.value) for c in claims)
+    median = values[len(values) // 2] if values else 0
+    if not median or len(values) < 3:
+        return claims, 0
+    kept = [c for c in claims if median / max_ratio <= abs(c.value) <= median * max_ratio]
+    kept_ids = {c.id for c in kept}
+    statements = {(doc_hash(c), c.sentence_start) for c in claims if c.id not in kept_ids}
+    return kept, len(statements)
 
 
 def _as_bounds(claims: list[Claim], params: DifferingValuesParams) -> tuple[list[Claim], set[str]]:
@@ -354,7 +400,8 @@ def _hit(involved: list[Claim], pair: tuple[Claim, Claim] | None, ambiguous: int
                            + (f"; {', '.join(repr(t) for t in unstated)} state(s) none and were assumed to be "
                               "for it" if unstated else ""))
     if ambiguous:
-        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
+        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this, "
+                           f"or whose figure is more than {params.max_ratio:g}-fold from the others'")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
                assumptions=assumptions, severity="info" if compatible or weak else None)
 
@@ -372,10 +419,10 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
-    for claim in named[1:]:
+    for claim in named:
         cue = changed.search(claim_prefix(claim, 40))
         if cue:
-            reasons.append(f"the later statement says the figure changed ('{cue.group(0)}')")
+            reasons.append(f"a statement says the figure changed ('{cue.group(0)}')")
             break
     periods = {period_key(c.period) if c.period else None for c in named}
     same_period = len(periods) == 1 and None not in periods
@@ -394,17 +441,26 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     The test runs on the figures tied to the subject (named near it): if those still disagree, the
     other checks look at them; figures only inferred to be about the subject do not make a warning.
     """
-    tied = [c for c in involved if subject_named_near(c, params)]
+    others = {c.id: name for c in involved if (name := other_subject_nearer(c, params))}
+    tied = [c for c in involved if subject_named_near(c, params) and c.id not in others]
     conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
     if conflict is None:
         loose = [c for c in involved if c not in tied]
+        if any(c.id in others for c in loose):
+            return [f"another subject is named nearer to {c.text.strip()!r} ({others[c.id]!r}), {_UNTIED}"
+                    for c in loose if c.id in others][:2]
         return ["the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
-                + " (its topic was inferred from context), so the figures may be about different things"]
+                + f" (its topic was inferred from context), {_UNTIED}"]
     reasons = []
     low, high = conflict
+    fiscal = [c for c in (low, high) if c.period and _FINANCIAL_YEAR.fullmatch(period_key(c.period))]
+    if len(fiscal) == 1:
+        one, other = fiscal[0], high if fiscal[0] is low else low
+        if not other.period:
+            reasons.append(f"{one.text.strip()!r} is for one financial year ({one.period}) and "
+                           f"{other.text.strip()!r} states no period: a year's amount is not the whole")
     if low.value and abs(high.value) > params.max_ratio * abs(low.value):
-        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
-                       "different measures than one misstated")
+        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are {_BEYOND}")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
@@ -417,6 +473,40 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
             what = "counts" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
             reasons.append(f"{what} change over time and these were not said for the same stated period")
     return reasons
+
+
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d-\d\d")
+# A named fund, programme or scheme: capitalised words (small joining words allowed) ending in its head.
+_NAMED_SUBJECT = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:in|of|and|for|on|to|[A-Z][\w’'-]+))*\s+"
+                            r"(?i:fund|programme|program|scheme|grant|initiative|partnership|facility|deal|account)\b")
+
+
+def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """A fund, programme or scheme other than the claim's subject, named nearer to the figure than the
+    subject is ("... the Accelerators programme, investing £200 million through the Places Fund")."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    if at < 0:
+        return None
+    end = at + len(claim.text)
+    skip = set(params.generic_words)
+    ordered = [w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+               if len(w) > 2 and w not in skip]
+    subject = set(ordered)
+    if not subject:
+        return None
+
+    def distance(lo: int, hi: int) -> int:
+        return lo - end if lo >= end else (at - hi if hi <= at else 0)
+
+    # The subject's name: its distinctive words in order, a word or two apart at most.
+    name = re.compile(r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) + r"\w*" for w in ordered), re.IGNORECASE)
+    own = [distance(m.start(), m.end()) for m in name.finditer(claim.sentence)]
+    nearest_own = min(own, default=10 ** 6)
+    for m in _NAMED_SUBJECT.finditer(claim.sentence):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
+        if words and not words & subject and distance(m.start(), m.end()) < nearest_own:
+            return m.group(0)
+    return None
 
 
 def _same_subject(claims: list[Claim], ctx: Context) -> str:
