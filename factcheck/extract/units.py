@@ -47,15 +47,15 @@ CURRENCY_BEFORE = re.compile(
 BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] for s in SYMBOLS) + "".join(
     s[-1] for s in SYMBOLS if s[-1].isalpha()))
 # A sign or symbol written right after a figure: "20€", "10.99$", "3.14US$", "42 RM", "10¢".
-_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?![A-Za-z0-9])")
-_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+(?P<w2>[A-Za-z][A-Za-z'’]*))?"
-                          r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
+_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?!\w)")
+_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[^\W\d_][\w'’]*)(?:[ \t\xa0]+(?P<w2>[^\W\d_][\w'’]*))?"
+                          r"(?:[ \t\xa0]+(?P<w3>[^\W\d_][\w'’]*))?")
 
 
 _SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
 _FIRST_WORDS = (frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
                 | {s.rstrip(".").lower() for s in SYMBOLS if s[:1].isalpha()})
-_FIRST_WORD = re.compile(r"[ \t\xa0]?([A-Za-z][A-Za-z'’]*)")
+_FIRST_WORD = re.compile(r"[ \t\xa0]?([^\W\d_][\w'’]*)")
 
 
 def currency_code(written: str) -> bool:
@@ -76,7 +76,7 @@ def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
             return None
         target = m.group("code")
     else:
-        symbol = m.group("sym").rstrip(".") if m.group("sym")[:1].isalpha() else m.group("sym")
+        symbol = m.group("sym") if m.group("sym") in SYMBOLS else m.group("sym").rstrip(".")
         target = "?dollar" if symbol == "$" else SYMBOLS[symbol]
     return target, m.start(), bool(m.group("sign"))
 
@@ -99,7 +99,7 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     m = _SYMBOL_AFTER.match(text, end) if first in _SYMBOL_FIRST else None
     if m:
         symbol = m.group("sym")
-        bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
+        bare = symbol if symbol in SYMBOLS else symbol.rstrip(".")
         if bare == "¢":
             return "?dollar", 0.01, 1.0, m.end(), True
         if bare in SYMBOLS:
