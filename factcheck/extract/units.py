@@ -42,7 +42,7 @@ _SIGN_SYMBOLS = sorted((s for s in SYMBOLS if not s[:1].isalpha()), key=len, rev
 _SYMBOL_ALT = "|".join([*(re.escape(s) + r"\.?" for s in _ALPHA_SYMBOLS), *(re.escape(s) for s in _SIGN_SYMBOLS)])
 # A currency written just before a figure: "£", "A$", "US$ ", "USD", "Rs. ", "RM", "EUR " (search with endpos).
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<code>[A-Z]{{3}})|(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT}))[ \t\xa0]?(?P<sign>[-−])?\Z")
+    rf"(?:(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))[ \t\xa0]?(?P<sign>[-−])?\Z")
 # The characters a currency written before a figure can end with (a fast test before the search).
 BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] for s in SYMBOLS) + "".join(
     s[-1] for s in SYMBOLS if s[-1].isalpha()))
@@ -100,10 +100,11 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     if m:
         symbol = m.group("sym")
         bare = symbol if symbol in SYMBOLS else symbol.rstrip(".")
+        sym_end = m.end() - (len(symbol) - len(bare))  # "42 RM.": the full stop ends the sentence
         if bare == "¢":
-            return "?dollar", 0.01, 1.0, m.end(), True
+            return "?dollar", 0.01, 1.0, sym_end, True
         if bare in SYMBOLS:
-            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, m.end(), False
+            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, sym_end, False
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None
