@@ -81,6 +81,26 @@ def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
     return target, m.start(), bool(m.group("sign"))
 
 
+_NAME_LAST_WORDS = frozenset(n.split()[-1] for n in NAMES)
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?"
+                           r"(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+\Z")
+
+
+def currency_name_before(text: str, start: int, prev: str) -> tuple[str, int, bool] | None:
+    """A currency named before the amount: "ringgit 42", "Malaysian ringgit 42" (as currency_before)."""
+    if prev.lower() not in _NAME_LAST_WORDS:
+        return None
+    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    if m is None:
+        return None
+    for first in (1, 2, 3):
+        words = [w for w in m.groups()[first - 1:] if w]
+        key = " ".join(words).lower().replace("’", "'")
+        if len(words) == 4 - first and key in NAMES:
+            return NAMES[key], m.start(first), False
+    return None
+
+
 def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, bool] | None:
     """A currency written after a figure: (currency or family, factor, scale, new end, minor unit).
 
