@@ -442,7 +442,10 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     other checks look at them; figures only inferred to be about the subject do not make a warning.
     """
     others = {c.id: name for c in involved if (name := other_subject_nearer(c, params))}
-    tied = [c for c in involved if subject_named_near(c, params) and c.id not in others]
+    heads = [head_phrase(c, params) for c in involved]
+    shared = {h for h in heads if h and heads.count(h) > 1}
+    tied = [c for c, h in zip(involved, heads, strict=True)
+            if (subject_named_near(c, params) or h in shared) and c.id not in others]
     conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
     if conflict is None:
         loose = [c for c in involved if c not in tied]
@@ -544,6 +547,20 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         if word.rstrip("s") in topic_words:
             return True
     return False
+
+
+def head_phrase(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """The noun phrase the figure modifies ("£2.4bn investment programme" -> "investment programme"),
+    when it holds a word that is not generic: two figures of one subject's group modifying the same
+    phrase are tied to one thing however far the subject's name is."""
+    words = []
+    for word in re.findall(r"[a-z’'\-]+|[^\sa-z]", claim_suffix(claim, 40))[:2]:
+        if not word[0].isalpha() or word in _PREPOSITIONS or word in ("is", "was", "will", "has", "are", "were"):
+            break
+        words.append(word.rstrip("s"))
+    if not any(w not in params.generic_words for w in words):
+        return None
+    return " ".join(words)
 
 
 def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:
