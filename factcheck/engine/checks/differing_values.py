@@ -541,12 +541,19 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
         return words[-1].rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
-    for word in following:
+    for n, word in enumerate(following):
         if word in _PREPOSITIONS:
             return False
         if word.rstrip("s") in topic_words:
             return True
+        if n < 3 and word in _SIZED_THINGS and re.match(r"^\s*[a-z]", claim_suffix(claim, 2)):
+            return True  # "the £2.4bn renewal programme": the figure is the size of a programme of the subject
     return False
+
+
+# Heads of a noun phrase a figure can be the size of ("the £2.4bn renewal programme", "a £40m package").
+_SIZED_THINGS = frozenset({"programme", "program", "fund", "scheme", "plan", "package", "project", "budget", "deal",
+                           "contract", "initiative", "settlement", "masterplan", "refit", "upgrade", "extension"})
 
 
 def head_phrase(claim: Claim, params: DifferingValuesParams) -> str | None:
