@@ -80,7 +80,8 @@ class DifferingValuesParams(Params):
     subject_share: float = 0.5
     generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
-    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
+    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date", "invested",
+                                   "investing", "contributed", "contributing")
     # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
     channel_cues: tuple[str, ...] = ("through", "via")
     # "the fund is now worth £15m", "revised to £2.2bn": the statement itself says the figure changed.
@@ -197,6 +198,9 @@ def _original_suffix(claim: Claim, chars: int) -> str:
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
+# "£450 million for a third round of the Fund": a tranche of the subject, not its size.
+_TRANCHE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:for|in|from)\s+(?:a|an|the|its|this|each)\s+"
+                            r"(?:[a-z-]+\s+){0,2}?(?:round|tranche|phase|wave|stage|window|year|allocation)s?\s+of\b")
 _APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? from|apart from|besides|"
                     r"alongside|other than|outside)\b([^,;:]{0,80})[,;:]", re.IGNORECASE)
 
@@ -220,7 +224,7 @@ def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str
 
     None for a part with no recipient: it cannot be matched to another part of the same thing.
     """
-    if set_apart(claim, params):
+    if set_apart(claim, params) or _TRANCHE_AFTER.match(claim_suffix(claim, 60)):
         return None
     rate = rate_unit(claim, params)
     recipient = recipient_of(claim, params)
@@ -303,9 +307,9 @@ def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: Differing
     """Within one statement two figures for one subject are usually two things (first and second
     payments, this year and last); they contradict only when both are given as its size, near its name,
     for no different year, and nothing else weakens the evidence."""
-    if hit.severity is not None:
-        return False
-    if not all(is_size_statement(c, params) and subject_named_near(c, params) for c in (low, high)):
+    if hit.severity is not None or low.kind != "money":
+        return False  # counts in one statement are usually of different subsets ("those schools", "all schools")
+    if not all(is_size_statement(c, params) and named_near(c, 6, 1.0, params.generic_words) for c in (low, high)):
         return False
     years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
     return not (years[0] and years[1] and years[0] != years[1])
@@ -467,7 +471,9 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
-    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+    sized_phrase = any(h and h.split()[-1] in _SIZED_THINGS for h in shared)  # "the £2.4bn renewal programme"
+    if params.require_size_statement and money and not sized_phrase \
+            and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
     if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
@@ -541,13 +547,11 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
         return words[-1].rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
-    for n, word in enumerate(following):
+    for word in following:
         if word in _PREPOSITIONS:
             return False
         if word.rstrip("s") in topic_words:
             return True
-        if n < 3 and word in _SIZED_THINGS and re.match(r"^\s*[a-z]", claim_suffix(claim, 2)):
-            return True  # "the £2.4bn renewal programme": the figure is the size of a programme of the subject
     return False
 
 
