@@ -166,6 +166,10 @@ def rate_unit(claim: Claim, params: DifferingValuesParams) -> str:
     return ""
 
 
+# "£45 million of funding for eight trailblazers": money shared among counted recipients is their part.
+_COUNTED_RECIPIENTS = re.compile(r"^\s*(?:of\s+)?(?:funding\s+|investment\s+)?(?:for|to|between|among)\s+"
+                                 r"(?:the\s+)?(?P<name>(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"eleven|twelve|\w+teen|\w+ty)\s+[a-z][\w-]+)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 
 
@@ -177,6 +181,9 @@ def recipient_of(claim: Claim, params: DifferingValuesParams) -> str | None:
         return claim.recipient.strip().lower()
     subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())}
     after = _original_suffix(claim, 60)
+    counted = _COUNTED_RECIPIENTS.match(after)
+    if counted:
+        return counted.group("name").lower()
     named = _NAME_AFTER.match(after)
     if named:
         name = named.group("name")
@@ -253,7 +260,13 @@ _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?
 
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
-    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
+    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None \
+        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None
+
+
+# "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
+_INCREMENT_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:uplift|boost|top-up|top up|increase|injection|rise)\b",
+                              re.IGNORECASE)
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
@@ -423,6 +436,10 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
+    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
+    if increments:
+        reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
+                       "text gives as the reason the figures differ")
     for claim in named:
         cue = changed.search(claim_prefix(claim, 40))
         if cue:
@@ -511,6 +528,14 @@ def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | N
     name = re.compile(r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) + r"\w*" for w in ordered), re.IGNORECASE)
     own = [distance(m.start(), m.end()) for m in name.finditer(claim.sentence)]
     nearest_own = min(own, default=10 ** 6)
+    # "The £50 million adoption and special guardianship support fund" when the subject is "Adoption England":
+    # a thing that shares a word with the subject but is not it.
+    phrase = re.match(r"\s*((?:[A-Za-z’'-]+\s+){0,7}?(?:" + "|".join(_SIZED_THINGS) + r"))\b",
+                      claim.sentence[end:end + 90], re.IGNORECASE)
+    if phrase and not re.search(r"\b(?:for|to|in|on|from|with|by|at|which|that)\b", phrase.group(1), re.IGNORECASE):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower())}
+        if words & subject and not subject <= words:
+            return phrase.group(1)
     for m in _NAMED_SUBJECT.finditer(claim.sentence):
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
         if words and not words & subject and distance(m.start(), m.end()) < nearest_own:
