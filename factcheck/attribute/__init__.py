@@ -78,6 +78,8 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     name = None
     for found in find_subject(p, fig, skip):
         mention = found.mention
+        if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
+            continue  # "In addition to the X Fund, ... £5m": the figure is about something else
         if mention.named:
             name = ctx.full_name(mention.text)
             ctx.add(claim.sentence_start + mention.start, name)
