@@ -19,6 +19,7 @@ from ..topics import sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
 from .measure import counted_noun, is_unknown, question_measure, share_group
+from .period import clause_period, lead_in_period
 from .subject import PRONOUNS, find_subject, mentions
 
 __all__ = ["attribute_claims"]
@@ -26,7 +27,7 @@ __all__ = ["attribute_claims"]
 
 def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims of one document, with topic/metric/period/role/recipient filled where the text says."""
-    claims = cues.attribute_claims(doc, claims)
+    claims = [_with_period(doc.text, c) for c in cues.attribute_claims(doc, claims)]
     if not claims or not parse.available():
         return claims
     ctx = read_context(doc)
@@ -57,6 +58,11 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
             update.update(_question_subject(claim, question, ctx))
         out.append(claim.model_copy(update=update) if update else _with_aliases(claim, ctx))
     return out
+
+
+def _with_period(text: str, claim: Claim) -> Claim:
+    period = clause_period(claim, claim.period) or lead_in_period(text, claim)
+    return claim if period == claim.period else claim.model_copy(update={"period": period})
 
 
 def _collect_names(doc: Document, ctx: Context, until: int) -> None:
