@@ -9,6 +9,7 @@ Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rule
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
@@ -63,8 +64,9 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
         raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
     if engine == "local" and jobs <= 1:
         for doc in iter_documents(paths, as_of_date, settings, problems):
-            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
-            yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
+            claims = _stages_or_problem(doc, settings, attribute, problems)
+            if claims is not None:
+                yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text,
                    texts_without_claims=texts_without_claims)
@@ -85,6 +87,22 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
                 yield summary, unpack_claims(packed), text
 
 
+def _stages_or_problem(doc: Document, settings: Settings, attribute: bool,
+                       problems: list[InputProblem] | None) -> list[Claim] | None:
+    """The document's claims; None, with a problem naming the document, when a stage fails on it.
+
+    A failure here is a bug that this one document triggers: it must not cost the other documents their
+    run (set FACTCHECK_DEBUG=1 to get the traceback instead)."""
+    try:
+        return document_claims(doc, settings) if attribute else extract_claims(doc, settings)
+    except Exception as exc:
+        if problems is None or os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        problems.append(InputProblem(path=doc.id, message=f"internal error on this document ({type(exc).__name__}:"
+                                                           f" {str(exc)[:200]}); please report it"))
+        return None
+
+
 def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute: bool, keep_text: bool,
                    texts_without_claims: bool = False,
                    ) -> list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]]:
@@ -93,9 +111,11 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
     for unit in units:
         problems: list[InputProblem] = []
         for doc in read_unit(unit, as_of, settings, problems):
+            claims = _stages_or_problem(doc, settings, attribute, problems)
             out.extend((None, [], None, p) for p in problems)
             problems.clear()
-            claims = document_claims(doc, settings) if attribute else extract_claims(doc, settings)
+            if claims is None:
+                continue
             ship = texts_without_claims or (keep_text and claims)  # a rule never reads a text without claims
             out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if ship else None, None))
         out.extend((None, [], None, p) for p in problems)
@@ -120,7 +140,9 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
             if ledger.has(doc.sha256):
                 yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
                 continue
-            yield ledger.add(doc, document_claims(doc, settings))
+            claims = _stages_or_problem(doc, settings or Settings(), True, problems)
+            if claims is not None:
+                yield ledger.add(doc, claims)
         return
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
