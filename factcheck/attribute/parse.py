@@ -94,6 +94,7 @@ def _convert(doc: Any) -> Parsed:
 
 
 Spans = tuple[tuple[int, int], ...]
+Key = tuple[str, Spans]  # a sentence and the figures in it
 
 
 def _merged(nlp: Any, text: str, spans: Spans) -> Any:
