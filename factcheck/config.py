@@ -168,7 +168,7 @@ def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         return isinstance(tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("factcheck"), dict)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False  # not ours to judge: a broken pyproject.toml without our table is skipped
 
 
@@ -181,6 +181,8 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str]:
         raise UsageError("config is not UTF-8 text", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"invalid TOML: {exc}", path=str(path)) from None
+    except RecursionError:
+        raise UsageError("invalid TOML: nested too deeply", path=str(path)) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("factcheck", {})
         return table if isinstance(table, dict) else {}, f"{_shown(path)} [tool.factcheck]"

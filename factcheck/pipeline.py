@@ -9,6 +9,7 @@ Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rule
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
@@ -53,15 +54,38 @@ PARSE_BATCH_DOCUMENTS = 64  # documents whose claim sentences are parsed in one 
 
 
 def _documents_with_claims(documents: Iterable[Document], settings: Settings | None, attribute: bool = True,
-                           ) -> Iterator[tuple[Document, list[Claim]]]:
+                           guard: bool = False) -> Iterator[tuple[Document, list[Claim] | InputProblem]]:
     """Extract (and attribute) a stream of documents, parsing the claim sentences of a few dozen at a time:
-    the parser is many times faster on one batch than on each document's few sentences."""
+    the parser is many times faster on one batch than on each document's few sentences.
+
+    guard: a stage that fails on a document (a bug that one text triggers) gives an InputProblem naming it
+    in place of its claims, so it does not cost the other documents their run (FACTCHECK_DEBUG=1 re-raises).
+    """
     documents = iter(documents)
-    while batch := [(doc, extract_claims(doc, settings)) for doc in islice(documents, PARSE_BATCH_DOCUMENTS)]:
+    while chunk := list(islice(documents, PARSE_BATCH_DOCUMENTS)):
+        batch = [(doc, _stage(guard, doc, extract_claims, doc, settings)) for doc in chunk]
         if attribute:
-            prepare_parses(batch)
-            batch = [(doc, attribute_claims(doc, claims)) for doc, claims in batch]
+            ready = [(doc, claims) for doc, claims in batch if isinstance(claims, list)]
+            try:
+                prepare_parses(ready)
+            except Exception:  # only a warm-up of the parse cache: each document is parsed on its own below
+                if not guard or os.environ.get("FACTCHECK_DEBUG"):
+                    raise
+            batch = [(doc, claims if isinstance(claims, InputProblem) else
+                      _stage(guard, doc, attribute_claims, doc, claims)) for doc, claims in batch]
         yield from batch
+
+
+def _stage(guard: bool, doc: Document, stage: Callable[..., list[Claim]], *args: Any) -> list[Claim] | InputProblem:
+    if not guard:
+        return stage(*args)
+    try:
+        return stage(*args)
+    except Exception as exc:
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        return InputProblem(path=doc.id, message=f"internal error on this document ({type(exc).__name__}: "
+                                                 f"{str(exc)[:200]}); please report it")
 
 
 def process_documents(paths: Sequence[str], as_of: date | str | None = None, settings: Settings | None = None,
@@ -79,7 +103,10 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
         raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
     if engine == "local" and jobs <= 1:
         for doc, claims in _documents_with_claims(iter_documents(paths, as_of_date, settings, problems), settings,
-                                                  attribute):
+                                                  attribute, guard=problems is not None):
+            if isinstance(claims, InputProblem):
+                problems.append(claims)  # type: ignore[union-attr]  # guarded only with a problems list
+                continue
             yield DocumentSummary.of(doc), claims, doc.text if keep_text else None
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text,
@@ -113,13 +140,16 @@ def _process_chunk(units: list[Unit], as_of: date, settings: Settings, attribute
             problems.clear()
             items.append(doc)
         items.extend(problems)
-    docs = _documents_with_claims((d for d in items if isinstance(d, Document)), settings, attribute)
+    docs = _documents_with_claims((d for d in items if isinstance(d, Document)), settings, attribute, guard=True)
     out: list[tuple[DocumentSummary | None, list[tuple], str | None, InputProblem | None]] = []
     for item in items:
         if isinstance(item, InputProblem):
             out.append((None, [], None, item))
             continue
         doc, claims = next(docs)
+        if isinstance(claims, InputProblem):
+            out.append((None, [], None, claims))
+            continue
         ship = texts_without_claims or (keep_text and claims)  # a rule never reads a text without claims
         out.append((DocumentSummary.of(doc), pack_claims(claims), doc.text if ship else None, None))
     return out
@@ -143,7 +173,11 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
             if ledger.has(doc.sha256):
                 yield AddOutcome(0, doc.id, doc.sha256, added=False, claims=0)
                 continue
-            yield ledger.add(doc, document_claims(doc, settings))
+            claims = _stage(problems is not None, doc, document_claims, doc, settings)
+            if isinstance(claims, InputProblem):
+                problems.append(claims)  # type: ignore[union-attr]  # guarded only with a problems list
+                continue
+            yield ledger.add(doc, claims)
         return
     with _session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,

@@ -121,3 +121,25 @@ def test_a_small_gzip_that_expands_to_one_endless_line_is_refused_in_flat_memory
         assert (error["path"], error["line"]) == (str(data), 2)
         assert error["message"].startswith("record is longer than the 1,048,576-byte limit")
         assert [json.loads(line)["value"] for line in run.stdout.splitlines()] == [3, 4]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_stage_failing_on_one_document_costs_only_that_document(tmp_path, monkeypatch, jobs):
+    import factcheck.pipeline as pipeline
+
+    real = pipeline.attribute_claims
+
+    def fragile(doc, claims):
+        if "kilns" in doc.text:  # stands for any bug one text triggers
+            raise ValueError("boom")
+        return real(doc, claims)
+
+    monkeypatch.setattr(pipeline, "attribute_claims", fragile)
+    data = write_jsonl(tmp_path / "answers.jsonl", statements(16))
+    run = run_cli("ledger", "add", str(data), "--ledger", str(tmp_path / "l.db"), "--jobs", jobs)
+    assert run.exit_code == 2
+    assert "added 14 document(s)" in run.stdout  # 16 distinct texts, two about kilns
+    errors = run.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert all("internal error on this document (ValueError: boom); please report it" in e for e in errors)
+    assert [e.split(": ")[2].rsplit("#", 1)[1] for e in errors] == ["r5", "r13"]

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..models import Document
@@ -57,7 +57,8 @@ class Context:
 
     def resolve(self, head: str, before: int) -> str | None:
         """The name an anaphor ("it", "the fund") stands for: the last compatible one before it."""
-        section_start = max((s for s in self.sections if s <= before), default=0)
+        at = bisect_right(self.sections, before)  # sections are in text order; a bisect, as a hostile text
+        section_start = self.sections[at - 1] if at else 0  # can hold tens of thousands of date headers
         reach = _RECENT if head in ("it", "its", "they", "their", "there") else _FAR
         i = bisect_left(self.offsets, before) - 1
         while i >= 0 and self.offsets[i] >= max(section_start, before - reach):
