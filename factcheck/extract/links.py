@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .figure import Figure
-from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, CHANGE_WORD, EVERY_BEFORE, FROM_BEFORE, MONTHS
+from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, EVERY_BEFORE, FROM_BEFORE, MONTHS, change_word
 from .sentences import Sentences
 from .units import NOUN_STOPS, minor_factor
 
@@ -68,7 +68,7 @@ def _change_before(text: str, start: int) -> re.Match | None:
     lo = max(0, start - 80)
     window = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
-    return CHANGE_WORD.search(text, lo + cut, start)
+    return change_word().search(text, lo + cut, start)
 
 
 def _link(a: Figure, b: Figure, relation_a: str, relation_b: str) -> None:
