@@ -612,3 +612,16 @@ def test_the_message_names_the_pair_that_disagrees_not_the_first_figures():
     later = claim("£14 million", 1.4e7, doc="z", date="2021-01-01", sentence="The Harbour Fund is worth £14 million.")
     [hit] = run(differing_values, [*same, later])
     assert hit.fields["figures"].startswith("£10 million") and "£14 million" in hit.fields["figures"]
+
+
+def test_figures_modifying_the_same_phrase_are_tied_however_far_the_subjects_name_is():
+    first = claim("£1.8 billion", 1.8e9, doc="a", period="2020-25", topic_key="harbour board",
+                  sentence="Harbour Board serves the whole coast and has begun the £1.8 billion renewal programme "
+                           "agreed for 2020-25.")
+    second = claim("£2.4bn", 2.4e9, doc="b", period="2020-25", topic_key="harbour board",
+                   sentence="The board's £2.4bn renewal programme for 2020-25 includes new quays.")
+    [hit] = run(differing_values, [first, second])
+    assert hit.severity is None
+    alone = second.model_copy(update={"sentence": "The board's £2.4bn budget for 2020-25 includes new quays."})
+    [hit] = run(differing_values, [first, alone])
+    assert hit.severity == "info"

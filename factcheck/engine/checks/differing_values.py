@@ -80,7 +80,8 @@ class DifferingValuesParams(Params):
     subject_share: float = 0.5
     generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
-    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
+    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date", "invested",
+                                   "investing", "contributed", "contributing")
     # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
     channel_cues: tuple[str, ...] = ("through", "via")
     # "the fund is now worth £15m", "revised to £2.2bn": the statement itself says the figure changed.
@@ -165,6 +166,10 @@ def rate_unit(claim: Claim, params: DifferingValuesParams) -> str:
     return ""
 
 
+# "£45 million of funding for eight trailblazers": money shared among counted recipients is their part.
+_COUNTED_RECIPIENTS = re.compile(r"^\s*(?:of\s+)?(?:funding\s+|investment\s+)?(?:for|to|between|among)\s+"
+                                 r"(?:the\s+)?(?P<name>(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"eleven|twelve|\w+teen|\w+ty)\s+[a-z][\w-]+)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 
 
@@ -176,6 +181,9 @@ def recipient_of(claim: Claim, params: DifferingValuesParams) -> str | None:
         return claim.recipient.strip().lower()
     subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())}
     after = _original_suffix(claim, 60)
+    counted = _COUNTED_RECIPIENTS.match(after)
+    if counted:
+        return counted.group("name").lower()
     named = _NAME_AFTER.match(after)
     if named:
         name = named.group("name")
@@ -197,6 +205,9 @@ def _original_suffix(claim: Claim, chars: int) -> str:
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
+# "£450 million for a third round of the Fund": a tranche of the subject, not its size.
+_TRANCHE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:for|in|from)\s+(?:a|an|the|its|this|each)\s+"
+                            r"(?:[a-z-]+\s+){0,2}?(?:round|tranche|phase|wave|stage|window|year|allocation)s?\s+of\b")
 _APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? from|apart from|besides|"
                     r"alongside|other than|outside)\b([^,;:]{0,80})[,;:]", re.IGNORECASE)
 
@@ -220,7 +231,7 @@ def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str
 
     None for a part with no recipient: it cannot be matched to another part of the same thing.
     """
-    if set_apart(claim, params):
+    if set_apart(claim, params) or _TRANCHE_AFTER.match(claim_suffix(claim, 60)):
         return None
     rate = rate_unit(claim, params)
     recipient = recipient_of(claim, params)
@@ -249,7 +260,13 @@ _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?
 
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
-    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
+    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None \
+        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None
+
+
+# "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
+_INCREMENT_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:uplift|boost|top-up|top up|increase|injection|rise)\b",
+                              re.IGNORECASE)
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
@@ -303,9 +320,9 @@ def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: Differing
     """Within one statement two figures for one subject are usually two things (first and second
     payments, this year and last); they contradict only when both are given as its size, near its name,
     for no different year, and nothing else weakens the evidence."""
-    if hit.severity is not None:
-        return False
-    if not all(is_size_statement(c, params) and subject_named_near(c, params) for c in (low, high)):
+    if hit.severity is not None or low.kind != "money":
+        return False  # counts in one statement are usually of different subsets ("those schools", "all schools")
+    if not all(is_size_statement(c, params) and named_near(c, 6, 1.0, params.generic_words) for c in (low, high)):
         return False
     years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
     return not (years[0] and years[1] and years[0] != years[1])
@@ -419,6 +436,10 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
+    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
+    if increments:
+        reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
+                       "text gives as the reason the figures differ")
     for claim in named:
         cue = changed.search(claim_prefix(claim, 40))
         if cue:
@@ -442,7 +463,10 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     other checks look at them; figures only inferred to be about the subject do not make a warning.
     """
     others = {c.id: name for c in involved if (name := other_subject_nearer(c, params))}
-    tied = [c for c in involved if subject_named_near(c, params) and c.id not in others]
+    heads = [head_phrase(c, params) for c in involved]
+    shared = {h for h in heads if h and heads.count(h) > 1}
+    tied = [c for c, h in zip(involved, heads, strict=True)
+            if (subject_named_near(c, params) or h in shared) and c.id not in others]
     conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
     if conflict is None:
         loose = [c for c in involved if c not in tied]
@@ -464,7 +488,9 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
-    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+    sized_phrase = any(h and h.split()[-1] in _SIZED_THINGS for h in shared)  # "the £2.4bn renewal programme"
+    if params.require_size_statement and money and not sized_phrase \
+            and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
     if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
@@ -502,6 +528,14 @@ def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | N
     name = re.compile(r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) + r"\w*" for w in ordered), re.IGNORECASE)
     own = [distance(m.start(), m.end()) for m in name.finditer(claim.sentence)]
     nearest_own = min(own, default=10 ** 6)
+    # "The £50 million adoption and special guardianship support fund" when the subject is "Adoption England":
+    # a thing that shares a word with the subject but is not it.
+    phrase = re.match(r"\s*((?:[A-Za-z’'-]+\s+){0,7}?(?:" + "|".join(_SIZED_THINGS) + r"))\b",
+                      claim.sentence[end:end + 90], re.IGNORECASE)
+    if phrase and not re.search(r"\b(?:for|to|in|on|from|with|by|at|which|that)\b", phrase.group(1), re.IGNORECASE):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower())}
+        if words & subject and not subject <= words:
+            return phrase.group(1)
     for m in _NAMED_SUBJECT.finditer(claim.sentence):
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
         if words and not words & subject and distance(m.start(), m.end()) < nearest_own:
@@ -544,6 +578,25 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         if word.rstrip("s") in topic_words:
             return True
     return False
+
+
+# Heads of a noun phrase a figure can be the size of ("the £2.4bn renewal programme", "a £40m package").
+_SIZED_THINGS = frozenset({"programme", "program", "fund", "scheme", "plan", "package", "project", "budget", "deal",
+                           "contract", "initiative", "settlement", "masterplan", "refit", "upgrade", "extension"})
+
+
+def head_phrase(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """The noun phrase the figure modifies ("£2.4bn investment programme" -> "investment programme"),
+    when it holds a word that is not generic: two figures of one subject's group modifying the same
+    phrase are tied to one thing however far the subject's name is."""
+    words = []
+    for word in re.findall(r"[a-z’'\-]+|[^\sa-z]", claim_suffix(claim, 40))[:2]:
+        if not word[0].isalpha() or word in _PREPOSITIONS or word in ("is", "was", "will", "has", "are", "were"):
+            break
+        words.append(word.rstrip("s"))
+    if not any(w not in params.generic_words for w in words):
+        return None
+    return " ".join(words)
 
 
 def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:
