@@ -1,17 +1,22 @@
 """Extraction speed and memory over the written-answers corpus (streamed, one document at a time).
 
-    .venv/bin/python benchmarks/bench_extract.py [--limit N] [PATH ...]
+    .venv/bin/python benchmarks/bench_extract.py [--limit N] [--startup N] [PATH ...]
 
 Prints MB/s and claims/s of `extract_claims` alone (reading and dating excluded), the same for the
 whole read+extract stream, documents/s, and peak memory. Default corpus: ../shared/corpus/written-answers.
 Times are CPU seconds of this process (time.process_time), so a busy machine does not distort them.
+`--startup N` also times N runs of `factcheck extract` on a one-line file (wall clock: what a CI step
+pays per call, start-up included) and prints the fastest and the median.
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from datetime import date
@@ -56,12 +61,28 @@ def run(paths: list[str], limit: int | None, trace: bool) -> dict[str, float]:
     }
 
 
+def startup(runs: int) -> tuple[float, float]:
+    """(fastest, median) wall seconds of `factcheck extract` on a one-line file, in a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one.txt"
+        path.write_text("The fund has supported over 50 projects worth £4.7m.\n", encoding="utf-8")
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "factcheck", "extract", str(path), "--format", "jsonl"],
+                           check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="files or directories (default: the written-answers corpus)")
     parser.add_argument("--limit", type=int, default=None, help="stop after N documents")
     parser.add_argument("--trace-memory", action="store_true",
                         help="also measure peak Python allocations with tracemalloc (slows the run down)")
+    parser.add_argument("--startup", type=int, default=0, metavar="N",
+                        help="also time N runs of `factcheck extract` on a one-line file")
     args = parser.parse_args(argv)
     paths = args.paths or [str(DEFAULT_CORPUS)]
     if not args.paths and not DEFAULT_CORPUS.exists():
@@ -77,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.trace_memory:
         memory += f"  peak traced allocations {r['peak_traced_mb']:.1f} MB"
     print(memory)
+    if args.startup:
+        fastest, median = startup(args.startup)
+        print(f"start-up     : factcheck extract on one line: fastest {fastest:.2f} s, median {median:.2f} s "
+              f"({args.startup} runs)")
     return 0
 
 

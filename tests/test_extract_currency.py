@@ -214,3 +214,9 @@ def test_a_currency_named_before_the_amount_but_not_a_name_in_capitals():
 def test_digits_with_a_spoken_point_and_a_leading_dot():
     found = claims_of("Scores were 1 point 5 and .75 on average.", extract_all_numbers=True)
     assert [c.value for c in found] == [1.5, 0.75]
+
+
+def test_and_a_half_and_a_bare_start_after_down_from():
+    assert [c.value for c in claims_of("Two and a half million households applied.")] == [2_500_000]
+    later, earlier = claims_of("About 1,800 firms closed, down from 2,300.")
+    assert (earlier.value, earlier.unit, earlier.relation, earlier.related) == (2300, "firms", "change_from", later.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .figure import Figure
-from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, CHANGE_WORD, EVERY_BEFORE, FROM_BEFORE, MONTHS
+from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, EVERY_BEFORE, FROM_BEFORE, MONTHS, change_word
 from .sentences import Sentences
 from .units import NOUN_STOPS, minor_factor
 
@@ -68,7 +68,7 @@ def _change_before(text: str, start: int) -> re.Match | None:
     lo = max(0, start - 80)
     window = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
-    return CHANGE_WORD.search(text, lo + cut, start)
+    return change_word().search(text, lo + cut, start)
 
 
 def _link(a: Figure, b: Figure, relation_a: str, relation_b: str) -> None:
@@ -206,6 +206,13 @@ def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
             whole = figures[i - 1]
             if not whole.bare and fig.start - whole.end <= _PART_REACH:
                 _carry(whole, fig)
+        if fig.bare and fig.relation is None and i and "from" in text[max(0, fig.start - 40):fig.start].lower() \
+                and CHANGE_FROM_BEFORE.search(text, max(0, fig.start - 40), fig.start):
+            other = figures[i - 1]  # "2,000 nurses left, down from 2,400": the bare start takes the end's unit
+            if not other.bare and other.relation is None and other.kind != "number" and sentences.same(other.end,
+                                                                                                         fig.start):
+                _carry(other, fig)
+                fig.relation, fig.partner, other.relation, other.partner = "change_from", other, "change_to", fig
         if fig.relation or fig.bare:
             continue
         before = text[max(0, fig.start - 40):fig.start].lower()

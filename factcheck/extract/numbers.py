@@ -32,7 +32,7 @@ _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 # One to 999 in words: "seven", "forty-two", "three hundred and six", "seven hundred twenty-one".
 _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 _GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}(?![\w-]))?)?"
-_DECIMAL = rf"(?:\s+point(?:\s+(?:{_UNIT_WORDS}|oh))+(?![\w-]))?"
+_DECIMAL = rf"(?:\s+point(?:\s+(?:{_UNIT_WORDS}|oh))+(?![\w-])|\s+and\s+a\s+half(?=\s+(?:{'|'.join(SCALES)})\b))?"
 # Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more;
 # "two point two million"; scales may follow each other ("three thousand millions").
 WORD_NUMBER = (rf"(?:nought|naught|nil)(?![\w-])|(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
@@ -45,6 +45,7 @@ DIGIT_NUMBER = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d{1,3}\b|[ ]?[×x][ ]?10(?:\^[-+�
                 r"|\d+(?:\.\d+)?|\.\d+")
 
 _WORD_SPLIT = re.compile(r"[\s,&-]+")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")  # "one and a half million" is 1.5 million
 
 
 _POWER_OF_TEN = re.compile(r"[ ]?[×x][ ]?10\^?")
@@ -75,7 +76,7 @@ def parse_words(written: str) -> tuple[float, float]:
     last_scale = 1.0
     decimal_place = 0.0  # after "point": the place of the next digit word
     digit_place = 1.0  # the place of the last digit written in words
-    for word in _WORD_SPLIT.split(written.lower()):
+    for word in _WORD_SPLIT.split(_AND_A_HALF.sub(" point five", written.lower())):
         if word in ("", "and"):
             continue
         if word == "point":

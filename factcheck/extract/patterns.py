@@ -9,6 +9,7 @@ of measure]). The words around each figure are then judged in Python (scan.py, n
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .currency_data import NAMES
@@ -42,7 +43,8 @@ _FRACTION = (
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 # One of a currency or its minor unit: "a dollar", "a penny", "a euro" (CLDR's one-word names).
 A_CURRENCY_WORDS = sorted({n for n in NAMES if n.isalpha() and not n.endswith("s")} | {"penny", "cent", "buck", "quid"})
-_A_CURRENCY = r"an?(?=[ \t\xa0]+(?i:" + "|".join(A_CURRENCY_WORDS) + r")\b)"
+# (WORD_CANDIDATE only stops at "a" before one of these, so the scanner's lookahead can stay short.)
+_A_CURRENCY = r"an?(?=[ \t\xa0]+[^\W\d_])"
 # A figure: numeral [scale] [percent | points | basis points | unit of measure]. The currency is read around
 # it in Python (units.currency_before / currency_after), from CLDR's codes, symbols and names.
 _FIGURE = (
@@ -59,8 +61,13 @@ SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
     rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<![\w.,@/#=:]))(?<![A-Za-z][-–−])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
-# The figure alone, for digits glued to a currency code or symbol ("USD3.14", "RM42").
-FIGURE_AFTER_CURRENCY = re.compile(_FIGURE)
+
+
+# Patterns only some texts need compile on first use: `factcheck extract` on one file starts sooner.
+@functools.cache
+def figure_after_currency() -> re.Pattern[str]:
+    """The figure alone, for digits glued to a currency code or symbol ("USD3.14", "RM42")."""
+    return re.compile(_FIGURE)
 
 
 def _first_letter_trie(words: list[str]) -> str:
@@ -82,7 +89,12 @@ WORD_CANDIDATE = re.compile(
     + r"|an?[ \t\xa0]+(?:" + _first_letter_trie(["hundred", "thousand", "million", "billion", "trillion", "dozen",
                                                      "lakh", "crore", *DENOMINATORS, *A_CURRENCY_WORDS])
     + r"))\b")
-WORD_CANDIDATE_ANY_CASE = re.compile(WORD_CANDIDATE.pattern, re.IGNORECASE)
+
+
+@functools.cache
+def word_candidate_any_case() -> re.Pattern[str]:
+    """WORD_CANDIDATE for the rare text whose lowercase changes length (offsets must hold)."""
+    return re.compile(WORD_CANDIDATE.pattern, re.IGNORECASE)
 
 LOWER_QUALIFIERS = ("more than", "over", "at least", "in excess of", "upwards of", "above", "exceeding",
                     "greater than", "no fewer than", "no less than", "not less than", "a minimum of", "just over",
@@ -116,7 +128,7 @@ CHANGE_FROM_BEFORE = re.compile(
     r"down|decrease[sd]?|decreasing|drop|dropped|cut|reduction|reduced|change|changed|compared)\s+"
     r"(?:\w+\s+){0,2}?from\s+$", re.IGNORECASE)
 # A change stated in the clause before a figure: "rose", "fell by 320,", "an increase", "went up".
-CHANGE_WORD = re.compile(
+_CHANGE_WORD = (
     r"(?<![\w-])(?:increas(?:e[sd]?|ing)|ris(?:e[sn]?|ing)|rose|gr(?:ew|own|owth|ows?|owing)|fall(?:s|en|ing)?|fell|"
     r"declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|cut(?:s|ting)?|reduc(?:e[sd]?|ing|tion)|chang(?:e[sd]?|ing)|"
     r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|"
@@ -125,5 +137,11 @@ CHANGE_WORD = re.compile(
     r"tripl(?:e[sd]?|ing)|boost(?:s|ed|ing)?|rais(?:e[sd]?|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|"
     r"widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|improv(?:e[sd]?|ing|ement)|worsen(?:s|ed|ing)?|"
     r"deteriorat(?:e[sd]?|ing)|recover(?:s|ed|ing)?|tumbl(?:e[sd]?|ing)|spik(?:e[sd]?|ing)|"
-    r"decrease[sd]?|decreasing)\b", re.IGNORECASE)
+    r"decrease[sd]?|decreasing)\b")
+
+
+@functools.cache
+def change_word() -> re.Pattern[str]:
+    """A change stated in the clause before a figure (compiled on first use)."""
+    return re.compile(_CHANGE_WORD, re.IGNORECASE)
 EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s+)?(?:every|each)\s+$", re.IGNORECASE)

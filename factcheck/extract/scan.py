@@ -16,14 +16,14 @@ from .figure import Figure
 from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, ZERO_WORDS, parse_number
 from .patterns import (
     DIGIT_CANDIDATE,
-    FIGURE_AFTER_CURRENCY,
     QUALIFIER_AFTER,
     QUALIFIER_AFTER_BOUND,
     QUALIFIER_BEFORE,
     QUALIFIER_BOUND,
     SCANNER,
     WORD_CANDIDATE,
-    WORD_CANDIDATE_ANY_CASE,
+    figure_after_currency,
+    word_candidate_any_case,
 )
 from .units import (
     FAMILY,
@@ -64,7 +64,7 @@ def _matches(text: str):
     """SCANNER matches of figures, tried only where a digit, currency sign or number word starts."""
     lowered = text.lower()
     word_text, word_candidate = (lowered, WORD_CANDIDATE) if len(lowered) == len(text) else (
-        text, WORD_CANDIDATE_ANY_CASE)  # lower() changed some lengths (rare Unicode): offsets must hold
+        text, word_candidate_any_case())  # lower() changed some lengths (rare Unicode): offsets must hold
     digits = DIGIT_CANDIDATE.finditer(text)
     words = word_candidate.finditer(word_text)
     digit, word = next(digits, None), next(words, None)
@@ -91,13 +91,13 @@ def _matches(text: str):
             at -= 1  # ".77"
         m = match(text, at)
         if m is None and from_digits and at and text[at - 1].isalpha() and currency_before(text, at):
-            m = FIGURE_AFTER_CURRENCY.match(text, at)  # "USD3.14", "RM42": a code glued to the digits
+            m = figure_after_currency().match(text, at)  # "USD3.14", "RM42": a code glued to the digits
         if m is None:
             pos = candidate.end()
         else:
             end = m.end()
             pos = end if end > at else at + 1
-            if m.re is FIGURE_AFTER_CURRENCY or m.group("skip") is None:
+            if m.re is not SCANNER or m.group("skip") is None:
                 yield m
         if from_digits:
             digit = next(digits, None)
@@ -114,7 +114,7 @@ def scan(text: str, all_numbers: bool = False):
     last_end = -1  # end of the last figure yielded
     for m in _matches(text):
         start = m.start()
-        frac = m.re is not FIGURE_AFTER_CURRENCY and m.group("frac")
+        frac = m.re is SCANNER and m.group("frac")
         before = None if frac else currency_before(text, start)
         if before is not None and before[1] < last_end:
             before = None  # "3 GBP 50 pence": the code belongs to the figure before
@@ -175,13 +175,13 @@ def scan(text: str, all_numbers: bool = False):
 def _number(text: str, m: re.Match) -> Figure | None:
     """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"; not a piece of
     an identifier ("06F6") or an ordinal ("21st")."""
-    written = m.group("frac") if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac") else m.group("num")
+    written = m.group("frac") if m.re is SCANNER and m.group("frac") else m.group("num")
     start = m.start()
     end = start + len(written)
-    if m.re is not FIGURE_AFTER_CURRENCY and m.group("fa"):
+    if m.re is SCANNER and m.group("fa"):
         value, precision = parse_number(m.group("fa"))  # "Voyager 2 in 1979": a number, not a share
         end = m.end("fa")
-    elif m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
+    elif m.re is SCANNER and m.group("frac"):
         value, precision = _fraction_value(m), 0.0
     else:
         value, precision = parse_number(written)
@@ -192,7 +192,7 @@ def _number(text: str, m: re.Match) -> Figure | None:
         slash = _SLASH_FRACTION.match(text, end)
         if slash and not written.startswith(".") and "," not in written and value.is_integer() and int(slash.group(1)):
             value, end = value / int(slash.group(1)), slash.end()  # "1/40", "20/100"
-    if _ID_FOLLOWER.match(text, end):
+    if _ID_FOLLOWER.match(text, end) or written.lower() in ("a", "an"):
         return None
     if start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
