@@ -437,7 +437,7 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     changed = words_pattern(params.changed_cues)
     reasons = []
     increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
-    if increments:
+    if increments and len(increments) < len(named):  # a top-up against a total; two top-ups are compared
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
     for claim in named:
