@@ -260,8 +260,10 @@ _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?
 
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
-    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None \
-        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None
+    before = claim_prefix(claim, 25).rstrip()
+    cue = next((m for m in cues.finditer(before) if m.end() == len(before)), None)  # "a further £450m", not
+    return claim.role == "increase" or cue is not None \
+        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None  # "Further to this, the £1.2bn"
 
 
 # "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
