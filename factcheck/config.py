@@ -136,7 +136,11 @@ def find_config_file(inputs: list[str] | tuple[str, ...] = ()) -> Path | None:
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            try:
+                found = candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate))
+            except OSError:  # a directory we may not search holds no configuration we can use
+                found = False
+            if found:
                 return candidate
     return None
 
@@ -148,7 +152,11 @@ def _start_directory(inputs: list[str] | tuple[str, ...]) -> Path:
         if raw == "-":
             continue
         p = Path(raw).resolve()
-        dirs.append(p if p.is_dir() else p.parent)
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # unsearchable: reading it is the one to report that, by name
+            is_dir = False
+        dirs.append(p if is_dir else p.parent)
     if not dirs:
         return Path.cwd()
     try:

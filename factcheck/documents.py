@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -117,13 +117,21 @@ def skipped_inputs(paths: Sequence[str], settings: Settings | None = None) -> li
     settings = settings or Settings()
     skipped: list[InputProblem] = []
     for raw in paths:
-        if raw != "-" and Path(raw).is_dir():
+        if raw != "-" and _quietly(Path(raw).is_dir):
             skipped.extend(InputProblem(path=e.path, message=e.reason) for e in
                            discover.walk(raw, _is_statement, settings.exclude, settings.respect_gitignore)
                            if e.reason is not None and not e.unreadable)
-        elif raw != "-" and Path(raw).exists() and (reason := discover.excluded(raw, settings.exclude)):
+        elif raw != "-" and _quietly(Path(raw).exists) and (reason := discover.excluded(raw, settings.exclude)):
             skipped.append(InputProblem(path=raw, message=reason))
     return skipped
+
+
+def _quietly(test: Callable[[], bool]) -> bool:
+    """A file-system test that is False when the path cannot be examined (reported by the read stage)."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def _is_statement(name: str) -> bool:

@@ -135,8 +135,8 @@ def test_sentence_without_any_subject_stays_unattributed() -> None:
 
 @pytest.mark.parametrize(("text", "key"), [
     ("The £200 million Innovation Programme", "innovation programme"),
-    ("the Children's Social Care Innovation Programme", "children social care innovation programme"),
-    ("the Children’s Social Care Innovation Program", "children social care innovation programme"),
+    ("the Children's Social Care Innovation Programme", "child social care innovation programme"),
+    ("the Children’s Social Care Innovation Program", "child social care innovation programme"),
     ("High-needs funding", "high need"),
     ("Teaching Partnerships programme", "teaching partnership programme"),
     ("bursaries", "bursary"),
@@ -489,3 +489,13 @@ def test_look_alikes_stay_apart():
     groups = group_claims([fund, housing, revenue, profit, programme, package])
     for a, b in ((fund, housing), (revenue, profit), (programme, package)):
         assert not any(a.id in g.claims and b.id in g.claims for g in groups), (a.topic, b.topic)
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    ("The 2026-27 settlement for Wexbridge is £14 million.", "£14 million", "2026-27"),
+    ("The ferry subsidy will total £9m through to 2031/32.", "£9m", "until 2031/32"),
+    ("Across the next three years the trust will fund:\n\n- £2m for new boilers\n- £1.5m for roofs\n",
+     "£1.5m", "Across the next three years"),
+])
+def test_periods_are_read_wherever_the_text_gives_them(text, figure, period):
+    assert frame_of(text, figure).period == period

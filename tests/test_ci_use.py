@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 OLD = ("---\ndate: 2021-05-04\nsource: Environment Agency press release\n---\n"
        "The Moorland Peat Restoration Fund is worth £40 million, the agency said.\n")
@@ -209,3 +211,43 @@ def test_other_commands_find_the_configuration_from_their_inputs(cli, project):
     texts = [json.loads(line)["text"] for line in cli("extract", "statements", "--format", "jsonl").stdout.splitlines()]
     assert texts == ["£40 million", "£55 million"]
     assert len(cli("extract", "statements", "--format", "jsonl", "--config", "/dev/null").stdout.splitlines()) == 3
+
+
+def test_a_suppression_shown_in_a_code_block_is_documentation_not_a_suppression():
+    from factcheck.suppress import find_suppressions
+
+    text = ("Intro.\n\n```markdown\n<!-- factcheck: ignore differing-totals -- example -->\n```\n\n"
+            "~~~\nfactcheck: ignore[trend-wording]\n~~~\nfactcheck: ignore[trend-wording] -- real\n")
+    [real] = find_suppressions(text, line_offset=4)
+    assert (real.line, real.rules, real.reason) == (14, ["trend-wording"], "real")
+
+
+@given(st.text(alphabet=st.sampled_from(list("factheckignore:[]-<!> \n`~,#x")), max_size=200))
+def test_suppression_parsing_never_fails_and_names_real_lines(text):
+    from factcheck.suppress import find_suppressions
+
+    for s in find_suppressions(text):
+        assert 1 <= s.line <= text.count("\n") + 1
+        assert "factcheck:" in text.split("\n")[s.line - 1]
+
+
+def test_text_output_lists_skipped_paths_up_to_a_limit(cli, project):
+    for n in range(25):
+        (project / "statements" / f"data-{n:02}.csv").write_text("a,b\n")
+    out = cli("check", "statements").stdout
+    assert out.count("coverage: skipped: statements/data-") == 20
+    assert "coverage: skipped: 5 more paths (every one is in --format json, coverage.skipped)" in out
+    assert len(_json(cli("check", "statements", "--format", "json"))["coverage"]["skipped"]) == 25
+
+
+def test_with_a_baseline_the_documents_it_saw_are_the_record(cli, project):
+    new = project / "statements" / "2023-department.md"
+    new.rename(project / "later.md")
+    assert cli("check", "statements", "--write-baseline", "baseline.json").exit_code == 0
+    assert json.loads((project / "baseline.json").read_text())["documents"]  # the SHA-256 of what it saw
+    (project / "later.md").rename(new)
+    run = cli("check", "statements", "--baseline", "baseline.json", "--format", "sarif")
+    assert run.exit_code == 1
+    primary, related, message = _primary_and_related(json.loads(run.stdout))
+    assert primary == "statements/2023-department.md" and related == "statements/2021-agency.md"
+    assert "on record" in message

@@ -203,3 +203,14 @@ def test_currency_table_is_what_cldr_gives():
     if re.search(r"babel ([\d.]+)", header).group(1) != babel.__version__:
         pytest.skip("generated with another babel version")
     assert build_currency_data.build() == build_currency_data.TARGET.read_text(encoding="utf-8")
+
+
+def test_a_currency_named_before_the_amount_but_not_a_name_in_capitals():
+    assert money("The stall charged ringgit 15 for the carving.") == [(15, "MYR")]
+    assert money("The fine was Swiss francs 300.") == [(300, "CHF")]
+    assert money("Trucks must meet the Euro 6 standard.") == []
+
+
+def test_digits_with_a_spoken_point_and_a_leading_dot():
+    found = claims_of("Scores were 1 point 5 and .75 on average.", extract_all_numbers=True)
+    assert [c.value for c in found] == [1.5, 0.75]

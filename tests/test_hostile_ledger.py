@@ -120,7 +120,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_workers_and_leaves_the_ledger_consistent(tmp_path, signum, code):
     source = tmp_path / "big.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in _records(6000)), encoding="utf-8")
+    source.write_text("".join(json.dumps(r) + "\n" for r in _records(1500)), encoding="utf-8")
     db = tmp_path / "ledger.db"
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", "ledger", "add", str(source), "--ledger", str(db),
                              "--jobs", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -130,8 +130,10 @@ def test_a_signal_stops_the_workers_and_leaves_the_ledger_consistent(tmp_path, s
         while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
             workers |= _children(proc.pid)
             time.sleep(0.05)
-        while _stored(db) < 50 and time.monotonic() < deadline and proc.poll() is None:
+        deadline = time.monotonic() + 120
+        while _stored(db) < 20 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)  # let it store some documents first
+        assert _stored(db) >= 20, "nothing stored in two minutes"
         assert proc.poll() is None, "add finished before the signal: make the input larger"
         assert workers
         os.kill(proc.pid, signum)
@@ -148,7 +150,7 @@ def test_a_signal_stops_the_workers_and_leaves_the_ledger_consistent(tmp_path, s
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        assert 0 < stored < 6000
+        assert 0 < stored < 1500
         empty = conn.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
                              "(SELECT 1 FROM passages p WHERE p.document_id = d.id)").fetchone()[0]
         assert empty == 0  # every stored document whole

@@ -19,44 +19,73 @@ from ..topics import sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
 from .measure import counted_noun, is_unknown, question_measure, share_group
+from .period import clause_period, lead_in_period
 from .subject import PRONOUNS, find_subject, mentions
 
-__all__ = ["attribute_claims"]
+__all__ = ["attribute_claims", "prepare_parses"]
 
 
 def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims of one document, with topic/metric/period/role/recipient filled where the text says."""
-    claims = cues.attribute_claims(doc, claims)
+    claims = [_with_period(doc.text, c) for c in cues.attribute_claims(doc, claims)]
     if not claims or not parse.available():
         return claims
     ctx = read_context(doc)
     _collect_names(doc, ctx, max(c.start for c in claims))
-    cells = {c.id for c in claims if cues.table_cell(doc.text, c)}
-    questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for c in claims:
-        spans.setdefault(c.sentence, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
-    keys = {text: (text, tuple(sorted(set(found)))) for text, found in spans.items()}
-    for text in [*(c.topic for c in claims if c.id in cells and c.topic), *questions.values()]:
-        keys.setdefault(text, (text, ()))
+    cells, questions, keys = _parse_plan(doc, claims)
     by_key = parse.parse_sentences(keys.values())
     parsed = {text: by_key[key] for text, key in keys.items() if key in by_key}
+    spans = {text: key[1] for text, key in keys.items()}
     out = []
     for claim in claims:
         if claim.id in cells:
-            out.append(_table_claim(claim, ctx, parsed.get(claim.topic or "")))
+            out.append(_table_claim(claim, ctx, parsed.get(cells[claim.id])))
             continue
         p = parsed.get(claim.sentence)
-        if p is None:
+        if p is None or claim.sentence not in spans:
             out.append(_with_aliases(claim, ctx))
             continue
-        update = _parse_frame(claim, p, spans[claim.sentence], ctx) or {}
+        update = _parse_frame(claim, p, list(spans[claim.sentence]), ctx) or {}
         question = parsed.get(questions.get(claim.id, ""))
         update.update(_measure(claim, p, question))
         if question is not None and not update.get("topic") and (not claim.topic or claim.topic_local):
             update.update(_question_subject(claim, question, ctx))
         out.append(claim.model_copy(update=update) if update else _with_aliases(claim, ctx))
     return out
+
+
+def prepare_parses(documents: list[tuple[Document, list[Claim]]]) -> None:
+    """Parse the sentences the given documents' claims will need, in one batch (they are then cached), so
+    attributing them one by one does not call the parser per document."""
+    if parse.available():
+        parse.parse_sentences(key for doc, claims in documents if claims
+                              for key in _parse_plan(doc, claims)[2].values())
+
+
+def _parse_plan(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], dict[str, str], dict[str, parse.Key]]:
+    """What to parse for a document: its claims' sentences (with the figures' spans), the questions
+    answers answer, table row labels. Returns (table-cell claim id -> row label, claim id -> question,
+    text -> key)."""
+    cells: dict[str, str] = {}
+    for c in claims:
+        cell = cues.table_cell(doc.text, c)
+        if cell:
+            cells[c.id] = cell.label or ""
+    questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for c in claims:
+        if c.id not in cells:
+            spans.setdefault(c.sentence, set()).add((c.start - c.sentence_start, c.end - c.sentence_start))
+    keys = {text: (text, tuple(sorted(found))) for text, found in spans.items()}
+    for text in [*cells.values(), *questions.values()]:
+        if text:
+            keys.setdefault(text, (text, ()))
+    return cells, questions, keys
+
+
+def _with_period(text: str, claim: Claim) -> Claim:
+    period = clause_period(claim, claim.period) or lead_in_period(text, claim)
+    return claim if period == claim.period else claim.model_copy(update={"period": period})
 
 
 def _collect_names(doc: Document, ctx: Context, until: int) -> None:
@@ -78,6 +107,8 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     name = None
     for found in find_subject(p, fig, skip):
         mention = found.mention
+        if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
+            continue  # "In addition to the X Fund, ... £5m": the figure is about something else
         if mention.named:
             name = ctx.full_name(mention.text)
             ctx.add(claim.sentence_start + mention.start, name)

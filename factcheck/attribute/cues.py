@@ -107,7 +107,7 @@ _PERIOD = re.compile(
     r"|(?P<rel>this|last|next|the current|the previous|each|every|a|per)\s+(?P<unit>financial year|year|week|"
     r"month|day|annum|parliament|spending review period)"
     r"|(?P<adv>annually|weekly|monthly|daily)"
-    r"|(?P<over>over (?:the )?(?:next |last |past )?(?:\w+ )?(?:years?|months?))"
+    r"|(?P<over>(?:over|across|during|within) (?:the )?(?:next |last |past )?(?:\w+ )?(?:years?|months?))"
     r"|(?P<since>since (?:its|the scheme's|the programme's) (?:launch|creation|start|inception)))", re.I)
 
 _SHARE_OF = re.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+))"
@@ -252,7 +252,7 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
                 continue  # "the Harbour Plan is now a £2bn programme": the phrase says what the subject is
             tie = 4.0  # inside the phrase: "the £200 million Innovation Programme"
         elif cand.end <= cs:
-            if _CONTRAST.search(sent.text, max(0, cand.start - 30), cand.start):
+            if CONTRAST.search(sent.text, max(0, cand.start - 30), cand.start):
                 continue  # "In addition to the Harbour Fund, £5m went to...": the figure is about something else
             gap = sent.text[cand.end:cs]
             # "X is £6 billion", "X, worth £38 million,"; "the Global Forum (with over 160 members)"
@@ -280,7 +280,7 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
 
 
 # What a sentence sets a figure apart from: "in addition to the X", "alongside the X", "as well as X".
-_CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
+CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
                        r"rather than|instead of)\s+(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
 
 

@@ -35,6 +35,7 @@ _GIVE = re.compile(r"^(?:giv|gave|given|award|allocat|grant|hand|distribut|paid|
 _FROM = vocab("from through via")
 _TO = vocab("to for into towards")
 _PURPOSE = vocab("for towards into")
+_ANAPHOR_REACH = 4  # arcs: an anaphor further from the figure is about something else in the sentence
 _MODIFIERS = {"compound", "amod", "nmod", "flat", "npadvmod"}
 
 
@@ -149,6 +150,8 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
         if i in skip:
             continue
         low = t.text.lower()
+        if t.dep == "pobj" and p.tokens[t.head].text.lower() == "of":
+            continue  # "most of it", "half of them": the quantity, not its owner
         if (t.pos == "PRON" and low in PRONOUNS) or (low == "there" and t.dep == "advmod"):
             out.append(Mention(i, t.start, t.end, t.text, False, anaphor=True, head_word=low))
             continue
@@ -269,4 +272,5 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
                 abs(m.start - p.tokens[fig].start))
 
     thing = thing_of(p, fig, skip)
-    return [Subject(m, thing=thing) for m in sorted(found, key=rank)]
+    near = [m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH]
+    return [Subject(m, thing=thing) for m in sorted(near, key=rank)]

@@ -51,6 +51,7 @@ EXAMPLES: dict[str, list[str]] = {
     "ledger rebuild": ["factcheck ledger rebuild --ledger newsroom.db"],
     "verify": ['factcheck verify "We have committed £860m to rural roads" --corpus statements/',
                "factcheck verify --file draft.md --ledger newsroom.db --as-of 2024-05-01"],
+    "schema": ["factcheck schema check > check.schema.json", "factcheck schema extract"],
     "report": ["factcheck report seeds/ -o reports/seeds.html --as-of 2024-12-01",
                "factcheck report --from-json result.json -o report.html"],
 }

@@ -137,13 +137,18 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, fail_o
 def record_files(record: list[str], paths: list[str], settings: Settings) -> list[str]:
     """The files of the record, less those also named as PATHS (a changed file inside the statements
     folder is read once, as the text under review); a missing record path stays, to be reported."""
-    named = {str(Path(p).resolve()) for p in paths if p != "-"}
+    named = {os.path.abspath(p) for p in paths if p != "-"}
     out: list[str] = []
     for raw in record:
-        if not Path(raw).exists():
+        try:
+            if not Path(raw).is_dir():
+                if os.path.abspath(raw) not in named:
+                    out.append(raw)  # a file, or a path the read stage reports
+                continue
+        except OSError:
             out.append(raw)
             continue
-        out.extend(f for f in expand_paths([raw], None, settings) if str(Path(f).resolve()) not in named)
+        out.extend(f for f in expand_paths([raw], None, settings) if os.path.abspath(f) not in named)
     return out
 
 

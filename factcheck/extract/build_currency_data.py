@@ -57,7 +57,9 @@ def build() -> str:
     current = _current_codes()
     en = Locale("en")
     # Codes: today's, and former ones with a plain name ("DEM", "FRF": older texts use them).
-    codes = current | {c for c, name in en.currencies.items() if "(" not in name and re.fullmatch("[A-Z]{3}", c)}
+    # (Not the X- codes of metals, funds and units of account, which no statement spends.)
+    codes = current | {c for c, name in en.currencies.items()
+                       if "(" not in name and re.fullmatch("[A-WYZ][A-Z]{2}", c)}
     singular = {c: en.currencies[c] for c in codes if c in en.currencies}
     plural = {c: en._data["currency_names_plural"][c].get("other", singular[c]) for c in singular
               if c in en._data["currency_names_plural"]}

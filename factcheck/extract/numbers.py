@@ -111,6 +111,6 @@ def parse_words(written: str) -> tuple[float, float]:
 
 def parse_number(written: str) -> tuple[float, float]:
     """A numeral in digits or words -> (value, precision)."""
-    if written[:1].isdigit():
+    if written[:1].isdigit() or written[:1] == ".":
         return parse_digits(written)
     return parse_words(written)

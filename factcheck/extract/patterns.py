@@ -46,7 +46,7 @@ _A_CURRENCY = r"an?(?=[ \t\xa0]+(?i:" + "|".join(A_CURRENCY_WORDS) + r")\b)"
 # A figure: numeral [scale] [percent | points | basis points | unit of measure]. The currency is read around
 # it in Python (units.currency_before / currency_after), from CLDR's codes, symbols and names.
 _FIGURE = (
-    rf"(?P<num>{DIGIT_NUMBER}(?:[ \xa0]point[ \xa0]\d+\b)?|(?i:{WORD_NUMBER})\b|{_A_CURRENCY})"
+    rf"(?P<num>\d+[ \xa0]point[ \xa0]\d+\b|(?:{DIGIT_NUMBER})|(?i:{WORD_NUMBER})\b|{_A_CURRENCY})"
     rf"(?P<scale>\s?(?:k|m|mn|bn|tn)\b|(?:K|M|MM|B|Bn|BN|T|b)\b|\s?(?i:{_SCALE_WORDS})\b)?"
     r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
     r"|\s?(?i:basis\s+points?)\b|\s?bps?\b"

@@ -35,6 +35,7 @@ from .units import (
     currency_after,
     currency_before,
     currency_code,
+    currency_name_before,
     minor_factor,
     words,
 )
@@ -118,6 +119,10 @@ def scan(text: str, all_numbers: bool = False):
         if before is not None and before[1] < last_end:
             before = None  # "3 GBP 50 pence": the code belongs to the figure before
         prev = nonclaims.previous_word(text, start if before is None else before[1])
+        if before is None and not frac and not _named(text, start, prev) \
+                and (named := currency_name_before(text, start, prev)) is not None and named[1] > last_end:
+            before = named  # "ringgit 42", "Swiss francs 300"
+            prev = nonclaims.previous_word(text, before[1])
         if frac:
             fig = _fraction(text, m, prev)
         elif before is None and not currency_code(prev) and (
@@ -173,7 +178,10 @@ def _number(text: str, m: re.Match) -> Figure | None:
     written = m.group("frac") if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac") else m.group("num")
     start = m.start()
     end = start + len(written)
-    if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
+    if m.re is not FIGURE_AFTER_CURRENCY and m.group("fa"):
+        value, precision = parse_number(m.group("fa"))  # "Voyager 2 in 1979": a number, not a share
+        end = m.end("fa")
+    elif m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
         value, precision = _fraction_value(m), 0.0
     else:
         value, precision = parse_number(written)

@@ -42,20 +42,20 @@ _SIGN_SYMBOLS = sorted((s for s in SYMBOLS if not s[:1].isalpha()), key=len, rev
 _SYMBOL_ALT = "|".join([*(re.escape(s) + r"\.?" for s in _ALPHA_SYMBOLS), *(re.escape(s) for s in _SIGN_SYMBOLS)])
 # A currency written just before a figure: "£", "A$", "US$ ", "USD", "Rs. ", "RM", "EUR " (search with endpos).
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<code>[A-Z]{{3}})|(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT}))[ \t\xa0]?(?P<sign>[-−])?\Z")
+    rf"(?:(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))[ \t\xa0]?(?P<sign>[-−])?\Z")
 # The characters a currency written before a figure can end with (a fast test before the search).
 BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] for s in SYMBOLS) + "".join(
     s[-1] for s in SYMBOLS if s[-1].isalpha()))
 # A sign or symbol written right after a figure: "20€", "10.99$", "3.14US$", "42 RM", "10¢".
-_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?![A-Za-z0-9])")
-_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+(?P<w2>[A-Za-z][A-Za-z'’]*))?"
-                          r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
+_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?!\w)")
+_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[^\W\d_][\w'’]*)(?:[ \t\xa0]+(?P<w2>[^\W\d_][\w'’]*))?"
+                          r"(?:[ \t\xa0]+(?P<w3>[^\W\d_][\w'’]*))?")
 
 
 _SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
 _FIRST_WORDS = (frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
                 | {s.rstrip(".").lower() for s in SYMBOLS if s[:1].isalpha()})
-_FIRST_WORD = re.compile(r"[ \t\xa0]?([A-Za-z][A-Za-z'’]*)")
+_FIRST_WORD = re.compile(r"[ \t\xa0]?([^\W\d_][\w'’]*)")
 
 
 def currency_code(written: str) -> bool:
@@ -76,9 +76,29 @@ def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
             return None
         target = m.group("code")
     else:
-        symbol = m.group("sym").rstrip(".") if m.group("sym")[:1].isalpha() else m.group("sym")
+        symbol = m.group("sym") if m.group("sym") in SYMBOLS else m.group("sym").rstrip(".")
         target = "?dollar" if symbol == "$" else SYMBOLS[symbol]
     return target, m.start(), bool(m.group("sign"))
+
+
+_NAME_LAST_WORDS = frozenset(n.split()[-1] for n in NAMES)
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?"
+                           r"(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+\Z")
+
+
+def currency_name_before(text: str, start: int, prev: str) -> tuple[str, int, bool] | None:
+    """A currency named before the amount: "ringgit 42", "Malaysian ringgit 42" (as currency_before)."""
+    if prev.lower() not in _NAME_LAST_WORDS:
+        return None
+    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    if m is None:
+        return None
+    for first in (1, 2, 3):
+        words = [w for w in m.groups()[first - 1:] if w]
+        key = " ".join(words).lower().replace("’", "'")
+        if len(words) == 4 - first and key in NAMES:
+            return NAMES[key], m.start(first), False
+    return None
 
 
 def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, bool] | None:
@@ -99,11 +119,12 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     m = _SYMBOL_AFTER.match(text, end) if first in _SYMBOL_FIRST else None
     if m:
         symbol = m.group("sym")
-        bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
+        bare = symbol if symbol in SYMBOLS else symbol.rstrip(".")
+        sym_end = m.end() - (len(symbol) - len(bare))  # "42 RM.": the full stop ends the sentence
         if bare == "¢":
-            return "?dollar", 0.01, 1.0, m.end(), True
+            return "?dollar", 0.01, 1.0, sym_end, True
         if bare in SYMBOLS:
-            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, m.end(), False
+            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, sym_end, False
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None

@@ -10,6 +10,7 @@ from ..models import CheckResult, Claim, Finding, RuleInfo
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITIES_RANK = {"error": 3, "warning": 2, "info": 1}
+MAX_SKIPPED_LINES = 20  # paths left out, listed in text output before the rest are counted
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
 
@@ -120,7 +121,10 @@ def coverage_lines(result: CheckResult) -> list[str]:
     """What the run could not read, date or attribute: said plainly, never silently skipped."""
     cov = result.coverage
     lines = [f"unreadable: {p.path}{f':{p.line}' if p.line else ''}: {p.message}" for p in cov.unreadable]
-    lines.extend(f"skipped: {p.path}: {p.message}" for p in cov.skipped)
+    lines.extend(f"skipped: {p.path}: {p.message}" for p in cov.skipped[:MAX_SKIPPED_LINES])
+    if len(cov.skipped) > MAX_SKIPPED_LINES:
+        lines.append(f"skipped: {plural(len(cov.skipped) - MAX_SKIPPED_LINES, 'more path')} "
+                     "(every one is in --format json, coverage.skipped)")
     lines.extend(f"{p.path}:{p.line}: {p.message}" for p in cov.unused_suppressions)
     if cov.suppressed:
         lines.append(f"suppressed: {plural(cov.suppressed, 'finding')} by inline `factcheck: ignore` comments")
