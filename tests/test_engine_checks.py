@@ -628,7 +628,8 @@ def test_figures_modifying_the_same_phrase_are_tied_however_far_the_subjects_nam
 
 
 def test_a_top_up_explains_a_difference_from_a_total_but_a_discourse_further_does_not():
-    total = claim("£1.2 billion", 1.2e9, doc="a", sentence="Further to this, the £1.2 billion Harbour Fund helps councils.")
+    total = claim("£1.2 billion", 1.2e9, doc="a",
+                  sentence="Further to this, the £1.2 billion Harbour Fund helps councils.")
     top_up = claim("£450 million", 4.5e8, doc="b",
                    sentence="We also confirmed a further £450 million for the Harbour Fund.")
     [hit] = run(differing_values, [total, top_up])
