@@ -625,3 +625,12 @@ def test_figures_modifying_the_same_phrase_are_tied_however_far_the_subjects_nam
     alone = second.model_copy(update={"sentence": "The board's £2.4bn budget for 2020-25 includes new quays."})
     [hit] = run(differing_values, [first, alone])
     assert hit.severity == "info"
+
+
+def test_a_top_up_explains_a_difference_from_a_total_but_a_discourse_further_does_not():
+    total = claim("£1.2 billion", 1.2e9, doc="a",
+                  sentence="Further to this, the £1.2 billion Harbour Fund helps councils.")
+    top_up = claim("£450 million", 4.5e8, doc="b",
+                   sentence="We also confirmed a further £450 million for the Harbour Fund.")
+    [hit] = run(differing_values, [total, top_up])
+    assert hit.severity == "info" and any("addition or top-up" in a for a in hit.assumptions)

@@ -260,8 +260,10 @@ _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?
 
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
-    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None \
-        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None
+    before = claim_prefix(claim, 25).rstrip()
+    cue = next((m for m in cues.finditer(before) if m.end() == len(before)), None)  # "a further £450m", not
+    return claim.role == "increase" or cue is not None \
+        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None  # "Further to this, the £1.2bn"
 
 
 # "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
@@ -437,7 +439,7 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     changed = words_pattern(params.changed_cues)
     reasons = []
     increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
-    if increments:
+    if increments and len(increments) < len(named):  # a top-up against a total; two top-ups are compared
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
     for claim in named:
