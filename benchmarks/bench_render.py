@@ -1,17 +1,24 @@
 """Time every result format on a large synthetic result (renderers must stay linear in claims and findings).
 
-    .venv/bin/python -m benchmarks.bench_render [--topics 2000]
+    .venv/bin/python -m benchmarks.bench_render [--topics 2000] [--written-answers [--jobs N]]
 
 Each topic has three dated claims and one finding, like the fixture in tests/render_fixture.py.
+--written-answers also checks the written-answers corpus (24,386 real answers) and reports the size of its
+HTML report, which must stay under 2 MB (the appendix of other subjects is capped).
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from factcheck.models import CheckResult, Claim, DocumentMeta, DocumentSummary, Finding, Group
-from factcheck.render import RESULT_FORMATS, render_result
+from factcheck.render import RESULT_FORMATS, html, render_result
+
+WRITTEN_ANSWERS = (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "written-answers"
+                   / "commons-written-answers-2023-09_2025-06.jsonl.gz")
+REPORT_LIMIT_BYTES = 2_000_000
 
 
 def synthetic_result(topics: int) -> CheckResult:
@@ -38,10 +45,33 @@ def synthetic_result(topics: int) -> CheckResult:
     return CheckResult(claims=claims, groups=groups, findings=findings, documents=documents)
 
 
+def written_answers_report(jobs: int, corpus: Path = WRITTEN_ANSWERS) -> int:
+    """Size in bytes of the HTML report of the written-answers corpus (printed with its parts)."""
+    from factcheck.pipeline import check
+
+    began = time.perf_counter()
+    result = check([str(corpus)], as_of="2025-07-01", jobs=jobs)
+    checked = time.perf_counter() - began
+    began = time.perf_counter()
+    page = html.render(result).encode("utf-8")
+    rendered = time.perf_counter() - began
+    appendix = page.find(b'<section class="appendix">')
+    print(f"written answers: {len(result.findings):,} findings, {len(result.groups):,} groups; checked in "
+          f"{checked:.1f} s, rendered in {rendered:.2f} s")
+    print(f"written answers report: {len(page) / 1e6:.2f} MB (limit {REPORT_LIMIT_BYTES / 1e6:.0f} MB; "
+          f"appendices {(len(page) - appendix) / 1e6 if appendix >= 0 else 0:.2f} MB) "
+          f"{'ok' if len(page) <= REPORT_LIMIT_BYTES else 'OVER THE LIMIT'}")
+    return len(page)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", type=int, default=2000)
+    parser.add_argument("--written-answers", action="store_true", help="also measure the corpus report's size")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for --written-answers")
     args = parser.parse_args()
+    if args.written_answers:
+        written_answers_report(args.jobs)
     result = synthetic_result(args.topics)
     print(f"{len(result.claims)} claims, {len(result.findings)} findings")
     for fmt in RESULT_FORMATS:

@@ -22,7 +22,9 @@ def write_baseline(path: str | Path, result: CheckResult) -> int:
     entries = sorted(({"id": f.id, "rule": f.rule, "message": f.message} for f in result.findings),
                      key=lambda e: e["id"])
     unique = list({e["id"]: e for e in entries}.values())
-    data = {"factcheck_baseline": BASELINE_VERSION, "findings": unique}
+    # The documents seen, so a later run with --baseline knows which text is new (and points findings at it).
+    documents = sorted({d.sha256 for d in result.documents})
+    data = {"factcheck_baseline": BASELINE_VERSION, "findings": unique, "documents": documents}
     try:
         Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
@@ -32,6 +34,11 @@ def write_baseline(path: str | Path, result: CheckResult) -> int:
 
 def load_baseline(path: str | Path) -> frozenset[str]:
     """The finding ids recorded in `path`; a missing or malformed file is a one-line InputError."""
+    return load_baseline_with_documents(path)[0]
+
+
+def load_baseline_with_documents(path: str | Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(finding ids, SHA-256 of the documents seen) recorded in `path` (older baselines have no documents)."""
     hint = "write one with --write-baseline"
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -44,6 +51,11 @@ def load_baseline(path: str | Path) -> frozenset[str]:
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not valid JSON: {exc.msg}", path=str(path), line=exc.lineno,
                          hint=hint) from None
+    except RecursionError:
+        raise InputError("baseline JSON is nested too deeply", path=str(path), hint=hint) from None
+    except ValueError as exc:  # an integer past the interpreter's digit limit
+        raise InputError(f"baseline holds an unusable JSON value: {str(exc).split(';')[0]}", path=str(path),
+                         hint=hint) from None
     if not isinstance(data, dict) or data.get("factcheck_baseline") != BASELINE_VERSION:
         raise InputError(f"not a factcheck baseline (expected \"factcheck_baseline\": {BASELINE_VERSION})",
                          path=str(path), hint=hint)
@@ -52,7 +64,10 @@ def load_baseline(path: str | Path) -> frozenset[str]:
                                                  for e in findings):
         raise InputError("baseline \"findings\" must be a list of objects with an \"id\"", path=str(path),
                          hint=hint)
-    return frozenset(e["id"] for e in findings)
+    documents = data.get("documents", [])
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        raise InputError("baseline \"documents\" must be a list of SHA-256 strings", path=str(path), hint=hint)
+    return frozenset(e["id"] for e in findings), frozenset(documents)
 
 
 def filter_new(findings: Iterable[Finding], baseline: frozenset[str] | set[str]) -> list[Finding]:

@@ -40,9 +40,9 @@ _CUES = [
 _MONTH_CUE = re.compile(r"\bAnswered \((?P<d>\d{4}-\d{2})\)")
 _TITLE_DATE = re.compile(rf"^.{{0,120}}?(?P<d>{DATE_PATTERN})\s*$", re.MULTILINE)
 
-_RELATIVE = re.compile(
-    r"^\s*\((?:(?P<y>\d+) years?)?(?:,? ?(?P<m>\d+) months?)?(?:,? ?(?P<w>\d+) weeks?)?"
-    r"(?:,? ?(?P<dd>\d+) days?)? ago\)\s*$",
+_RELATIVE = re.compile(  # counts of at most five digits: "(99999 years ago)" is read, then found out of range
+    r"^[ \t]*\((?:(?P<y>\d{1,5}) years?)?(?:,? ?(?P<m>\d{1,5}) months?)?(?:,? ?(?P<w>\d{1,5}) weeks?)?"
+    r"(?:,? ?(?P<dd>\d{1,5}) days?)? ago\)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -154,10 +154,14 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
-def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str:
-    """"(5 years, 11 months ago)" against as_of, at the precision the header gives."""
-    then = as_of - relativedelta(years=years, months=months, weeks=weeks, days=days)
-    return then.isoformat() if (weeks or days) else then.strftime("%Y-%m")
+def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str | None:
+    """"(5 years, 11 months ago)" against as_of, at the precision the header gives; None when that
+    falls outside the calendar ("(99999 years ago)", or "(1 years ago)" with --as-of 0001-01-01)."""
+    try:
+        then = as_of - relativedelta(years=years, months=months, weeks=weeks, days=days)
+    except (ValueError, OverflowError):
+        return None
+    return then.isoformat() if (weeks or days) else f"{then.year:04d}-{then.month:02d}"
 
 
 def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
@@ -167,7 +171,8 @@ def date_sections(text: str, meta: DocumentMeta, as_of: date) -> list[Section]:
         if not any(m.group(g) for g in ("y", "m", "w", "dd")):
             continue
         n = [int(m.group(g) or 0) for g in ("y", "m", "w", "dd")]
-        sections.append(Section(start=m.start(), date=resolve_relative(*n, as_of), date_origin="relative",
+        resolved = resolve_relative(*n, as_of)
+        sections.append(Section(start=m.start(), date=resolved, date_origin="relative" if resolved else "none",
                                 header=m.group(0).strip()))
     if meta.date:
         if not sections or sections[0].start > 0:

@@ -7,33 +7,38 @@ A file that cannot be used becomes an InputProblem and the run goes on with the 
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
+import os
+import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 import yaml
 
+from . import discover, yamlsafe
 from .config import Settings
 from .dates import date_sections
 from .errors import InputError
 from .models import Document, DocumentMeta, InputProblem
 from .readers import READERS, UNSUPPORTED, check_supported, read_parts, reader_for, suffix_of
+from .yamlsafe import NoAliasSafeLoader
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(NoAliasSafeLoader):
     """Safe YAML without implicit timestamps: dates stay text, so an impossible one ("2023-02-30") is
     reported by our own date check with file and line instead of failing inside the YAML library."""
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in NoAliasSafeLoader.yaml_implicit_resolvers.items()
 }
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
@@ -49,7 +54,7 @@ def iter_documents(paths: Sequence[str], as_of: date, settings: Settings | None 
     With `problems=None` the first unusable input raises InputError instead.
     """
     settings = settings or Settings()
-    for path in expand_paths(paths, problems):
+    for path in expand_paths(paths, problems, settings):
         try:
             yield from _read_path(path, as_of, settings, problems)
         except InputError as exc:
@@ -71,25 +76,62 @@ def make_document(doc_id: str, path: str, text: str, meta: DocumentMeta, as_of: 
                     meta=meta, sections=date_sections(text, meta, as_of), line_offset=line_offset)
 
 
-def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None) -> Iterator[str]:
+def expand_paths(paths: Sequence[str], problems: list[InputProblem] | None,
+                 settings: Settings | None = None) -> Iterator[str]:
+    """The files to read: directories walked by factcheck.discover (hidden and ignored paths left out),
+    `exclude` patterns applied to named files too."""
+    settings = settings or Settings()
     for raw in paths:
         if raw == "-":
             yield raw
             continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_statement(f.name))
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except OSError as exc:  # missing, or inside a directory we may not search
+            message = "no such file or directory" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
+            err = InputError(message, path=raw)
+            if problems is None:
+                raise err from None
+            problems.append(InputProblem(path=raw, message=err.message))
+            continue
+        if is_dir:
+            found = []
+            for entry in discover.walk(raw, _is_statement, settings.exclude, settings.respect_gitignore):
+                if entry.unreadable:  # a sub-directory we may not list: a gap in the run, said by name
+                    err = InputError(entry.reason or "cannot read directory", path=entry.path)
+                    if problems is None:
+                        raise err
+                    problems.append(InputProblem(path=entry.path, message=err.message))
+                elif entry.reason is None:
+                    found.append(entry.path)
             if not found and problems is not None:
                 problems.append(InputProblem(path=raw, message="directory holds no .txt, .md, .jsonl, .html, "
                                                                ".pdf or .docx files"))
             yield from found
-        elif p.exists():
+        elif not discover.excluded(raw, settings.exclude):
             yield raw
-        else:
-            err = InputError("no such file or directory", path=raw)
-            if problems is None:
-                raise err
-            problems.append(InputProblem(path=raw, message=err.message))
+
+
+def skipped_inputs(paths: Sequence[str], settings: Settings | None = None) -> list[InputProblem]:
+    """What expand_paths leaves out of `paths`, with the reason (for the coverage report)."""
+    settings = settings or Settings()
+    skipped: list[InputProblem] = []
+    for raw in paths:
+        if raw != "-" and _quietly(Path(raw).is_dir):
+            skipped.extend(InputProblem(path=e.path, message=e.reason) for e in
+                           discover.walk(raw, _is_statement, settings.exclude, settings.respect_gitignore)
+                           if e.reason is not None and not e.unreadable)
+        elif raw != "-" and _quietly(Path(raw).exists) and (reason := discover.excluded(raw, settings.exclude)):
+            skipped.append(InputProblem(path=raw, message=reason))
+    return skipped
+
+
+def _quietly(test: Callable[[], bool]) -> bool:
+    """A file-system test that is False when the path cannot be examined (reported by the read stage)."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def _is_statement(name: str) -> bool:
@@ -195,10 +237,11 @@ def _front_matter(text: str, path: str) -> tuple[str, DocumentMeta, int]:
     if end < 0:
         raise InputError("front matter opened with '---' is never closed", path=path, line=1)
     try:
-        data = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}
+        data = yamlsafe.load(text[4:end], _FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
+        raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}", path=path,
+                         line=line) from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of fields", path=path, line=2)
     body_start = text.find("\n", end + 1)

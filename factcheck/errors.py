@@ -11,6 +11,13 @@ class ExitCode(IntEnum):
     CLEAN = 0
     FINDINGS = 1  # findings at or above --fail-on (verify: a figure differs or a quote was not found)
     USAGE = 2  # bad usage or unusable input
+    INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + the signal's number, as shells report it
+    TERMINATED = 143  # SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt for SIGINT, so that open transactions
+    roll back and worker processes are stopped on the way out."""
 
 
 class FactcheckError(Exception):

@@ -7,6 +7,8 @@ read (paths -> Document) -> extract (Document -> Claim) -> attribute (Claim gain
 
 from __future__ import annotations
 
+import bisect
+import operator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +24,9 @@ DateOrigin = Literal["metadata", "text", "relative", "none"]
 Role = Literal["total", "increase", "part", "target", "outturn", "per_unit", "unknown"]
 Relation = Literal["range_start", "range_end", "change_from", "change_to", "ratio_base", "ratio_return"]
 Severity = Literal["error", "warning", "info"]
+# The version of the JSON outputs (`check`, `verify`); `factcheck schema` prints their JSON Schemas.
+# Adding a field keeps it; removing or renaming one, or changing a field's meaning, bumps it.
+SCHEMA_VERSION = "2"
 
 
 class DocumentMeta(BaseModel):
@@ -46,6 +51,9 @@ class Section(BaseModel):
     header: str | None = None  # the text that dated it, e.g. "(7 years ago)"
 
 
+_section_start = operator.attrgetter("start")
+
+
 class Document(BaseModel):
     """One statement as read: its text exactly as decoded, and where it came from."""
 
@@ -58,14 +66,10 @@ class Document(BaseModel):
     line_offset: int = 0  # lines before `text` in the file (front matter), so claim lines are file lines
 
     def section_at(self, offset: int) -> Section | None:
-        """The dated section an offset falls in (the last one starting at or before it)."""
-        found = None
-        for section in self.sections:
-            if section.start <= offset:
-                found = section
-            else:
-                break
-        return found
+        """The dated section an offset falls in (the last one starting at or before it); a bisect, since a
+        hostile text can hold tens of thousands of date headers."""
+        at = bisect.bisect_right(self.sections, offset, key=_section_start)
+        return self.sections[at - 1] if at else None
 
 
 class Claim(BaseModel):
@@ -184,8 +188,22 @@ class Coverage(BaseModel):
     characters: int = 0
     claims: int = 0
     unreadable: list[InputProblem] = Field(default_factory=list)
+    # Left out on purpose, with the reason: hidden or ignored paths, excluded ones, files of another kind.
+    skipped: list[InputProblem] = Field(default_factory=list)
+    suppressed: int = 0  # findings silenced by inline `factcheck: ignore` comments
+    # `factcheck: ignore` comments that silenced nothing (reported as ruff reports an unused noqa)
+    unused_suppressions: list[InputProblem] = Field(default_factory=list)
     undated_documents: list[str] = Field(default_factory=list)
     unattributed_claims: int = 0
+
+
+class Suppression(BaseModel):
+    """An inline `factcheck: ignore RULE -- reason` comment: it silences the rules it names (every rule when
+    it names none) for claims on its own line or the line after it."""
+
+    line: int  # 1-based line of the comment in the file
+    rules: list[str] = Field(default_factory=list)
+    reason: str | None = None
 
 
 class DocumentSummary(BaseModel):
@@ -198,16 +216,25 @@ class DocumentSummary(BaseModel):
     date: str | None = None  # the document's own date (first dated section, else metadata)
     characters: int = 0
     line_offset: int = 0  # as on Document
+    # Older text the inputs are checked against (a ledger's statement, a file not under review): findings
+    # are located at the new text and point back at this one.
+    record: bool = False
+    suppressions: list[Suppression] = Field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> DocumentSummary:
+        from .suppress import find_suppressions
+
         dated = next((s.date for s in doc.sections if s.date), None)
         return cls(id=doc.id, path=doc.path, sha256=doc.sha256, meta=doc.meta,
-                   date=doc.meta.date or dated, characters=len(doc.text), line_offset=doc.line_offset)
+                   date=doc.meta.date or dated, characters=len(doc.text), line_offset=doc.line_offset,
+                   suppressions=find_suppressions(doc.text, doc.line_offset))
 
 
 class CheckResult(BaseModel):
     """Everything a renderer needs; sorted by (doc, start) so output is deterministic."""
+
+    schema_version: str = SCHEMA_VERSION
 
     claims: list[Claim] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)

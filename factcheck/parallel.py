@@ -16,8 +16,11 @@ order of the stages); this module only knows how to cut, ship and reassemble.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +40,7 @@ from .models import Claim, Document, InputProblem
 T = TypeVar("T")
 R = TypeVar("R")
 
+PR_SET_PDEATHSIG = 1  # prctl(2) option
 CHUNK_CHARS = 256 * 1024  # text per chunk: big enough to amortise a round trip, small enough to balance
 
 
@@ -76,10 +80,11 @@ def iter_units(paths: Sequence[str], as_of: date, settings: Settings,
     workers see the same file system that beats sending the text through the scheduler, and with
     that many files there is parallelism enough without splitting them).
     """
-    split_jsonl = whole_files_from is None or sum(1 for _ in documents.expand_paths(paths, [])) < whole_files_from
+    split_jsonl = (whole_files_from is None
+                   or sum(1 for _ in documents.expand_paths(paths, [], settings)) < whole_files_from)
     for raw in paths:
         problems: list[InputProblem] = []
-        expanded = list(documents.expand_paths([raw], problems))
+        expanded = list(documents.expand_paths([raw], problems, settings))
         for problem in problems:
             yield Unit("problem", path=problem.path, problem=problem)
         for path in expanded:
@@ -207,7 +212,8 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, max_in_flig
         return
     max_in_flight = max_in_flight or 3 * jobs
     pending: deque[Future[R]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_signals)
+    finished = False
     try:
         for item in chain(head, items):
             pending.append(pool.submit(fn, item))
@@ -215,8 +221,36 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, max_in_flig
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
+        if not finished:  # an error, Ctrl-C, SIGTERM or a consumer that stopped early: stop the workers now
+            _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_signals() -> None:
+    """In each worker: Ctrl-C (sent to the whole process group) is the parent's to handle; SIGTERM ends
+    the worker at once; and on Linux the worker gets SIGTERM when the parent dies, however it dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes (their work is being thrown away) and reap them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _context() -> multiprocessing.context.BaseContext:

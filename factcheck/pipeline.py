@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .attribute import attribute_claims, prepare_parses
 from .config import Settings
 from .dates import parse_as_of
-from .documents import iter_documents
+from .documents import iter_documents, skipped_inputs
 from .engine import evaluate_rules, load_rules, rules_need_text
 from .engine.texts import needed_text
 from .errors import InputError, UsageError
@@ -191,6 +191,7 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
         result = _check_processed(processed, settings, rules, ledger,
                                   blocks=(scheduler, jobs) if engine == "dask" and shuffle else None)
     result.coverage.unreadable = problems
+    result.coverage.skipped = skipped_inputs(paths, settings)
     return result
 
 
@@ -273,7 +274,7 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
     for claim in old_cited:
         if claim.doc not in seen_docs:
             seen_docs.add(claim.doc)
-            documents.append(ledger.document_of_claim(claim.id).summary)
+            documents.append(ledger.document_of_claim(claim.id).summary.model_copy(update={"record": True}))
     return CheckResult(claims=sorted(new_claims + old_cited, key=lambda c: (c.doc, c.start)), groups=groups,
                        findings=findings, documents=documents, coverage=coverage,
                        rules=[RuleInfo.of(rule) for rule in rules])

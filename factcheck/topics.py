@@ -16,8 +16,11 @@ Each gets a strength; the attribute stage adds how closely it is tied to the fig
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+import inflect
 
 
 def vocab(text: str) -> frozenset[str]:
@@ -130,17 +133,54 @@ class Candidate:
     named: bool = False
 
 
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")  # class, bus, analysis, economics: singular as they stand
+_INVARIANT = frozenset({"news"})
+# Singular nouns in -men, which inflect would read as plurals of -man.
+_MEN_SINGULARS = frozenset({"specimen", "omen", "abdomen", "acumen", "regimen", "stamen", "semen", "lumen",
+                            "bitumen", "hymen", "albumen", "cognomen", "dolmen", "examen"})
+
+
+@functools.cache
+def _english() -> inflect.engine:
+    return inflect.engine()
+
+
+@functools.cache
+def _irregular_plurals() -> frozenset[str]:
+    """Plurals that do not end in s ("women", "children", "data"), from inflect's own tables."""
+    plurals = {p for forms in inflect.pl_sb_irregular.values() for p in forms.split("|")}
+    for name in dir(inflect):  # the classical tables: criteria, phenomena, alumni, ...
+        if name.startswith(("pl_sb_C_", "pl_sb_U_")) and name.endswith("_list"):
+            plurals.update(_classical_plural(name, w) for w in getattr(inflect, name))
+    plurals.update(("people", "mice", "lice", "teeth", "feet", "geese"))  # inflect's special cases
+    return frozenset(p for p in plurals if p and not p.endswith("s"))
+
+
+def _classical_plural(table: str, word: str) -> str:
+    """pl_sb_U_on_a_list holds 'criterion': its plural swaps the ending the table names ('on' -> 'a')."""
+    parts = table.split("_")  # pl sb U on a list
+    if len(parts) == 6 and word.endswith(parts[3]):
+        return word[: len(word) - len(parts[3])] + parts[4]
+    return ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def singular(word: str) -> str:
-    """Cheap English singular, good enough for matching keys ("bursaries" -> "bursary")."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")) or word in {"children", "people", "news"}:
+    """English singular of a lower-case word for matching keys, by inflect's rules and exceptions: "buses" ->
+    "bus", "bursaries" -> "bursary", "women" -> "woman", "children" -> "child"; "series", "gas", "bias" and
+    "news" stay. A word is left alone when it is already its plural's singular."""
+    if len(word) <= 3 or word.endswith(_SINGULAR_ENDINGS) or word in _INVARIANT:
         return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("'s"):
-        return word[:-1]
-    return word
+    if not word.endswith("s") and word not in _irregular_plurals() and (
+            not word.endswith("men") or word in _MEN_SINGULARS):
+        return word  # the common case, without asking inflect
+    english = _english()
+    result = english.singular_noun(word)
+    if not result or result == word:
+        return word
+    if word.endswith("s") and english.singular_noun(english.plural_noun(word)) == word:
+        return word  # "gas": its plural "gases" comes back to it, so it is singular already
+    return result
 
 
 def _key_tokens(text: str) -> list[str]:

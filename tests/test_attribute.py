@@ -135,8 +135,8 @@ def test_sentence_without_any_subject_stays_unattributed() -> None:
 
 @pytest.mark.parametrize(("text", "key"), [
     ("The £200 million Innovation Programme", "innovation programme"),
-    ("the Children's Social Care Innovation Programme", "children social care innovation programme"),
-    ("the Children’s Social Care Innovation Program", "children social care innovation programme"),
+    ("the Children's Social Care Innovation Programme", "child social care innovation programme"),
+    ("the Children’s Social Care Innovation Program", "child social care innovation programme"),
     ("High-needs funding", "high need"),
     ("Teaching Partnerships programme", "teaching partnership programme"),
     ("bursaries", "bursary"),

@@ -29,12 +29,13 @@ def test_every_command_has_help_and_is_in_the_readme(cli):
 
 
 def test_config_round_trips_through_a_file(cli, tmp_path):
-    defaults = json.loads(cli("config", "--format", "json").stdout)
+    defaults = json.loads(cli("config", "--format", "json", "--isolated").stdout)["settings"]
     toml = tmp_path / "factcheck.toml"
-    toml.write_text(cli("config").stdout.replace(
+    toml.write_text(cli("config", "--isolated").stdout.replace(
         f"approx_tolerance = {defaults['approx_tolerance']}", "approx_tolerance = 0.2"))
-    changed = json.loads(cli("config", "--format", "json", "--config", str(toml)).stdout)
-    assert changed["approx_tolerance"] == 0.2
+    merged = json.loads(cli("config", "--format", "json", "--config", str(toml)).stdout)
+    changed = merged["settings"]
+    assert changed["approx_tolerance"] == 0.2 and merged["sources"]["approx_tolerance"].endswith("[factcheck]")
     assert {k: v for k, v in changed.items() if k != "approx_tolerance"} == \
         {k: v for k, v in defaults.items() if k != "approx_tolerance"}
 

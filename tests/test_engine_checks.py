@@ -113,9 +113,20 @@ def _brute_force_disagree(claims):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 30), st.sampled_from(["exact", "lower", "upper"])), min_size=1, max_size=8))
 def test_sweep_agrees_with_all_pairs(figures):
+    # figures within the tenfold band, so none is left out as another measure (tested on its own below)
+    figures = [(v, b) for v, b in figures if min(f for f, _ in figures) * 10 >= v]
     claims = [claim(f"£{v} million", v * 1e6, bound=b, doc=f"d{i}.txt") for i, (v, b) in enumerate(figures)]
     hits = [h for h in run(differing_values, claims, compatible_severity="none")]
     assert bool(hits) == _brute_force_disagree(claims)
+
+
+def test_a_figure_far_from_the_others_is_left_out_and_the_real_pair_still_shows():
+    sizes = [claim("£260 million", 2.6e8, doc="a", sentence="The £260 million Harbour Fund opens today."),
+             claim("£310 million", 3.1e8, doc="b", sentence="The £310 million Harbour Fund is the largest."),
+             claim("£3.4 billion", 3.4e9, doc="c", sentence="The Harbour Fund is part of a £3.4 billion plan.")]
+    [hit] = run(differing_values, sizes)
+    assert [c.text for c in hit.claims] == ["£260 million", "£310 million"]
+    assert any("10-fold from the others" in a for a in hit.assumptions)
 
 
 # ---- decreasing-over-time
@@ -532,3 +543,85 @@ def test_lower_bounds_passed_through_a_fund_are_not_a_disagreement():
     figures = [claim(f"over £{n} million", n * 1e6, doc=f"d{n}", bound="lower",
                      sentence=f"One council gets over £{n} million through the Harbour Fund.") for n in (88, 130, 207)]
     assert run(differing_values, figures) == []
+
+
+# ---- issue 11: bounds as written, like compared with like
+
+def test_a_qualifiers_bound_is_the_figure_as_written_and_rounding_is_for_exact_figures():
+    more = claim("more than £2 billion", 2e9, bound="lower", precision=5e8, doc="a")
+    assert more.interval() == (2e9, float("inf"))
+    nearly = claim("nearly 100", 100, kind="count", bound="upper", precision=0.5, doc="a")
+    assert nearly.interval() == (float("-inf"), 100)
+    exact = claim("£2 billion", 2e9, precision=5e8, doc="a")
+    assert exact.interval() == (1.5e9, 2.5e9)
+    below_it = claim("£1.8bn", 1.8e9, precision=5e7, doc="b", sentence="The Harbour Fund is worth £1.8bn.")
+    sized = more.model_copy(update={"sentence": "The Harbour Fund is worth more than £2 billion."})
+    [hit] = run(differing_values, [sized, below_it])
+    assert hit.severity is None
+    assert any("read as 2,000,000,000 to no upper limit" in a for a in hit.assumptions)
+
+
+@given(st.floats(min_value=1, max_value=1e9), st.sampled_from(["lower", "upper"]),
+       st.floats(min_value=0, max_value=1e8))
+def test_a_bound_never_widens_past_the_written_figure(value, bound, precision):
+    c = claim("x", value, bound=bound, precision=precision)
+    lo, hi = c.interval()
+    assert (lo == value) if bound == "lower" else (hi == value)
+
+
+def test_a_changed_pledge_is_info_and_shows_both_figures():
+    def pledge(text, value, doc):
+        return claim(text, value, doc=doc, role="target", date="2024-0" + doc[-1],
+                     sentence=f"The party would spend {text} a year on the Harbour Fund.")
+    [hit] = run(differing_values, [pledge("£3bn", 3e9, "d1"), pledge("£2.2bn", 2.2e9, "d2")])
+    assert hit.severity == "info" and "£3bn" in hit.fields["figures"] and "£2.2bn" in hit.fields["figures"]
+    assert any("per year" in a for a in hit.assumptions)
+
+
+def test_an_outturn_against_a_pledge_is_info_with_both_figures():
+    budget = claim("£12 million", 1.2e7, doc="a", role="target", period="2023",
+                   sentence="The Harbour Fund will spend £12 million in 2023.")
+    spent = claim("£10.4 million", 1.04e7, doc="b", role="outturn", period="2023",
+                  sentence="In 2023 the Harbour Fund spent £10.4 million.")
+    [hit] = run(differing_values, [budget, spent])
+    assert hit.severity == "info" and "pledged" in hit.fields["figures"] and "spent" in hit.fields["figures"]
+
+
+def test_parts_are_compared_with_parts_of_the_same_recipient_never_with_the_whole():
+    whole = claim("£80 million", 8e7, doc="a", sentence="The £80 million Harbour Fund opened today.")
+    grant = claim("£12 million", 1.2e7, doc="b", sentence="The Harbour Fund has given £12 million to Portsmouth.")
+    assert run(differing_values, [whole, grant]) == []
+    again = claim("£15 million", 1.5e7, doc="c", sentence="The Harbour Fund has given £15 million to Portsmouth.")
+    other = claim("£15 million", 1.5e7, doc="d", sentence="The Harbour Fund has given £15 million to Dover.")
+    [hit] = run(differing_values, [whole, grant, again, other])
+    assert {c.text for c in hit.claims} == {"£12 million", "£15 million"} and len(hit.claims) == 2
+    assert any("parts given to portsmouth" in a for a in hit.assumptions)
+
+
+def test_an_undated_statement_is_compared_and_the_finding_says_its_date_is_unknown():
+    dated = claim("£420 million", 4.2e8, doc="a", date="2023-05-01",
+                  sentence="The Harbour Fund is a £420 million investment.")
+    undated = claim("£360m", 3.6e8, doc="b", sentence="Our £360m Harbour Fund will transform the quays.")
+    [hit] = run(differing_values, [dated, undated])
+    assert hit.severity is None and any("date is unknown" in a for a in hit.assumptions)
+
+
+def test_the_message_names_the_pair_that_disagrees_not_the_first_figures():
+    same = [claim("£10 million", 1e7, doc=f"s{i}", date=f"2020-0{i + 1}-01",
+                  sentence="The Harbour Fund is worth £10 million.") for i in range(3)]
+    later = claim("£14 million", 1.4e7, doc="z", date="2021-01-01", sentence="The Harbour Fund is worth £14 million.")
+    [hit] = run(differing_values, [*same, later])
+    assert hit.fields["figures"].startswith("£10 million") and "£14 million" in hit.fields["figures"]
+
+
+def test_figures_modifying_the_same_phrase_are_tied_however_far_the_subjects_name_is():
+    first = claim("£1.8 billion", 1.8e9, doc="a", period="2020-25", topic_key="harbour board",
+                  sentence="Harbour Board serves the whole coast and has begun the £1.8 billion renewal programme "
+                           "agreed for 2020-25.")
+    second = claim("£2.4bn", 2.4e9, doc="b", period="2020-25", topic_key="harbour board",
+                   sentence="The board's £2.4bn renewal programme for 2020-25 includes new quays.")
+    [hit] = run(differing_values, [first, second])
+    assert hit.severity is None
+    alone = second.model_copy(update={"sentence": "The board's £2.4bn budget for 2020-25 includes new quays."})
+    [hit] = run(differing_values, [first, alone])
+    assert hit.severity == "info"

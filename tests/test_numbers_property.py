@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from factcheck import extract_claims, read_text
 from factcheck.config import Settings
+from factcheck.extract.currency_data import CODES, NAMES, SYMBOLS
 from factcheck.extract.numbers import parse_words
+from factcheck.extract.units import currency_code
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -122,3 +124,61 @@ def test_change_endpoints_share_the_later_unit(a, b):
     first, second = claims_in(f"The gap moved from {a} to {b} percentage points.")
     assert (first.kind, first.value, second.kind, second.value) == ("percentage_points", a, "percentage_points", b)
     assert (first.related, second.related) == (second.id, first.id)
+
+
+# ---- any amount in any currency, written in any supported way, reads back as that amount and currency ----
+
+
+_CODES = sorted(c for c in CODES if currency_code(c))
+_SYMBOLS = sorted((s, c) for s, c in SYMBOLS.items() if not c.startswith("?") and s != "$")
+_NAMES = sorted((n, c) for n, c in NAMES.items()
+                if not c.startswith("?") and n.replace(" ", "").isalpha() and len(n.split()) <= 3)
+_SCALES = [("", 1), ("m", 1e6), ("bn", 1e9), (" million", 1e6), (" billion", 1e9), ("k", 1e3)]
+
+
+def _amount(whole: int, cents: int) -> tuple[str, float]:
+    return (f"{whole:,}.{cents:02d}", whole + cents / 100) if cents else (f"{whole:,}", float(whole))
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(_CODES), st.integers(1, 999_999), st.integers(0, 99), st.sampled_from(_SCALES),
+       st.sampled_from(["{c} {n}{s}", "{n}{s} {c}", "{c}{n}{s}", "{n}{c}"]))
+def test_any_iso_code_before_after_or_glued(code, whole, cents, scale, form):
+    written, value = _amount(whole, cents)
+    suffix, factor = scale if "{s}" in form else ("", 1)
+    text = form.format(c=code, n=written, s=suffix)
+    [claim] = [c for c in claims_in(f"The contract is worth {text} in all.") if c.kind == "money"]
+    assert (claim.unit, claim.value) == (code, pytest.approx(value * factor)), text
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(_SYMBOLS), st.integers(1, 999_999), st.integers(0, 99), st.sampled_from(_SCALES),
+       st.sampled_from(["{s}{n}{x}", "{s} {n}{x}", "{n}{s}", "{n}{x} {s}"]))
+def test_any_currency_symbol_with_or_without_a_space(symbol_code, whole, cents, scale, form):
+    symbol, code = symbol_code
+    if symbol.endswith(".") and form.startswith("{s}{n}"):
+        form = "{s} {n}{x}"  # "Cg.1" reads as Cg and .1
+    if symbol[0].isalpha() and form == "{n}{s}":
+        form = "{n}{x} {s}"  # a letter symbol glued after the digits is a unit of measure ("1GB")
+    written, value = _amount(whole, cents)
+    suffix, factor = scale if "{x}" in form else ("", 1)
+    text = form.format(s=symbol, n=written, x=suffix)
+    found = [c for c in claims_in(f"The contract is worth {text} in all.") if c.kind == "money"]
+    assert [(c.unit, c.value) for c in found] == [(code, pytest.approx(value * factor))], text
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(_NAMES), st.integers(2, 999_999), st.sampled_from([("", 1), (" million", 1e6)]))
+def test_any_currency_name_after_the_amount(name_code, whole, scale):
+    name, code = name_code
+    suffix, factor = scale
+    text = f"{whole:,}{suffix} {name}"
+    found = [c for c in claims_in(f"The contract is worth {text} in all.") if c.kind == "money"]
+    assert [(c.unit, c.value) for c in found] == [(code, pytest.approx(whole * factor))], text
+
+
+@given(st.integers(1, 99), st.integers(1, 99), st.sampled_from([("$", "cents", "USD"), ("£", "pence", "GBP")]))
+def test_a_minor_amount_after_a_major_one_is_one_amount(whole, minor, currency):
+    sign, minor_word, code = currency
+    [claim] = claims_in(f"The fare was {sign}{whole} and {minor} {minor_word} each way.")
+    assert (claim.unit, claim.value) == (code, pytest.approx(whole + minor / 100))

@@ -22,7 +22,7 @@ from factcheck.render.sarif import artifact_uri, to_sarif
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_FILES = {"text": "result.txt", "json": "result.json", "sarif": "result.sarif",
-                "github": "result.github.txt", "html": "result.html"}
+                "github": "result.github.txt", "html": "result.html", "markdown": "result.md"}
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 
 
@@ -95,7 +95,8 @@ def test_text_groups_by_topic_and_marks_the_figure() -> None:
     out = render_result(build_result(), "text")
     assert "\x1b[" not in out
     topics = [line for line in out.splitlines() if line and not line.startswith(" ")][:3]
-    assert topics == ["Community Diagnostics Fund", "community diagnostics centres", "scan waiting times"]
+    # topics in the order of their most severe finding: the error's topic first
+    assert topics == ["community diagnostics centres", "Community Diagnostics Fund", "scan waiting times"]
     assert '"The Community Diagnostics Fund will receive [£100 million] over three years' in out
     assert "statements/2022-06-14-debate.txt:1:44  2022-06-14  Minister for Health, House of Commons debate" in out
     assert "assumes: Centres that have opened stay open" in out
@@ -155,10 +156,10 @@ def test_check_format_sarif_from_the_cli_is_valid(cli, tmp_path: Path, sarif_sch
 # GitHub ---------------------------------------------------------------------------------------------
 
 def test_github_annotations() -> None:
-    lines = render_result(build_result(), "github").splitlines()
-    assert lines[0].startswith("::warning file=statements/2021-03-04-press-release.md,line=3,col=45,endColumn=57,"
+    lines = render_result(build_result(), "github").splitlines()  # errors first: GitHub shows 10 of each level
+    assert lines[0].startswith("::error file=statements/2022-06-14-debate.txt,line=1,col=96,")
+    assert lines[1].startswith("::warning file=statements/2021-03-04-press-release.md,line=3,col=45,endColumn=57,"
                                "title=changed-total%3A A total changed between statements::Community Diagnostics")
-    assert lines[1].startswith("::error file=statements/2022-06-14-debate.txt,line=1,col=96,")
     assert lines[2].startswith("::notice ")
     assert "fell by 12%25 (2022-06-14)" in lines[2]  # % escaped in the message
     assert all("\n" not in line for line in lines)
@@ -194,14 +195,20 @@ def test_ci_integration_files_use_real_commands_and_formats() -> None:
 
     root = Path(__file__).resolve().parent.parent
     hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in hooks] == ["factcheck"]
-    program, command = hooks[0]["entry"].split()
-    assert program == "factcheck" and command in main.commands
-    assert re.search(hooks[0]["files"], "statements/budget.md") and not re.search(hooks[0]["files"], "app.py")
+    assert [h["id"] for h in hooks] == ["factcheck", "factcheck-ledger"]
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert program == "factcheck" and command in main.commands
+        assert re.search(hook["files"], "statements/budget.md") and not re.search(hook["files"], "app.py")
+    assert hooks[0]["args"][0] == "--record" and hooks[1]["args"][0] == "--ledger"  # the record, besides the files
     workflow = (root / "examples" / "github-actions.yml").read_text(encoding="utf-8")
     yaml.safe_load(workflow)
-    formats = set(re.findall(r"factcheck check \S+ --format (\w+)", workflow))
+    formats = set(re.findall(r"factcheck check .* --format (\w+)", workflow))
     assert formats == {"sarif", "github"} and formats <= set(RESULT_FORMATS)
+    # this project, not the unrelated `factcheck` on PyPI; current major versions of the actions
+    assert "pip install factcheck" not in workflow and "git+https://" in workflow
+    assert "github/codeql-action/upload-sarif@v4" in workflow and "actions/checkout@v5" in workflow
+    assert "--ledger factcheck.db" in workflow and "factcheck ledger add" in workflow and "--changed" in workflow
 
 
 # quoting --------------------------------------------------------------------------------------------
@@ -253,6 +260,6 @@ def test_records_of_a_jsonl_file_are_located_by_file_and_record(sarif_schema: di
     jsonschema.Draft4Validator(sarif_schema).validate(sarif)
     location = sarif["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"] == {"artifactLocation": {"uri": "answers.jsonl"}}  # no misleading line
-    assert location["logicalLocations"] == [{"name": "0", "kind": "object"}]
+    assert location["logicalLocations"] == [{"name": "1", "kind": "object"}]  # the error, in record 1, first
     first = render_result(result, "github").splitlines()[0]
-    assert first.startswith("::warning file=answers.jsonl,title=")
+    assert first.startswith("::error file=answers.jsonl,title=")

@@ -58,7 +58,7 @@ def test_report_shows_summary_findings_and_quotes() -> None:
     parsed = Elements(html.render(build_result()))
     cards = [attrs for attrs in parsed.named("article")]
     assert [(c["data-severity"], c["data-rule"]) for c in cards] == [
-        ("warning", "changed-total"), ("error", "cumulative-count-fell"), ("info", "differing-change")]
+        ("error", "cumulative-count-fell"), ("warning", "changed-total"), ("info", "differing-change")]
     text = " ".join(" ".join(parsed.text).split())
     assert "3 findings (1 error, 1 warning, 1 info) in 4 documents, 9 claims." in text
     assert "All three figures are the fund's total over the same three years." in text

@@ -32,6 +32,11 @@ def test_every_rule_has_examples_of_both_kinds():
         assert rule.examples.pass_, f"{rule.id} has no pass example"
 
 
+def test_every_rule_says_when_it_is_an_error_a_warning_or_info():
+    for rule in RULES:
+        assert rule.description.severity.strip(), f"{rule.id} has no severity section in its description"
+
+
 def test_rule_files_live_under_a_category_named_by_their_id():
     files = sorted(p for p in (ROOT / "rules").rglob("*.yaml"))
     assert files, "no rule files"

@@ -1,7 +1,8 @@
 """The wheel a user installs: `python -m build` makes it, and it works in a fresh environment.
 
-Marked `packaging` (it builds and installs, about 10 s from pip's cache); `.ci/run` runs it with the
-rest. Deselect it while working with `pytest -m "not packaging"`.
+Marked `packaging` (it builds the wheel and installs it with its dependencies, spaCy included: about a
+minute from pip's cache); `.ci/run` runs it with the rest. Deselect it while working with
+`pytest -m "not packaging"`.
 """
 
 from __future__ import annotations

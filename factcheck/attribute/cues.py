@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..extract.sentences import unwrap
+from ..extract.sentences import MAX_SENTENCE_CHARS, sentence_pieces, unwrap
 from ..models import Claim, Document, Role
 from ..topics import (
     NOT_SUBJECTS,
@@ -160,7 +160,16 @@ def _sentences(text: str) -> list[_Sentence]:
         pos = m.end()
     if pos < len(text):
         out.append(_Sentence(pos, len(text), text[pos:], paragraph))
-    return out
+    return [piece for sent in out for piece in _pieces(text, sent)]
+
+
+def _pieces(text: str, sent: _Sentence) -> list[_Sentence]:
+    """An overlong sentence in the pieces extraction reads it in, so the work per figure stays bounded."""
+    if sent.end - sent.start <= MAX_SENTENCE_CHARS:
+        return [sent]
+    starts = sentence_pieces(text, sent.start, sent.end)
+    ends = [*starts[1:], sent.end]
+    return [_Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
 
 
 def proper_words(text: str) -> set[str]:
@@ -401,10 +410,16 @@ class _Cell:
     header: str | None  # the column's heading: what the figure measures, or when
 
 
+MAX_TABLE_ROW = 2000  # characters in a table row
+MAX_TABLE_ROWS = 500  # rows above a cell searched for the table's heading
+
+
 def table_cell(text: str, claim: Claim) -> _Cell | None:
     """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
-    line_start = text.rfind("\n", 0, claim.start) + 1
-    line_end = text.find("\n", claim.end)
+    line_start = text.rfind("\n", max(0, claim.start - MAX_TABLE_ROW), claim.start) + 1
+    line_end = text.find("\n", claim.end, claim.end + MAX_TABLE_ROW)
+    if (line_start == 0 and claim.start > MAX_TABLE_ROW) or (line_end < 0 and len(text) - claim.end > MAX_TABLE_ROW):
+        return None  # a line this long is prose, not a table row (and scanning it for each figure is quadratic)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if line.count("|") < 1:
         return None
@@ -418,8 +433,10 @@ def table_cell(text: str, claim: Claim) -> _Cell | None:
     header = None
     pos = line_start
     first = line_start
-    while pos > 0:  # walk up to the first row of this table
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
+    for _ in range(MAX_TABLE_ROWS):  # walk up to the first row of this table (bounded: once per figure)
+        if pos <= 0:
+            break
+        prev_start = text.rfind("\n", max(0, pos - 1 - MAX_TABLE_ROW), pos - 1) + 1
         if "|" not in text[prev_start:pos]:
             break
         first = prev_start

@@ -9,6 +9,7 @@ sentence text (the same sentence is restated across many answers), and made in b
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,8 +41,11 @@ class Parsed:
     text: str
     tokens: list[Token]
     children: list[list[int]] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list, repr=False)  # token ends, ascending: `span` bisects them
 
     def __post_init__(self) -> None:
+        if not self.ends:
+            self.ends = [t.end for t in self.tokens]
         if not self.children:
             self.children = [[] for _ in self.tokens]
             for i, tok in enumerate(self.tokens):
@@ -49,8 +53,14 @@ class Parsed:
                     self.children[tok.head].append(i)
 
     def span(self, start: int, end: int) -> list[int]:
-        """Indexes of the tokens overlapping [start, end)."""
-        return [i for i, t in enumerate(self.tokens) if t.start < end and t.end > start]
+        """Indexes of the tokens overlapping [start, end): a bisect, since it runs for every figure of a
+        sentence that may hold hundreds ("£1m, £1m, ...")."""
+        out = []
+        for i in range(bisect.bisect_right(self.ends, start), len(self.tokens)):
+            if self.tokens[i].start >= end:
+                break
+            out.append(i)
+        return out
 
     def root_of(self, idxs: list[int]) -> int | None:
         """The token of a span whose head lies outside it (the span's syntactic head)."""

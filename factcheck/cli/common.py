@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
-from ..config import Settings, load_settings
-from ..errors import ExitCode, FactcheckError
+from ..config import Config, Settings, load_config
+from ..errors import ExitCode, FactcheckError, Terminated
 from ..models import InputProblem
+from ..render.safe import one_line
 
 
 def as_of_option(f: Callable) -> Callable:
@@ -28,7 +34,40 @@ def config_option(f: Callable) -> Callable:
                      callback=_remember_limit, metavar="BYTES",
                      help="Longest JSON-lines record or text line to read (default 1 MiB; see `factcheck config`).")(f)
     return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                        help="TOML file of settings (see `factcheck config`).")(f)
+                        help="TOML file of settings (see `factcheck config`); default: the nearest .factcheck.toml "
+                             "or pyproject.toml with [tool.factcheck], from the inputs upwards.")(f)
+
+
+def isolated_option(f: Callable) -> Callable:
+    return click.option("--isolated", is_flag=True, default=False,
+                        help="Ignore configuration files: defaults and flags only.")(f)
+
+
+def split_ids(values: tuple[str, ...] | list[str]) -> list[str]:
+    """`--select a,b --select c` -> [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def given_flags(ctx: click.Context, names: dict[str, str]) -> dict[str, Any]:
+    """The options the user actually gave on the command line (or in the environment), keyed by the
+    configuration key they set: `names` maps click parameter names to configuration keys."""
+    flags: dict[str, Any] = {}
+    for param, key in names.items():
+        source = ctx.get_parameter_source(param)
+        if source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+            value = ctx.params[param]
+            flags[key] = list(value) if isinstance(value, tuple) else value
+    return flags
+
+
+def run_config(ctx: click.Context, paths: tuple[str, ...] | list[str], config_path: str | None, isolated: bool,
+               names: dict[str, str]) -> Config:
+    """Defaults < configuration file (given, or found from `paths` upwards) < command-line flags."""
+    config = load_config(list(paths), explicit=config_path, isolated=isolated).with_flags(given_flags(ctx, names))
+    if ctx.meta.get("factcheck.max_record_bytes"):
+        config.settings = _with_cli_limits(config.settings)
+        config.sources["max_record_bytes"] = "--max-record-bytes"
+    return config
 
 
 def _remember_limit(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
@@ -49,8 +88,13 @@ def engine_options(f: Callable) -> Callable:
                         help="Worker processes for reading and extraction (default: the cores available).")(f)
 
 
-def settings_from(config_path: str | None) -> Settings:
-    settings = load_settings(config_path)
+def settings_from(config_path: str | None, paths: tuple[str, ...] | list[str] = ()) -> Settings:
+    """The settings for a command: `--config FILE`, else the configuration file found from `paths` upwards;
+    then --max-record-bytes when given."""
+    return _with_cli_limits(load_config(list(paths), explicit=config_path).settings)
+
+
+def _with_cli_limits(settings: Settings) -> Settings:
     ctx = click.get_current_context(silent=True)
     limit = ctx.meta.get("factcheck.max_record_bytes") if ctx is not None else None
     return settings.model_copy(update={"max_record_bytes": limit}) if limit else settings
@@ -72,7 +116,7 @@ def report_error(err: FactcheckError, output_format: str | None = None) -> None:
                          (("file", err.path), ("line", err.line)) if value is not None)
         click.echo(f"::error {where}::{_gh_data(err.render())}".replace("::error ::", "::error::"), err=True)
     else:
-        click.echo(err.render(), err=True)
+        click.echo(one_line(err.render()), err=True)  # a file name or message may hold a newline and "::error"
 
 
 def _gh_data(text: str) -> str:
@@ -90,6 +134,27 @@ def report_problems(problems: list[InputProblem], output_format: str | None = No
         report_error(err, output_format)
 
 
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the output still buffered is not flushed (and failing again) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests capture stdout)
+        pass
+
+
+def raise_on_sigterm() -> None:
+    """SIGTERM raises Terminated in the main thread (the default would end the process on the spot, leaving
+    worker processes behind); a no-op outside the main thread."""
+
+    def terminated(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGTERM, terminated)
+
+
 def handle_errors(format_param: str | None = "output_format") -> Callable:
     """Decorator: FactcheckError -> one line on stderr and exit 2; never a traceback for bad input."""
 
@@ -98,13 +163,33 @@ def handle_errors(format_param: str | None = "output_format") -> Callable:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             output_format = kwargs.get(format_param) if format_param else None
             try:
-                return fn(*args, **kwargs)
+                try:
+                    return fn(*args, **kwargs)
+                finally:  # here, not at interpreter exit, where a failed flush is a traceback and exit 120
+                    sys.stdout.flush()
             except FactcheckError as err:
                 report_error(err, output_format)
                 sys.exit(err.exit_code)
+            except KeyboardInterrupt:
+                _discard_stdout()
+                click.echo("factcheck: interrupted", err=True)
+                sys.exit(ExitCode.INTERRUPTED)
+            except Terminated:
+                _discard_stdout()
+                click.echo("factcheck: terminated", err=True)
+                sys.exit(ExitCode.TERMINATED)
             except BrokenPipeError:  # `factcheck extract ... | head`
+                _discard_stdout()
                 sys.stderr.close()
                 sys.exit(ExitCode.CLEAN)
+            except OSError as exc:  # stdout on a full disk, or an I/O error no reader turned into an InputError
+                if exc.filename is None:
+                    _discard_stdout()
+                    err = FactcheckError(f"cannot write the output: {exc.strerror or exc}")
+                else:
+                    err = FactcheckError(f"cannot read or write: {exc.strerror or exc}", path=str(exc.filename))
+                report_error(err, output_format)
+                sys.exit(ExitCode.USAGE)
 
         return wrapper
 

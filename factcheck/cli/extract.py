@@ -28,7 +28,7 @@ def extract(paths: tuple[str, ...], output_format: str | None, all_numbers: bool
             config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Extract every numeric claim from PATHS (files, directories, or - for stdin)."""
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
-    settings = settings_from(config_path)
+    settings = settings_from(config_path, paths)
     if all_numbers:
         settings = settings.model_copy(update={"extract_all_numbers": True})
     problems: list[InputProblem] = []

@@ -14,7 +14,9 @@ from ..errors import ExitCode
 from ..ledger import DEFAULT_LEDGER, LEDGER_ENV, Ledger, StoredDocument
 from ..models import InputProblem
 from ..pipeline import rebuild, record
+from ..progress import bar_shown, count_documents
 from ..render.claims import write_claims
+from ..render.safe import one_line
 from .common import as_of_option, config_option, engine_options, handle_errors, report_problems, settings_from
 
 FORMATS = ("text", "json")
@@ -54,10 +56,12 @@ def ledger() -> None:
 def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str | None,
         config_path: str | None, jobs: int, engine: str, scheduler: str | None) -> None:
     """Store the documents in PATHS and their claims (a text already stored is skipped)."""
-    settings = settings_from(config_path)
+    settings = settings_from(config_path, paths)
     problems: list[InputProblem] = []
     added = skipped = claims = 0
-    progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+    shown = bar_shown()
+    progress = tqdm(desc="adding", unit=" docs", disable=not shown, leave=False,
+                    total=count_documents(paths) if shown else None)
     with Ledger(ledger_path, create=True) as store, progress:
         for outcome in record(paths, store, as_of, settings, problems, jobs=jobs, engine=engine, scheduler=scheduler):
             progress.update()
@@ -82,14 +86,15 @@ def add(paths: tuple[str, ...], ledger_path: str, output_format: str, as_of: str
 @handle_errors()
 def list_documents(ledger_path: str, output_format: str) -> None:
     """List the stored documents, oldest statement first."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         docs = store.documents()
     if output_format == "json":
         _json({"documents": [_document_record(d) for d in docs]})
         return
     for d in docs:
         s = d.summary
-        click.echo(f"{d.id:>6}  {s.sha256[:12]}  {s.date or 'undated':<10}  {d.claims:>5} claims  {s.id}")
+        click.echo(f"{d.id:>6}  {s.sha256[:12]}  {one_line(s.date or 'undated'):<10}  {d.claims:>5} claims  "
+                   f"{one_line(s.id)}")
     click.echo(f"{len(docs)} document(s).")
 
 
@@ -101,7 +106,7 @@ def list_documents(ledger_path: str, output_format: str) -> None:
 @handle_errors()
 def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> None:
     """Show one document (by ledger id, SHA-256 prefix or doc id) and its claims."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         stored = store.find(ref, with_text=show_text)
         claims = store.claims(stored.id)
     if output_format == "json":
@@ -112,12 +117,12 @@ def show(ref: str, ledger_path: str, output_format: str, show_text: bool) -> Non
         _json(data)
         return
     s = stored.summary
-    click.echo(f"document {stored.id}: {s.id}")
+    click.echo(f"document {stored.id}: {one_line(s.id)}")
     click.echo(f"  sha256: {s.sha256}")
     for field in ("date", "source", "speaker", "title", "url", "department"):
         value = s.date if field == "date" else getattr(s.meta, field)
         if value:
-            click.echo(f"  {field}: {value}")
+            click.echo(f"  {field}: {one_line(value)}")
     click.echo(f"  characters: {s.characters:,}; added {stored.added_at}; {len(claims)} claim(s)")
     if show_text:
         click.echo("\n" + (stored.text or "") + "\n")
@@ -137,7 +142,7 @@ def remove(ref: str, ledger_path: str, output_format: str) -> None:
         _json({"removed": _document_record(stored)})
     else:
         click.echo(f"removed document {stored.id} ({stored.summary.sha256[:12]}, {stored.claims} claims): "
-                   f"{stored.summary.id}")
+                   f"{one_line(stored.summary.id)}")
 
 
 @ledger.command("rebuild")
@@ -148,7 +153,8 @@ def rebuild_claims(ledger_path: str, output_format: str) -> None:
     """Extract the claims of every stored document again (after upgrading factcheck)."""
     documents = claims = 0
     with Ledger(ledger_path) as store:
-        progress = tqdm(desc="documents", unit=" docs", disable=not sys.stderr.isatty(), leave=False)
+        progress = tqdm(desc="extracting", unit=" docs", disable=not bar_shown(), leave=False,
+                        total=store.stats().get("documents") if bar_shown() else None)
         with progress:
             for _document_id, count in rebuild(store):
                 documents += 1
@@ -166,7 +172,7 @@ def rebuild_claims(ledger_path: str, output_format: str) -> None:
 @handle_errors()
 def stats(ledger_path: str, output_format: str) -> None:
     """Counts, claims by kind, date range and size of the ledger."""
-    with Ledger(ledger_path) as store:
+    with Ledger(ledger_path, read_only=True) as store:
         data = store.stats()
     if output_format == "json":
         _json(data)

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ..errors import ExitCode, InputError, UsageError
 from ..models import CheckResult
 from ..pipeline import check as run_check
+from ..progress import phase, processed_progress
 from ..render import html
 from .common import as_of_option, config_option, handle_errors, report_problems, settings_from
 
@@ -38,7 +39,9 @@ def report(paths: tuple[str, ...], output: str, from_json: str | None, title: st
     if bool(paths) == bool(from_json):
         raise UsageError("give either PATHS or --from-json FILE", hint="factcheck report seeds/ -o reports/seeds.html")
     result = load_result(from_json) if from_json else run_check(
-        paths, as_of=as_of, settings=settings_from(config_path), rule_dirs=list(rule_dirs))
+        paths, as_of=as_of, settings=settings_from(config_path, paths), rule_dirs=list(rule_dirs),
+        progress=processed_progress(paths, "reading"))
+    phase(f"writing the report of {len(result.findings):,} finding(s)")
     page = html.render(result, title=title)
     if output == "-":
         sys.stdout.write(page)

@@ -12,9 +12,10 @@ import click
 from ..dates import parse_as_of
 from ..errors import ExitCode, InputError, UsageError
 from ..ledger import LEDGER_ENV, Ledger, ledger_path
-from ..models import InputProblem
-from ..progress import progress, use_color
+from ..models import SCHEMA_VERSION, InputProblem
+from ..progress import bar_shown, count_documents, progress, use_color
 from ..readers import check_supported, read_parts, reader_for
+from ..render.safe import one_line
 from ..verify import (
     ArticleResult,
     FigureDifference,
@@ -35,10 +36,7 @@ VERDICT_TEXT = {
 }
 
 
-@click.command(epilog="""\b
-Examples:
-  factcheck verify "We have committed £860m to rural roads" --corpus statements/
-  factcheck verify --file draft.md --ledger newsroom.db --as-of 2024-05-01""")
+@click.command()
 @click.argument("quote", required=False)
 @click.option("--file", "article", type=click.Path(dir_okay=False), default=None,
               help="Verify every quotation (\"...\", “...”, ‘...’, also wrapped and in > block quotes) "
@@ -68,9 +66,10 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
     text = _read_article(article) if article else None
     if corpus:
         store = corpus_ledger(corpus, settings, problems, as_of=as_of,
-                              progress=lambda docs: progress(docs, desc="indexing the corpus", unit=" docs"))
+                              progress=lambda docs: progress(docs, desc="indexing the corpus", unit=" docs",
+                                                             total=count_documents(corpus) if bar_shown() else None))
     else:
-        store = Ledger(ledger_path(ledger_file))
+        store = Ledger(ledger_path(ledger_file), read_only=True)
     with store:
         verifier = Verifier(store, settings)
         if text is None:
@@ -80,16 +79,19 @@ def verify(quote: str | None, article: str | None, corpus: tuple[str, ...], ledg
                 quotes, desc="verifying quotations", total=total, unit=" quotes"))
     if output_format == "json":
         if text is None:
-            click.echo(outcome.quotes[0].model_dump_json(indent=1))
+            click.echo(json.dumps({"schema_version": SCHEMA_VERSION, **outcome.quotes[0].model_dump(mode="json")},
+                                  indent=1, ensure_ascii=False))
         else:
             click.echo(json.dumps({
-                "file": article, "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
+                "schema_version": SCHEMA_VERSION, "file": article,
+                "quotes": [r.model_dump(mode="json") for r in outcome.quotes],
                 "skipped": [{"line": ln, "column": col, "quote": q, "reason": "too short to attribute"}
                             for ln, col, q in outcome.skipped],
                 "unclosed": [{"line": ln, "column": col, "mark": mark} for ln, col, mark in outcome.unclosed]},
                 indent=1, ensure_ascii=False))
     else:
-        click.echo(render_text(outcome, article, use_color(sys.stdout)))
+        colour = use_color(sys.stdout)
+        click.echo(render_text(outcome, article, colour), color=colour)
     if problems:
         report_problems(problems, output_format)
         sys.exit(ExitCode.USAGE)
@@ -129,11 +131,11 @@ def _mark(text: str, spans: list[tuple[int, int]], color: str | None) -> str:
     for start, end in sorted(spans):
         if start < pos:
             continue
-        inner = text[start:end]
-        out.append(text[pos:start])
+        inner = one_line(text[start:end])
+        out.append(one_line(text[pos:start]))
         out.append(click.style(f"[{inner}]", fg=color, bold=True) if color else f"[{inner}]")
         pos = end
-    out.append(text[pos:])
+    out.append(one_line(text[pos:]))
     return "".join(out)
 
 
@@ -154,7 +156,8 @@ def _difference_line(d: FigureDifference) -> str:
 def _source_line(m: Match) -> str:
     who = ", ".join(x for x in (m.speaker, m.source, m.date) if x) or "undated, no source"
     confidence = "" if m.confident else ", low confidence"
-    return f"{display_path(m.doc)}:{m.line} (ledger document {m.document}) — {who} (score {m.score:.0f}{confidence})"
+    return one_line(f"{display_path(m.doc)}:{m.line} (ledger document {m.document}) — {who} "
+                    f"(score {m.score:.0f}{confidence})")
 
 
 def _wording_line(w: WordingChange) -> str:
@@ -167,7 +170,7 @@ def _wording_line(w: WordingChange) -> str:
 
 def render_text(outcome: ArticleResult, article: str | None, color: bool) -> str:
     lines: list[str] = []
-    shown = display_path(article) if article else None
+    shown = one_line(display_path(article)) if article else None
     for r in outcome.quotes:
         where = f"{shown}:{r.line}:{r.column}: " if shown and r.line else ""
         diffs = r.differences
@@ -182,17 +185,17 @@ def render_text(outcome: ArticleResult, article: str | None, color: bool) -> str
             lines.append(f"  recorded: {_flat(_mark(best.passage, spans, 'green' if color else None))}")
             lines.append(f"  source:   {_source_line(best)}")
             lines.extend(f"  differs:  {_difference_line(d)}" for d in diffs)
-            lines.extend(f"  wording:  {_wording_line(w)}" for w in r.wording)
+            lines.extend(f"  wording:  {one_line(_wording_line(w))}" for w in r.wording)
             lines.extend(f"  also:     {_source_line(m)}" for m in r.matches[1:] if m.confident)
         else:
             if r.note:
                 lines.append(f"  ({r.note})")
             for m in r.matches[:2]:
                 lines.append(f"  closest:  {_source_line(m)}")
-                lines.append(f"            {_flat(m.passage)[:300]}")
+                lines.append(f"            {one_line(_flat(m.passage)[:300])}")
         lines.append("")
     for line, column, quote in outcome.skipped:
-        lines.append(f"{shown}:{line}:{column}: “{quote}” skipped: too short to attribute")
+        lines.append(f"{shown}:{line}:{column}: “{one_line(quote)}” skipped: too short to attribute")
     for line, column, mark in outcome.unclosed:
         lines.append(f"{shown}:{line}:{column}: quotation opened with {mark} is never closed: not checked "
                      "(close it with the matching mark)")

@@ -8,6 +8,8 @@ pydantic error's location is walked through the node tree to find its line, so a
 from __future__ import annotations
 
 import re
+import re._constants as re_constants  # the stdlib's own pattern parser: no new dependency
+import re._parser as re_parser
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .. import yamlsafe
 from ..errors import RuleFileError
 from .checks import CHECK_KINDS
 from .schema import Rule, template_problem
@@ -73,8 +76,8 @@ def load_rule_file(path: Path, category: str | None = None) -> Rule:
 
 def parse_rule(text: str, path: str, expected_id: str | None = None, category: str | None = None) -> Rule:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yamlsafe.compose(text)  # aliases refused: a few lines of them can expand to gigabytes
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -93,12 +96,68 @@ def parse_rule(text: str, path: str, expected_id: str | None = None, category: s
         rule._params = CHECK_KINDS[rule.check.kind].Params.model_validate(rule.check.raw_params())
     except ValidationError as exc:
         raise _error(exc, node, path, prefix=("check",)) from None
+    for name, value in rule._params:
+        if name.endswith("_pattern") and isinstance(value, str) and (problem := pattern_problem(value)):
+            raise RuleFileError(f"check.{name}: {problem}", path=path, line=_line(node, ("check", name)),
+                                hint="write a plain regular expression without nested repetition")
     problem = template_problem(rule)
     if problem:
         raise RuleFileError(problem, path=path, line=_line(node, ("message",)))
     rule._path = path
     rule._category = category
     return rule
+
+
+MAX_PATTERN_CHARS = 1000
+_REPEATS = (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why a regular expression from a rule file is unsafe to run on any text, or None if it is safe.
+
+    Checked when the rule loads, so a bad rule fails at once with its line: a pattern that does not
+    compile, or one that can backtrack exponentially (`(a+)+`, `(\\w+\\s?)*`, `(ab|a)*`): a repetition
+    of varying count inside another, or alternatives inside one. Patterns run over a sentence
+    (at most MAX_SENTENCE_CHARS), so anything that passes is polynomial in a bounded length.
+    """
+    if len(pattern) > MAX_PATTERN_CHARS:
+        return f"pattern is longer than {MAX_PATTERN_CHARS} characters"
+    try:
+        re.compile(pattern)
+        parsed = re_parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"not a valid regular expression: {exc}"
+    if _backtracks(list(parsed), inside_repeat=False):
+        return f"pattern {pattern!r} can take exponential time (a repetition or alternatives inside a repetition)"
+    return None
+
+
+def _backtracks(items: list, inside_repeat: bool) -> bool:
+    for op, av in items:
+        if op in _REPEATS:
+            lo, hi, body = av
+            if inside_repeat and hi != lo:  # (a+)+, (a{1,3})+: exponentially many ways to split a run
+                return True
+            if _backtracks(list(body), inside_repeat or hi > 1):
+                return True
+        elif op is re_constants.BRANCH:
+            if inside_repeat:
+                return True
+            if any(_backtracks(list(branch), inside_repeat) for branch in av[1]):
+                return True
+        elif op is re_constants.SUBPATTERN:
+            if _backtracks(list(av[-1]), inside_repeat):
+                return True
+        elif op in (re_constants.ASSERT, re_constants.ASSERT_NOT):
+            if _backtracks(list(av[1]), inside_repeat):
+                return True
+        elif op is re_constants.ATOMIC_GROUP:
+            if _backtracks(list(av), inside_repeat):
+                return True
+        elif op is re_constants.GROUPREF_EXISTS and any(
+                _backtracks(list(branch), inside_repeat) for branch in av[1:] if branch is not None):
+            return True
+    return False
 
 
 def _error(exc: ValidationError, node: yaml.Node, path: str, prefix: tuple = ()) -> RuleFileError:

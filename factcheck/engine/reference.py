@@ -31,6 +31,7 @@ def explain_rule(rule: Rule) -> str:
              "", "What it checks:", wrap(rule.description.what),
              "", "Why it matters:", wrap(rule.description.why),
              "", "What it assumes:", wrap(rule.description.assumes),
+             *(["", "Severity:", wrap(rule.description.severity)] if rule.description.severity else []),
              "", f"Sees: group_by={rule.group_by}, order_by={rule.order_by}, "
                  f"select={rule.select.model_dump(exclude_defaults=True) or 'all claims'}",
              f"Parameters: {_params(rule)}",
@@ -59,6 +60,8 @@ def rules_reference(rules: list[Rule]) -> str:
                 f"- **What it checks:** {' '.join(rule.description.what.split())}",
                 f"- **Why it matters:** {' '.join(rule.description.why.split())}",
                 f"- **What it assumes:** {' '.join(rule.description.assumes.split())}"]
+        if rule.description.severity:
+            out.append(f"- **Severity:** {' '.join(rule.description.severity.split())}")
         out += [f"- **Flags:** {_example_text(e)}" for e in rule.examples.flag[:1]]
         out += [f"- **Passes:** {_example_text(e)}" for e in rule.examples.pass_[:1]]
     out += ["", REFERENCE_END]

@@ -28,6 +28,8 @@ class Description(Strict):
     what: str  # what it checks
     why: str  # why it matters
     assumes: str  # what it assumes (and so when it can be wrong)
+    # When a finding is an error, a warning or info (the README's severity policy applied to this rule).
+    severity: str = ""
 
 
 class Select(Strict):

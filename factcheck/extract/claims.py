@@ -11,12 +11,14 @@ Three passes over one document, each linear:
 
 from __future__ import annotations
 
+import bisect
+
 from ..config import Settings
 from ..models import Claim, Document
 from .figure import Figure
 from .links import link
 from .scan import scan
-from .sentences import Sentences
+from .sentences import Sentences, unwrap
 from .tables import Tables, table_cell
 
 _DEFAULT_SETTINGS = Settings()
@@ -25,11 +27,12 @@ _DEFAULT_SETTINGS = Settings()
 def extract_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
     """Every numeric claim in `doc`, in text order."""
     settings = settings or _DEFAULT_SETTINGS
-    text = doc.text
+    # Read with soft line wraps as spaces (same length, so offsets hold): "hired 2,315\nnew paramedics".
+    text = unwrap(doc.text)
     figures = list(scan(text, settings.extract_all_numbers))
     if not figures:
         return []
-    sentences = Sentences(text)
+    sentences = Sentences(doc.text)
     figures = link(text, figures, sentences)
     return _to_claims(doc, figures, sentences, settings.approx_tolerance, settings.extract_all_numbers)
 
@@ -41,6 +44,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     text = doc.text
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
+    relative_starts = [s for s, _ in relative]  # sorted, as sections are: a bisect finds the header before
     claims: list[Claim] = []
     tables = Tables()
     line, line_pos, line_start = 1, 0, 0
@@ -51,7 +55,8 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
             if not all_numbers:
                 continue
             fig.kind, fig.unit = "number", None
-        if relative and any(s <= fig.start < (e if e >= 0 else len(text)) for s, e in relative):
+        header = bisect.bisect_right(relative_starts, fig.start) - 1
+        if header >= 0 and fig.start < (relative[header][1] if relative[header][1] >= 0 else len(text)):
             continue  # "(5 years, 11 months ago)"
         start, end = fig.start, fig.end
         newlines = text.count("\n", line_pos, start) if start > line_pos else 0

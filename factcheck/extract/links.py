@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from .figure import Figure
-from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, EVERY_BEFORE, FROM_BEFORE
+from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, CHANGE_WORD, EVERY_BEFORE, FROM_BEFORE, MONTHS
 from .sentences import Sentences
+from .units import NOUN_STOPS, minor_factor
 
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")
 _GAP_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -19,9 +20,21 @@ _GAP_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an amount, then a level
 # "from £500m in 2019 to £1.5bn", "from £2 billion in 2019-20 to £3 billion": a change whose start is dated.
 # Also with a rate between: "from 1.2 million a day in 2019 to 900,000".
-_GAP_DATED_TO = re.compile(r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|head|person))?"
-                           r"(?:\s+(?:in|during|by|for)\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?)?,?\s+to\s+",
-                           re.IGNORECASE)
+# Also with the counted noun and a month: "from 3,100 visitors in May to 2,950".
+_GAP_DATED_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?"
+                           r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|head|person))?"
+                           rf"(?:\s+(?:in|during|by|for|on|at\s+the\s+end\s+of)\s+(?:(?:19|20)\d\d(?:\s?[-–/]\s?\d{{2,4}})?"
+                           rf"|{MONTHS}(?:\s+(?:19|20)\d\d)?|the\s+(?:first|second|third|fourth|last)\s+quarter))?"
+                           r",?\s+to\s+", re.IGNORECASE)
+# "increased 18% to $240 million, from $180 million": the new level first, then where it came from.
+_GAP_TO_FROM = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+(?:in|during|by|for)\s+(?:19|20)\d\d)?"
+                          r",?\s+(?:up\s+|down\s+)?(?:from|compared\s+with|against)\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
+# Two bounds of one interval: "at least 5 but no more than 10", "over 20 and under 30".
+_GAP_TWO_BOUNDS = re.compile(r",?\s+(?:but|and|yet)\s+", re.IGNORECASE)
+# A minor amount after a major one: "$20 and 43c", "20 dollars 43 cents", "3 GBP 1 pence".
+_GAP_MINOR = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "of which 2,950", "Of these, 340": a bare number that is a part of the figure just before it.
 _PART_CUE_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|those|them|this|the\s+total)\s*,?\s*$", re.IGNORECASE)
@@ -50,36 +63,96 @@ def _dated_year(text: str, fig: Figure) -> bool:
         _DATE_PREPOSITION_BEFORE.search(text, max(0, fig.start - 8), fig.start))
 
 
+def _change_before(text: str, start: int) -> re.Match | None:
+    """A change verb or noun in the clause before `start` ("rose", "fell by 320,", "an increase of")."""
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    return CHANGE_WORD.search(text, lo + cut, start)
+
+
+def _link(a: Figure, b: Figure, relation_a: str, relation_b: str) -> None:
+    a.relation, a.partner, b.relation, b.partner = relation_a, b, relation_b, a  # type: ignore[assignment]
+
+
+def _subject_noun(text: str, verb_start: int) -> str | None:
+    """The noun of the subject just before a change verb: "Staff numbers fell" -> "staff",
+    "The number of nurses rose" -> "nurses", "Visits fell" -> "visits"."""
+    window = text[max(0, verb_start - 60):verb_start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", window[cut:])
+    phrase: list[str] = []
+    for word in reversed(words[-5:]):
+        lower = word.lower()
+        if lower in NOUN_STOPS and lower != "of":
+            break
+        phrase.insert(0, lower)
+    while phrase and phrase[0] in ("number", "numbers", "total", "count", "of", "level", "levels"):
+        phrase.pop(0)
+    while phrase and phrase[-1] in ("number", "numbers", "total", "figures", "count", "levels", "level", "of"):
+        phrase.pop()
+    return " ".join(phrase[-3:]) or None
+
+
 def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]:
-    figures = [f for f in figures if not _dated_year(text, f)]
+    # Plain numbers (--all-numbers) and dated years ("in 2019") never link; they rejoin in text order.
+    aside = [f for f in figures if f.kind == "number" or _dated_year(text, f)]
+    if aside:
+        figures = [f for f in figures if not (f.kind == "number" or _dated_year(text, f))]
     out: list[Figure] = []
     i = 0
     n = len(figures)
     while i < n:
         a = figures[i]
         b = figures[i + 1] if i + 1 < n else None
-        if (b is not None and a.qualifier is None and not a.bare and _compatible(a, b)
-                and _GAP_DATED_TO.fullmatch(text, a.end, b.start)
-                and FROM_BEFORE.search(text, max(0, a.start - 8), a.start)):
+        if b is not None and a.kind == "money" and b.minor and not a.minor and b.kind == "money" \
+                and b.qualifier is None and _GAP_MINOR.fullmatch(text, a.end, b.start) and 0 < b.value < 1:
+            a.value += b.value * minor_factor(a.unit) / 0.01  # "$20 and 43c" is $20.43
+            a.precision = min(a.precision, b.precision * minor_factor(a.unit) / 0.01)
+            a.end = b.end
+            figures[i + 1] = a
+            i += 1
+            continue
+        if (b is not None and a.bound == "lower" and b.bound == "upper" and _compatible(a, b)
+                and b.start - a.end <= 8 and _GAP_TWO_BOUNDS.fullmatch(text, a.end, b.start)):
+            _carry(b, a)
+            _carry(a, b)
+            if not a.bare and a.value <= b.value:  # "at least 5 but no more than 10": one two-sided interval
+                out.append(Figure(start=a.start, end=b.end, figure_start=a.figure_start, kind=b.kind,
+                                  value=(a.value + b.value) / 2, precision=max(a.precision, b.precision),
+                                  unit=b.unit or a.unit, scale=b.scale, qualifier=f"{a.qualifier} ... {b.qualifier}",
+                                  bound="range", lo=a.value, hi=b.value, assumption=a.assumption or b.assumption))
+                i += 2
+                continue
+        from_before = b is not None and a.qualifier is None and bool(
+            FROM_BEFORE.search(text, max(0, a.start - 8), a.start))
+        change = _change_before(text, a.start) if from_before else None
+        # "from A to B" is a change after a change word or when the ends are dated ("in May"); else a range.
+        if (from_before and _compatible(a, b) and _GAP_DATED_TO.fullmatch(text, a.end, b.start)
+                and (change or not _GAP_TO.fullmatch(text, a.end, b.start))):
             _carry(b, a)
             _carry(a, b)  # "to 900,000" takes the kind and unit of "from 1.2 million a day"
-            a.relation, a.partner, b.relation, b.partner = "change_from", b, "change_to", a
+            if change and a.bare and b.bare:
+                a.unit = b.unit = _subject_noun(text, change.start())
+                a.bare = b.bare = False
+            _link(a, b, "change_from", "change_to")
+            out += [a, b]
+            i += 2
+            continue
+        if (b is not None and not a.bare and _compatible(a, b) and b.qualifier is None and b.start - a.end <= 60
+                and _TO_BEFORE.search(text, max(0, a.start - 5), a.start)
+                and _GAP_TO_FROM.search(text, a.end, b.start) and _change_before(text, a.start)):
+            _carry(a, b)  # "increased 18% to $240 million, from $180 million a year earlier"
+            _carry(b, a)
+            _link(b, a, "change_from", "change_to")
             out += [a, b]
             i += 2
             continue
         if b is not None and b.start - a.end <= 7 and not a.fraction and not b.fraction and _compatible(a, b) \
                 and b.qualifier is None and "\n" not in (gap := text[a.end:b.start]):
             between = bool(BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start))
-            from_before = a.qualifier is None and bool(FROM_BEFORE.search(text, max(0, a.start - 8), a.start))
-            if from_before and _GAP_TO.fullmatch(gap):
-                _carry(b, a)
-                _carry(a, b)
-                a.relation, a.partner, b.relation, b.partner = "change_from", b, "change_to", a
-                out += [a, b]
-                i += 2
-                continue
             is_range = (between and _GAP_AND.fullmatch(gap)) or (
-                not between and not from_before and (_GAP_DASH.fullmatch(gap) or (
+                not between and (_GAP_DASH.fullmatch(gap) or (
                     _GAP_TO.fullmatch(gap) and not _BY_BEFORE.search(text, max(0, a.start - 6), a.start))))
             if is_range and _short_financial_year(text, a, b):
                 i += 2  # "23-24": a financial year written short
@@ -93,6 +166,14 @@ def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]
         out.append(a)
         i += 1
     _link_loose(text, out, sentences)
+    for fig in out:
+        if fig.bare and fig.relation is None and _BY_BEFORE.search(text, max(0, fig.start - 6), fig.start):
+            change = _change_before(text, fig.start)  # "fell by 320": the stated change is a claim
+            if change is not None:
+                fig.bare = False
+                fig.unit = _subject_noun(text, change.start())
+    if aside:
+        out = sorted(out + aside, key=lambda f: f.start)
     return out
 
 
@@ -105,7 +186,7 @@ def _short_financial_year(text: str, a: Figure, b: Figure) -> bool:
 def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | None:
     _carry(b, a)
     _carry(a, b)
-    if a.bare or b.bare or a.value > b.value or a.kind != b.kind:
+    if a.value > b.value or a.kind != b.kind or a.bare != b.bare:
         return None
     start = a.start
     qualifier = a.qualifier
@@ -114,7 +195,7 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
         qualifier = "between"
     return Figure(start=start, end=b.end, figure_start=a.figure_start, kind=b.kind, value=(a.value + b.value) / 2,
                   precision=max(a.precision, b.precision), unit=b.unit or a.unit, scale=b.scale, qualifier=qualifier,
-                  bound="range", lo=a.value, hi=b.value)
+                  bound="range", lo=a.value, hi=b.value, bare=a.bare, assumption=a.assumption or b.assumption)
 
 
 def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:

@@ -67,8 +67,11 @@ def is_label(word: str, text: str, start: int) -> bool:
         or bool(_ALL_CAPS.fullmatch(word))
 
 
+# The far end of a range says the near one is a quantity: "between 1500 and 2000 million pounds", "2000-4000 staff"
+# (a number no year can be).
 _RANGE_TO_QUANTITY = re.compile(
-    r"\s*(?:-|–|to|and)\s*[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|percent|k\b|m\b|bn\b|thousand|million|billion)",
+    r"\s*(?:-|–|to|and)\s*(?:[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|percent|k\b|m\b|bn\b|thousand|million|billion)"
+    r"|(?:[3-9]\d{3}|\d{5,}|\d{1,3}(?:,\d{3})+)(?![\d.]))",
     re.IGNORECASE)
 
 

@@ -35,16 +35,28 @@ _GROUP = rf"{_SMALL}(?:\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}(?![\w-]))?)?"
 _DECIMAL = rf"(?:\s+point(?:\s+(?:{_UNIT_WORDS}|oh))+(?![\w-]))?"
 # Any number in words: a group, "a" before a scale ("a million"), each scale optionally followed by more;
 # "two point two million"; scales may follow each other ("three thousand millions").
-WORD_NUMBER = (rf"(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
+WORD_NUMBER = (rf"(?:nought|naught|nil)(?![\w-])|(?:{_GROUP}{_DECIMAL}|an?(?=\s+(?:hundred|{_SCALE_WORDS})\b))"
                rf"(?:\s+(?:hundreds?|{_SCALE_WORDS})\b(?:,?\s+(?:(?:and|&)\s+)?{_GROUP}\b{_DECIMAL})?)*")
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Digits: "1,234.5", "1234", ".77", "10 000" (spaced groups), "2.48×10−5", "1e6", and as tokenisers leave
+# them, "60 , 000" and "4 . 5".
+DIGIT_NUMBER = (r"\d+(?:\.\d+)?(?:[eE][-+−]?\d{1,3}\b|[ ]?[×x][ ]?10(?:\^[-+−]?|[-+−])\d{1,3}\b)"
+                r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]|\.\d)|\d{1,3}(?:[ \xa0\u202f]\d{3}(?![\d.,]\d))+(?![\d%])"
+                r"|\d{1,3}(?:[ ],[ ]\d{3}(?!\d))+|\d+[ ]\.[ ]\d+(?=[ ]?%|[ ][a-z])"
+                r"|\d+(?:\.\d+)?|\.\d+")
 
 _WORD_SPLIT = re.compile(r"[\s,&-]+")
 
 
+_POWER_OF_TEN = re.compile(r"[ ]?[×x][ ]?10\^?")
+
+
 def parse_digits(written: str) -> tuple[float, float]:
     """'1,234.5' -> (1234.5, 0.05): the value and half a unit of its last written digit."""
-    plain = written.replace(",", "")
+    plain = re.sub(r"[ ,\xa0\u202f]", "", written).replace("−", "-")
+    if "e" in plain.lower() or "×" in plain or "x" in plain:
+        mantissa, exponent = re.split(r"[eE]|[×x]10\^?", plain, maxsplit=1)
+        value, precision = parse_digits(mantissa)
+        return value * 10.0 ** int(exponent), precision * 10.0 ** int(exponent)
     decimals = len(plain) - plain.index(".") - 1 if "." in plain else 0
     return float(plain), 0.5 * 10 ** -decimals
 
@@ -99,6 +111,6 @@ def parse_words(written: str) -> tuple[float, float]:
 
 def parse_number(written: str) -> tuple[float, float]:
     """A numeral in digits or words -> (value, precision)."""
-    if written[:1].isdigit():
+    if written[:1].isdigit() or written[:1] == ".":
         return parse_digits(written)
     return parse_words(written)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .currency_data import NAMES
 from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, UNITS, WORD_NUMBER, ZERO_WORDS
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -39,10 +40,13 @@ _FRACTION = (
     r"|(?P<half>half)(?=\s+(?:of|the|all|our|their|its|these|those|them)\b)"
 )
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
+# One of a currency or its minor unit: "a dollar", "a penny", "a euro" (CLDR's one-word names).
+A_CURRENCY_WORDS = sorted({n for n in NAMES if n.isalpha() and not n.endswith("s")} | {"penny", "cent", "buck", "quid"})
+_A_CURRENCY = r"an?(?=[ \t\xa0]+(?i:" + "|".join(A_CURRENCY_WORDS) + r")\b)"
 # A figure: numeral [scale] [percent | points | basis points | unit of measure]. The currency is read around
 # it in Python (units.currency_before / currency_after), from CLDR's codes, symbols and names.
 _FIGURE = (
-    rf"(?P<num>{DIGIT_NUMBER}(?:[ \xa0]point[ \xa0]\d+\b)?|(?i:{WORD_NUMBER})\b)"
+    rf"(?P<num>\d+[ \xa0]point[ \xa0]\d+\b|(?:{DIGIT_NUMBER})|(?i:{WORD_NUMBER})\b|{_A_CURRENCY})"
     rf"(?P<scale>\s?(?:k|m|mn|bn|tn)\b|(?:K|M|MM|B|Bn|BN|T|b)\b|\s?(?i:{_SCALE_WORDS})\b)?"
     r"(?P<unit>\s?(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|%\s?points?)\b|\s?(?:pp|ppts?)\b"
     r"|\s?(?i:basis\s+points?)\b|\s?bps?\b"
@@ -53,7 +57,7 @@ _FIGURE = (
 
 SCANNER = re.compile(
     rf"(?P<skip>{_SKIP})"
-    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<![\w.,@/#=:]))(?<![A-Za-z][-–])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
+    rf"|(?:(?<=\bc\.)|(?<=\bc)|(?<![\w.,@/#=:]))(?<![A-Za-z][-–−])(?:(?P<frac>(?i:{_FRACTION}))|{_FIGURE})"
 )
 # The figure alone, for digits glued to a currency code or symbol ("USD3.14", "RM42").
 FIGURE_AFTER_CURRENCY = re.compile(_FIGURE)
@@ -71,12 +75,12 @@ def _first_letter_trie(words: list[str]) -> str:
 # Where a figure can start. Scanning for these two is fast; SCANNER.match runs only where they hit.
 # WORD_CANDIDATE runs on the lowercased text: literal branches are much faster than [oO] classes.
 # ("GBP 5" and "US$5" are found from their digits: the currency code is read back as the previous word.)
-DIGIT_CANDIDATE = re.compile(r"\.?\d[\d,.]*+")
+DIGIT_CANDIDATE = re.compile(r"\d[\d,.]*+")  # (".77" is found from its digits: scan steps back over the dot)
 WORD_CANDIDATE = re.compile(
     r"\b(?:" + _first_letter_trie([*UNITS, *ZERO_WORDS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
                                    "eighty", "ninety", "half"])
     + r"|an?[ \t\xa0]+(?:" + _first_letter_trie(["hundred", "thousand", "million", "billion", "trillion", "dozen",
-                                                     "lakh", "crore", *DENOMINATORS])
+                                                     "lakh", "crore", *DENOMINATORS, *A_CURRENCY_WORDS])
     + r"))\b")
 WORD_CANDIDATE_ANY_CASE = re.compile(WORD_CANDIDATE.pattern, re.IGNORECASE)
 
@@ -111,4 +115,15 @@ CHANGE_FROM_BEFORE = re.compile(
     r"(?<![\w-])(?:increase[sd]?|increasing|rise|rises|rising|rose|up|grew|grown|growth|fall|falls|fell|fallen|"
     r"down|decrease[sd]?|decreasing|drop|dropped|cut|reduction|reduced|change|changed|compared)\s+"
     r"(?:\w+\s+){0,2}?from\s+$", re.IGNORECASE)
+# A change stated in the clause before a figure: "rose", "fell by 320,", "an increase", "went up".
+CHANGE_WORD = re.compile(
+    r"(?<![\w-])(?:increas(?:e[sd]?|ing)|ris(?:e[sn]?|ing)|rose|gr(?:ew|own|owth|ows?|owing)|fall(?:s|en|ing)?|fell|"
+    r"declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|cut(?:s|ting)?|reduc(?:e[sd]?|ing|tion)|chang(?:e[sd]?|ing)|"
+    r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|"
+    r"surg(?:e[sd]?|ing)|dip(?:s|ped|ping)?|shr(?:ank|ink|inks|unk|inking)|expand(?:s|ed|ing)?|"
+    r"(?:went|gone|go|goes|going|moved?|was|were)\s+(?:up|down)|went|moved|shifted|up|down|doubl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|"
+    r"tripl(?:e[sd]?|ing)|boost(?:s|ed|ing)?|rais(?:e[sd]?|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|"
+    r"widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|improv(?:e[sd]?|ing|ement)|worsen(?:s|ed|ing)?|"
+    r"deteriorat(?:e[sd]?|ing)|recover(?:s|ed|ing)?|tumbl(?:e[sd]?|ing)|spik(?:e[sd]?|ing)|"
+    r"decrease[sd]?|decreasing)\b", re.IGNORECASE)
 EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s+)?(?:every|each)\s+$", re.IGNORECASE)

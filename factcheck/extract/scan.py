@@ -7,6 +7,7 @@ Digits with no unit or noun are kept as `bare`; pass 2 or a table may still give
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..models import ClaimKind
@@ -28,10 +29,13 @@ from .units import (
     FAMILY,
     FAMILY_DEFAULTS,
     NOT_COUNTED,
+    NOUN_STOPS,
     TIME_UNITS,
     counted_noun,
     currency_after,
     currency_before,
+    currency_code,
+    currency_name_before,
     minor_factor,
     words,
 )
@@ -83,6 +87,8 @@ def _matches(text: str):
             else:
                 word = candidate
             continue
+        if from_digits and at and text[at - 1] == "." and (at == 1 or text[at - 2] in " \t\n(\xa0"):
+            at -= 1  # ".77"
         m = match(text, at)
         if m is None and from_digits and at and text[at - 1].isalpha() and currency_before(text, at):
             m = FIGURE_AFTER_CURRENCY.match(text, at)  # "USD3.14", "RM42": a code glued to the digits
@@ -104,19 +110,30 @@ def scan(text: str, all_numbers: bool = False):
     "seventeen") is yielded too, as kind `number`."""
     label_end = -1  # end of the last number read as a label, so "Questions 12253, 12254 and 12255" all are
     families: dict[str, str] = {}  # currency family -> the one this document named ("A$" -> dollar: AUD)
+    noun_end = -1  # end of the last count, whose noun may run into a label: "4,000 plan 2 loans"
+    last_end = -1  # end of the last figure yielded
     for m in _matches(text):
         start = m.start()
         frac = m.re is not FIGURE_AFTER_CURRENCY and m.group("frac")
         before = None if frac else currency_before(text, start)
+        if before is not None and before[1] < last_end:
+            before = None  # "3 GBP 50 pence": the code belongs to the figure before
         prev = nonclaims.previous_word(text, start if before is None else before[1])
+        if before is None and not frac and not _named(text, start, prev) \
+                and (named := currency_name_before(text, start, prev)) is not None and named[1] > last_end:
+            before = named  # "ringgit 42", "Swiss francs 300"
+            prev = nonclaims.previous_word(text, before[1])
         if frac:
             fig = _fraction(text, m, prev)
-        elif before is None and (
+        elif before is None and not currency_code(prev) and (
                 nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
-                or (label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, start))):
-            label_end = m.end()
-            if all_numbers:
-                yield _number(text, m)
+                or (label_end >= 0 and "," not in m.group("num") and _LABEL_LIST.fullmatch(text, label_end, start))
+                or (noun_end >= 0 and _NOUN_THEN_LABEL.fullmatch(text, noun_end, start)
+                    and _LABEL_NUMBER.fullmatch(m.group("num")) and not _NOT_A_LABEL_NOUN.search(prev)
+                    and not any(w.lower() in NOUN_STOPS for w in text[noun_end:start].split()))):
+            label_end = -1 if prev in MONTH_NAMES else m.end()  # "June 2, 1,075 patients": a date, then a count
+            if all_numbers and (number := _number(text, m)) is not None:
+                yield number
             continue
         else:
             fig = _figure(text, m, prev, before)
@@ -130,33 +147,41 @@ def scan(text: str, all_numbers: bool = False):
             fig.value, fig.lo, fig.hi = -fig.value, None, None
             prev = nonclaims.previous_word(text, fig.start)
         if fig is None:
-            if all_numbers:
-                yield _number(text, m)
+            if all_numbers and (number := _number(text, m)) is not None:
+                yield number
             continue
+        if not math.isfinite(fig.value):
+            continue  # "£9…9 million" with hundreds of digits: no quantity anybody states
+        noun_end = fig.end if fig.kind == "count" and fig.unit and not fig.bare else -1
         if fig.kind == "money":
             _resolve_currency(fig, families)
         start = fig.start
         if prev.lower() in _QUALIFIER_LAST_WORDS or text[start - 2:start] == "c." or text[start - 1:start] == "c":
             _qualify(text, fig)
             if fig.qualifier and nonclaims.previous_word(text, fig.start).lower() in nonclaims.AGE_WORDS:
-                if all_numbers:
-                    yield _number(text, m)
+                if all_numbers and (number := _number(text, m)) is not None:
+                    yield number
                 continue  # "adults aged over 60"
-        if fig.qualifier is None:
+        if fig.qualifier is None and fig.kind != "count" and text[fig.end:fig.end + 1] == " ":
             after = QUALIFIER_AFTER.match(text, fig.end)
-            if after and fig.kind != "count":
+            if after:
                 fig.qualifier = " ".join(after.group().lower().split())
                 fig.bound = QUALIFIER_AFTER_BOUND[after.group("q").lower()]
                 fig.end = after.end()
+        last_end = fig.end
         yield fig
 
 
-def _number(text: str, m: re.Match) -> Figure:
-    """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"."""
+def _number(text: str, m: re.Match) -> Figure | None:
+    """Any numeral as a plain number (for --all-numbers): "Phase 3", "in 2019", "seventeen"; not a piece of
+    an identifier ("06F6") or an ordinal ("21st")."""
     written = m.group("frac") if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac") else m.group("num")
     start = m.start()
     end = start + len(written)
-    if m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
+    if m.re is not FIGURE_AFTER_CURRENCY and m.group("fa"):
+        value, precision = parse_number(m.group("fa"))  # "Voyager 2 in 1979": a number, not a share
+        end = m.end("fa")
+    elif m.re is not FIGURE_AFTER_CURRENCY and m.group("frac"):
         value, precision = _fraction_value(m), 0.0
     else:
         value, precision = parse_number(written)
@@ -167,9 +192,20 @@ def _number(text: str, m: re.Match) -> Figure:
         slash = _SLASH_FRACTION.match(text, end)
         if slash and not written.startswith(".") and "," not in written and value.is_integer() and int(slash.group(1)):
             value, end = value / int(slash.group(1)), slash.end()  # "1/40", "20/100"
+    if _ID_FOLLOWER.match(text, end):
+        return None
     if start and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
+    elif nonclaims.previous_word(text, start).lower() in _NEGATIVE_WORDS:
+        start, value = text.rfind(nonclaims.previous_word(text, start), 0, start), -value
     return Figure(start=start, end=end, figure_start=start, kind="number", value=value, precision=precision)
+
+
+_ID_FOLLOWER = re.compile(r"[A-Za-z0-9_]|[.,]\d")
+# A count's noun running into a small number: "4,000 outstanding plan 2 student loans", "300 Year 6 pupils".
+_NOUN_THEN_LABEL = re.compile(r"(?:[ \t\xa0]+[A-Za-z][a-z'’-]*){1,3}[ \t\xa0]+")
+_LABEL_NUMBER = re.compile(r"\d{1,2}")
+_NOT_A_LABEL_NOUN = re.compile(r"(?:ing|ed|s)$")  # "50 projects involving 72 authorities": a verb, a plural
 
 
 _SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/])")
@@ -275,9 +311,7 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
         if cur is not None or (minor and scale_written):
             after = None  # "$10 USD" keeps its sign; "5m cents" is garbled
         elif _weight(text, end, after_end, written):
-            after = None  # "31.5 million pounds of food", "a twenty pound bag"
-            if target in ("?pound", "GBP") or "pound" in text[end:after_end].lower():
-                return None
+            return None  # "31.5 million pounds of food", "a twenty pound bag": weights
         else:
             cur, end = target, after_end
             currency_written = text[m.end():after_end].strip()
@@ -297,7 +331,7 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
             return None  # "one of the", "a" alone: never a count worth checking
         if written[0].isupper() and not _sentence_initial(text, start):
             return None  # "Five Eyes", "Group of Seven": part of a name
-    value, precision = parse_number(written.replace("\xa0", " ").replace(" point ", "."))
+    value, precision = parse_number(re.sub(r"[ \xa0]point[ \xa0]", ".", written) if not is_words else written)
     scale = 1.0
     if scale_written:
         word = scale_written.strip().lower()
@@ -361,6 +395,8 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
             return fig  # "5 million", "two million": a scale word only ever describes a quantity
         if is_words:
             return None  # "the two": no noun, no claim
+        if _claim_position(text, start, prev):
+            return fig  # "of whom 310 were", "put the number at 65,000": a count of what the sentence is about
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
@@ -373,6 +409,9 @@ def _weight(text: str, end: int, after_end: int, written: str) -> bool:
         of = _OF_NOUN.match(text, after_end)
         return of is not None and of.group(1).lower() not in _MONEY_NOUNS
     if word == "pound":
+        of = _OF_NOUN.match(text, after_end)
+        if of is not None:
+            return of.group(1).lower() not in _MONEY_NOUNS  # "a pound of coal"
         noun = _NOUN_AFTER.match(text, after_end)
         return noun is not None and written.lower() not in ("one", "a", "1") and noun.group(1) not in _MONEY_NOUNS
     return False
@@ -380,6 +419,24 @@ def _weight(text: str, end: int, after_end: int, written: str) -> bool:
 
 _OF_NOUN = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:the[ \t\xa0]+)?([A-Za-z'’]+)")
 _NOUN_AFTER = re.compile(r"[ \t\xa0]+([a-z]+)\b(?![ \t\xa0]+(?:and|or|to|for|from|in|on|a|each|per)\b)")
+
+
+# A number in these positions states a count even with no noun after it.
+_OF_WHOM_BEFORE = re.compile(r"\bof[ \t\xa0]+(?:whom|which|these|those|them)[ \t\xa0]+\Z", re.IGNORECASE)
+_PUT_AT_BEFORE = re.compile(r"\b(?:stood|stands|standing|put|puts|estimated|estimates|valued|set|capped|peaked|fixed|"
+                            r"number|figure|total|count)\b[^.;:!?]{0,30}?\bat[ \t\xa0]+\Z", re.IGNORECASE)
+_TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbered", "numbering"})
+
+
+def _claim_position(text: str, start: int, prev: str) -> bool:
+    """Digits with no noun that still state a count: 'of whom 310 were under 25', 'put the number at 65,000',
+    'visitors totalled 4,100'."""
+    lower = prev.lower()
+    if lower in _TOTAL_VERBS:
+        return True
+    if lower in ("whom", "which", "these", "those", "them") and _OF_WHOM_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return lower == "at" and _PUT_AT_BEFORE.search(text, max(0, start - 48), start) is not None
 
 
 def _table_delimited(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ paragraph of hard-wrapped prose, which `unwrap` turns into a space first.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -20,10 +21,27 @@ ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos
                  "Govt", "Dept", "est", "ed", "eds", "op", "cit", "viz", "Cmnd", "Cm", "Art", "Reg", "Para")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
 # Each branch starts with a literal character, so the regex engine skips ordinary text quickly.
+# The runs after the stop are bounded ({0,3}): unbounded, a run of 50,000 "!" costs a scan of the rest of
+# the run from every one of them. A longer run still ends a sentence, matched from its last few stops.
 BOUNDARY = re.compile(
-    rf"(?:[!?]|\.{_NOT_AFTER}(?<!\b[A-Z]\.))[.!?]*[\"'”’)\]]*[ \t\xa0]+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
+    rf"(?:[!?]|\.{_NOT_AFTER}(?<!\b[A-Z]\.))[.!?]{{0,3}}[\"'”’)\]]{{0,3}}[ \t\xa0]+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
     r"|\n\s*"
 )
+# No real sentence is this long (the longest in 24,000 written answers is under 1,000 characters). A
+# longer one (a list run together, text without stops) is read in pieces of at most this size, cut at
+# a space, so that every stage's work per figure stays bounded however long the line.
+MAX_SENTENCE_CHARS = 1200
+
+
+def sentence_pieces(text: str, start: int, end: int) -> list[int]:
+    """The start offsets of the pieces of the sentence text[start:end]: just `start` unless it is longer
+    than MAX_SENTENCE_CHARS. Depends only on the sentence, so every figure in a piece sees the same one."""
+    starts = [start]
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        start = cut + 1 if cut >= 0 else start + MAX_SENTENCE_CHARS
+        starts.append(start)
+    return starts
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
@@ -38,21 +56,34 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    chars = list(text)
-    line_start = 0
-    for m in re.finditer("\n", text):
-        i = m.start()
-        line = text[line_start:i]
-        nxt_end = text.find("\n", i + 1)
-        nxt = text[i + 1:nxt_end if nxt_end >= 0 else len(text)]
-        first = re.match(r"\s*(\S+)", nxt)
-        starts_sentence = first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS
-        if (len(line.strip()) >= 40 and not re.search(r"[.!?:;]\W*$|\|", line) and "|" not in nxt
-                and not _BLOCK_START.match(nxt) and not starts_sentence
-                and (len(line.strip()) >= 60 or re.match(r"\s*[a-z0-9£$€]", nxt))):
-            chars[i] = " "  # a headline ("Council confirms £12m for buses") stays its own line
-        line_start = i + 1
-    return "".join(chars)
+    lines = text.split("\n")
+    joins = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        stripped = line.strip()
+        joins.append(" " if len(stripped) >= 40 and _soft_wrap(line, stripped, lines[k + 1]) else "\n")
+    joins.append("")
+    return "".join(line + join for line, join in zip(lines, joins, strict=True))
+
+
+
+def _ends_sentence(line: str) -> bool:
+    """Punctuation that ends a sentence, followed by nothing but punctuation and spaces (linear in the line)."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    return any(c in ".!?:;" for c in line[end:])
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _soft_wrap(line: str, stripped: str, nxt: str) -> bool:
+    """Whether the break after a long line is a soft wrap (see unwrap)."""
+    if "|" in line or "|" in nxt or _ends_sentence(line) or _BLOCK_START.match(nxt):
+        return False
+    first = _FIRST_WORD.match(nxt)
+    if first is not None and first.group(1)[0].isupper() and first.group(1).lower() in FUNCTION_CAPS:
+        return False
+    return len(stripped) >= 60 or bool(re.match(r"\s*[a-z0-9£$€]", nxt))
 
 
 class Sentences:
@@ -70,16 +101,22 @@ class Sentences:
         self._start = 0  # the sentence found last: [start, end), and where the next one starts
         self._end = -1
         self._next = 0
+        self._pieces = [0]  # its piece starts (see sentence_pieces)
 
     def at(self, offset: int) -> tuple[int, str]:
-        """(start, text) of the sentence holding `offset`."""
+        """(start, text) of the sentence holding `offset` (of its piece, in an overlong sentence)."""
         if not self._start <= offset < self._end:
             self._start = self._find_start(offset)
             m = BOUNDARY.search(self.text, offset)
             # The sentence keeps its closing punctuation and quotes: it ends where the whitespace starts.
             self._end, self._next = (m.start() + len(m.group().rstrip()), m.end()) if m else (
                 len(self.text), len(self.text))
-        return self._start, self.text[self._start:self._end].rstrip()
+            self._pieces = sentence_pieces(self.text, self._start, self._end)
+        if len(self._pieces) == 1:
+            return self._start, self.text[self._start:self._end].rstrip()
+        i = bisect.bisect_right(self._pieces, offset) - 1
+        end = self._pieces[i + 1] if i + 1 < len(self._pieces) else self._end
+        return self._pieces[i], self.text[self._pieces[i]:end].rstrip()
 
     def _find_start(self, offset: int) -> int:
         floor = self._next if self._next <= offset else 0
@@ -96,5 +133,7 @@ class Sentences:
             lo = max(floor, lo - 10 * self.WINDOW)
 
     def same(self, a: int, b: int) -> bool:
-        """Whether offsets a <= b fall in one sentence."""
+        """Whether offsets a <= b fall in one sentence (one piece of an overlong one)."""
+        if b - a > MAX_SENTENCE_CHARS:
+            return False
         return BOUNDARY.search(self.text, a, b) is None

@@ -24,10 +24,10 @@ FAMILY_DEFAULTS = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
 # Codes that are also English words in capitals ("TOP 10", "ALL 5 schools"): read only when spaced from
 # the figure and not in an all-capitals line. They stay codes in currency_data; extraction skips them.
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "PEN", "MOP", "BOB", "SOS", "TRY", "GEL", "MAD", "NAD", "AMD",
-                        "BAM", "CAT", "PAB"})
+                        "BAM", "CAT", "PAB", "SIT", "SUR", "BOP", "ESP", "CHE", "ARA"})
 # Minor units and slang CLDR does not name: word -> (currency or family, share of the major unit).
 # A family ("?dollar") resolves like "$"; a minor unit right after an amount takes that amount's currency.
-MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01),
+MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01), "c": ("?dollar", 0.01),
                "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
                "dime": ("USD", 0.1), "dimes": ("USD", 0.1), "nickel": ("USD", 0.05), "nickels": ("USD", 0.05),
                "sen": ("MYR", 0.01), "sens": ("MYR", 0.01), "kopiyka": ("UAH", 0.01), "kopiykas": ("UAH", 0.01),
@@ -42,14 +42,20 @@ _SIGN_SYMBOLS = sorted((s for s in SYMBOLS if not s[:1].isalpha()), key=len, rev
 _SYMBOL_ALT = "|".join([*(re.escape(s) + r"\.?" for s in _ALPHA_SYMBOLS), *(re.escape(s) for s in _SIGN_SYMBOLS)])
 # A currency written just before a figure: "£", "A$", "US$ ", "USD", "Rs. ", "RM", "EUR " (search with endpos).
 CURRENCY_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<code>[A-Z]{{3}})|(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT}))[ \t\xa0]?(?P<sign>[-−])?\Z")
+    rf"(?:(?<![A-Za-z])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))[ \t\xa0]?(?P<sign>[-−])?\Z")
 # The characters a currency written before a figure can end with (a fast test before the search).
 BEFORE_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.-−" + "".join(s[-1] for s in SYMBOLS) + "".join(
     s[-1] for s in SYMBOLS if s[-1].isalpha()))
 # A sign or symbol written right after a figure: "20€", "10.99$", "3.14US$", "42 RM", "10¢".
-_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?![A-Za-z0-9])")
-_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[A-Za-z][A-Za-z'’]*)(?:[ \t\xa0]+(?P<w2>[A-Za-z][A-Za-z'’]*))?"
-                          r"(?:[ \t\xa0]+(?P<w3>[A-Za-z][A-Za-z'’]*))?")
+_SYMBOL_AFTER = re.compile(rf"[ \xa0]?(?P<sym>{_SYMBOL_ALT}|¢)(?!\w)")
+_WORDS_AFTER = re.compile(r"[ \t\xa0]*(?P<w1>[^\W\d_][\w'’]*)(?:[ \t\xa0]+(?P<w2>[^\W\d_][\w'’]*))?"
+                          r"(?:[ \t\xa0]+(?P<w3>[^\W\d_][\w'’]*))?")
+
+
+_SYMBOL_FIRST = frozenset(s[0] for s in SYMBOLS) | {"¢"}
+_FIRST_WORDS = (frozenset(n.split()[0] for n in NAMES) | frozenset(MINOR_WORDS) | frozenset(SLANG_WORDS)
+                | {s.rstrip(".").lower() for s in SYMBOLS if s[:1].isalpha()})
+_FIRST_WORD = re.compile(r"[ \t\xa0]?([^\W\d_][\w'’]*)")
 
 
 def currency_code(written: str) -> bool:
@@ -70,9 +76,29 @@ def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
             return None
         target = m.group("code")
     else:
-        symbol = m.group("sym").rstrip(".") if m.group("sym")[:1].isalpha() else m.group("sym")
+        symbol = m.group("sym") if m.group("sym") in SYMBOLS else m.group("sym").rstrip(".")
         target = "?dollar" if symbol == "$" else SYMBOLS[symbol]
     return target, m.start(), bool(m.group("sign"))
+
+
+_NAME_LAST_WORDS = frozenset(n.split()[-1] for n in NAMES)
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?(?:(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+)?"
+                           r"(?<![\w'’])([^\W\d_][\w'’]*)[ \t\xa0]+\Z")
+
+
+def currency_name_before(text: str, start: int, prev: str) -> tuple[str, int, bool] | None:
+    """A currency named before the amount: "ringgit 42", "Malaysian ringgit 42" (as currency_before)."""
+    if prev.lower() not in _NAME_LAST_WORDS:
+        return None
+    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    if m is None:
+        return None
+    for first in (1, 2, 3):
+        words = [w for w in m.groups()[first - 1:] if w]
+        key = " ".join(words).lower().replace("’", "'")
+        if len(words) == 4 - first and key in NAMES:
+            return NAMES[key], m.start(first), False
+    return None
 
 
 def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, bool] | None:
@@ -81,21 +107,29 @@ def currency_after(text: str, end: int) -> tuple[str | None, float, float, int, 
     `factor` turns a minor unit into major units ("43 cents" -> 0.43); `scale` is a scale glued to a code
     ("12 MEUR" -> 1e6). Names are looked up longest first ("Swiss francs", "malaysian ringgit", "francs").
     """
-    m = _SYMBOL_AFTER.match(text, end)
+    first = text[end:end + 1]
+    if first in " \xa0":
+        first = text[end + 1:end + 2]
+    if not first:
+        return None
+    if first.islower() and first.isalpha():
+        word = _FIRST_WORD.match(text, end)
+        if word is None or word.group(1).lower() not in _FIRST_WORDS:
+            return None  # "12 people": the common case, decided with one short match
+    m = _SYMBOL_AFTER.match(text, end) if first in _SYMBOL_FIRST else None
     if m:
         symbol = m.group("sym")
-        bare = symbol.rstrip(".") if symbol[:1].isalpha() else symbol
+        bare = symbol if symbol in SYMBOLS else symbol.rstrip(".")
+        sym_end = m.end() - (len(symbol) - len(bare))  # "42 RM.": the full stop ends the sentence
         if bare == "¢":
-            return "?dollar", 0.01, 1.0, m.end(), True
+            return "?dollar", 0.01, 1.0, sym_end, True
         if bare in SYMBOLS:
-            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, m.end(), False
+            return ("?dollar" if bare == "$" else SYMBOLS[bare]), 1.0, 1.0, sym_end, False
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None
     w1 = m.group("w1")
-    if end < m.start("w1") or w1 in ("p", "c"):  # codes and words are spaced, "50p" and "43c" are glued
-        pass
-    elif not (w1.isupper() or w1.lower() in MINOR_WORDS):
+    if not w1.isupper() and w1.lower() not in _FIRST_WORDS:
         return None
     if w1.isupper() and len(w1) >= 3:
         if currency_code(w1) and m.start("w1") > end:
@@ -156,6 +190,8 @@ ADDRESS_WORDS = frozenset({"street", "road", "lane", "avenue", "square", "place"
                            "gardens", "terrace", "crescent", "row", "way", "walk"})
 
 NOUN_WORD = re.compile(r"[ \t\xa0]+([A-Za-z][A-Za-z'’-]*)")
+# A hard-wrapped line may end with the figure: "hired 2,315\nnew paramedics" (the next line goes on lowercase).
+_NOUN_WORD_NEXT_LINE = re.compile(r"[ \t\xa0]*\n[ \t\xa0]*([a-z][A-Za-z'’-]*)")
 _HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 
@@ -170,7 +206,7 @@ def counted_noun(text: str, end: int) -> tuple[str | None, list[str]]:
     words: list[str] = []
     pos = end
     while len(words) < 4:
-        m = NOUN_WORD.match(text, pos)
+        m = NOUN_WORD.match(text, pos) or (None if words else _NOUN_WORD_NEXT_LINE.match(text, pos))
         if not m:
             break
         lower = m.group(1).lower().strip("'’-")

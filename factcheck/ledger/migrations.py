@@ -125,6 +125,16 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY id")]
 
 
+def pending_migrations(conn: sqlite3.Connection, path: str) -> list[str]:
+    """The migrations this factcheck would apply (read only; a newer ledger's unknown one is an error)."""
+    done = applied_migrations(conn)
+    unknown = [name for name in done if name not in KNOWN]
+    if unknown:
+        raise LedgerError(f"ledger has schema migration {unknown[0]!r}, unknown to this factcheck", path=path,
+                          hint="it was written by a newer factcheck; upgrade factcheck")
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(conn: sqlite3.Connection, path: str) -> list[str]:
     """Apply the missing migrations, each in one transaction; returns the names applied now.
 

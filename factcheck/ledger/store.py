@@ -33,13 +33,17 @@ from typing import Any, TypeVar
 
 from ..errors import LedgerError
 from ..models import Claim, Document, DocumentMeta, DocumentSummary, Section
-from .migrations import migrate
+from .migrations import migrate, pending_migrations
 from .passages import split_passages
 
 DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV = "FACTCHECK_LEDGER"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# PRAGMA application_id of a factcheck ledger ("FCLG"): `file` names it, and a database of another
+# application is refused before anything is written to it. Ledgers made before it was set have 0 and a
+# `migrations` table: they are stamped when next opened for writing.
+APPLICATION_ID = int.from_bytes(b"FCLG", "big")
 
 # Claim fields stored as their own columns; anything else Claim grows goes to `extra`.
 CLAIM_COLUMNS = ("id", "doc", "start", "end", "line", "column", "text", "sentence", "sentence_start", "kind",
@@ -130,6 +134,19 @@ def _check_is_sqlite(path: str) -> None:
                           hint="give the path of a ledger made by `factcheck ledger add`, or a new file name")
 
 
+def _check_application(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse a database that belongs to another application, before anything is written to it."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    hint = "give a new file name, or a ledger made by `factcheck ledger add`"
+    if app_id:
+        raise LedgerError(f"not a factcheck ledger (SQLite application_id {app_id:#010x})", path=path, hint=hint)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "migrations" not in tables:
+        raise LedgerError("not a factcheck ledger (an SQLite database with other tables)", path=path, hint=hint)
+
+
 def _retry_while_locked(step: Callable[[], object]) -> None:
     """Run `step`, retrying while another process holds the database.
 
@@ -153,7 +170,11 @@ def _retry_while_locked(step: Callable[[], object]) -> None:
 class Ledger:
     """A factcheck ledger database. `Ledger(path, create=True)` makes a new one if the file is missing."""
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_LEDGER, create: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_LEDGER, create: bool = False,
+                 read_only: bool = False) -> None:
+        """read_only: for commands that only read (list, show, stats, check --ledger, verify): nothing is
+        written, so a ledger on a read-only file or medium opens; one that needs a schema migration is
+        opened for writing once to apply it."""
         self.path = str(path)
         memory = self.path == ":memory:"
         if not memory:
@@ -161,34 +182,82 @@ class Ledger:
                 if not create:
                     raise LedgerError("no such ledger", path=self.path,
                                       hint="create one with `factcheck ledger add PATH... --ledger FILE`")
+                read_only = False
             else:
                 _check_is_sqlite(self.path)
+        self.read_only = read_only and not memory
+        self.conn = self._connect(memory)
+        self._documents: dict[int, StoredDocument] = {}
+
+    def _connect(self, memory: bool) -> sqlite3.Connection:
+        if self.read_only:
+            conn = self._open_read_only()
+            if conn is not None:
+                return conn
+            self.read_only = False  # behind the schema: migrate once, read-write
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                                        check_same_thread=False)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
         except sqlite3.Error as exc:
             raise LedgerError(f"cannot open ledger: {exc}", path=self.path) from None
-        self.conn.row_factory = sqlite3.Row
+        conn.row_factory = sqlite3.Row
         try:
-            # Read before any pragma that writes, so a damaged file is refused untouched.
-            _retry_while_locked(lambda: self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            _retry_while_locked(lambda: self._prepare(memory))
+            # Read before any pragma that writes, so a damaged file or another application's database is
+            # refused untouched.
+            _retry_while_locked(lambda: conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
+            _check_application(conn, self.path)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _retry_while_locked(lambda: self._prepare(conn, memory))
         except sqlite3.Error as exc:
-            self.conn.close()
+            conn.close()
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise LedgerError("ledger is read-only and needs a schema migration by this factcheck",
+                                  path=self.path, hint="open it once where it can be written") from None
             raise LedgerError(f"cannot open ledger: {exc}", path=self.path,
                               hint="the file may be damaged or not a ledger") from None
         except LedgerError:
-            self.conn.close()
+            conn.close()
             raise
-        self._documents: dict[int, StoredDocument] = {}
+        return conn
 
-    def _prepare(self, memory: bool) -> None:
+    def _open_read_only(self) -> sqlite3.Connection | None:
+        """A read-only connection, or None when the ledger needs migrating first. A WAL database whose
+        directory cannot be written (no -shm can be made) is opened as immutable."""
+        uri = Path(self.path).resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for mode in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None,
+                                       timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                _retry_while_locked(lambda c=conn: c.execute("SELECT count(*) FROM sqlite_master").fetchone())
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            try:
+                _check_application(conn, self.path)
+                if pending_migrations(conn, self.path):
+                    conn.close()
+                    return None
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as exc:
+                conn.close()
+                raise LedgerError(f"cannot open ledger: {exc}", path=self.path,
+                                  hint="the file may be damaged or not a ledger") from None
+            except LedgerError:
+                conn.close()
+                raise
+            return conn
+        raise LedgerError(f"cannot open ledger: {last}", path=self.path)
+
+    def _prepare(self, conn: sqlite3.Connection, memory: bool) -> None:
         if not memory:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: atomic, durable up to a crash of the OS
-        migrate(self.conn, self.path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: atomic, durable up to a crash of the OS
+        migrate(conn, self.path)
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 `render_result(result, "json")` is what every command calls; each format is a module with a
 `render(result, color=False) -> str` function, listed in RENDERERS. Every format orders findings by
-(document, offset), so the same input gives byte-identical output.
+severity, then (document, offset), so the same input gives byte-identical output.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..errors import UsageError
 from ..models import CheckResult
-from . import github, html, json_format, sarif, text
+from . import github, html, json_format, markdown, sarif, text
 from .claims import CLAIM_FORMATS, write_claims
 
 RENDERERS: dict[str, Callable[..., str]] = {
@@ -20,6 +20,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "sarif": sarif.render,  # code-scanning services
     "github": github.render,  # GitHub Actions annotations
     "html": html.render,  # the discrepancy report for analysts
+    "markdown": markdown.render,  # a summary for a CI job's page ($GITHUB_STEP_SUMMARY)
 }
 RESULT_FORMATS = tuple(RENDERERS)
 

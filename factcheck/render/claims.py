@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..models import Claim
+from ..models import SCHEMA_VERSION, Claim
+from .safe import one_line
 
 CLAIM_FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = ["id", "doc", "start", "end", "line", "column", "text", "kind", "unit", "value", "lo", "hi",
@@ -21,7 +22,7 @@ def claim_record(claim: Claim) -> dict:
 def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
     """Write claims as they come (memory stays flat)."""
     if fmt == "json":
-        out.write('{"claims": [')
+        out.write(f'{{"schema_version": "{SCHEMA_VERSION}", "claims": [')
         for i, claim in enumerate(claims):
             out.write((",\n" if i else "\n") + json.dumps(claim_record(claim), ensure_ascii=False))
         out.write("\n]}\n")
@@ -36,7 +37,8 @@ def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
     else:
         for claim in claims:
             bounds = _bounds(claim)
-            out.write(f"{claim.doc}:{claim.line}:{claim.column}  {claim.kind:<17} {bounds:<28} {claim.text!r}\n")
+            out.write(f"{one_line(claim.doc)}:{claim.line}:{claim.column}  {claim.kind:<17} {bounds:<28} "
+                      f"{one_line(repr(claim.text))}\n")
 
 
 def _bounds(claim: Claim) -> str:

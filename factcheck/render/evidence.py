@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ..models import CheckResult, Claim, Finding, RuleInfo
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITIES_RANK = {"error": 3, "warning": 2, "info": 1}
+MAX_SKIPPED_LINES = 20  # paths left out, listed in text output before the rest are counted
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
 
@@ -29,11 +31,29 @@ class ResultView:
         self.claims: dict[str, Claim] = {c.id: c for c in result.claims}
         self.rules: dict[str, RuleInfo] = {r.id: r for r in result.rules}
         self.documents = {d.id: d for d in result.documents}
+        self.record_docs = {d.id for d in result.documents if d.record}
         self.findings = sorted(result.findings, key=self._finding_key)
 
     def _finding_key(self, finding: Finding) -> tuple:
-        first = min(((c.doc, c.start) for c in self.finding_claims(finding)), default=("", 0))
-        return (*first, finding.rule, finding.id)
+        """Most severe first (GitHub shows only the first annotations of each level), then by where the
+        finding is: its primary claim's document and offset."""
+        primary = self.primary(finding)
+        where = (primary.doc, primary.start) if primary else ("", 0)
+        return (-SEVERITIES_RANK.get(finding.severity, 0), *where, finding.rule, finding.id)
+
+    def primary(self, finding: Finding) -> Claim | None:
+        """Where a finding is shown: its first claim in new text (not in a record document: a ledger's
+        statement, a file not under review), else its first claim."""
+        claims = self.finding_claims(finding)
+        return next((c for c in claims if c.doc not in self.record_docs), claims[0] if claims else None)
+
+    def others(self, finding: Finding) -> list[Claim]:
+        """The finding's claims other than the primary one, in the rule's order."""
+        primary = self.primary(finding)
+        return [c for c in self.finding_claims(finding) if c is not primary]
+
+    def is_record(self, claim: Claim) -> bool:
+        return claim.doc in self.record_docs
 
     def finding_claims(self, finding: Finding) -> list[Claim]:
         """The finding's claims in the order the rule gave them (date order); unknown ids skipped."""
@@ -58,8 +78,8 @@ class ResultView:
         return list(grouped.items())
 
     def severity_counts(self) -> dict[str, int]:
-        counts = Counter(f.severity for f in self.result.findings)
-        return {s: counts.get(s, 0) for s in SEVERITIES}
+        counts: Counter[str] = Counter(f.severity for f in self.result.findings)
+        return {s: counts[s] for s in SEVERITIES}
 
 
 def quote(claim: Claim) -> Quote:
@@ -101,6 +121,13 @@ def coverage_lines(result: CheckResult) -> list[str]:
     """What the run could not read, date or attribute: said plainly, never silently skipped."""
     cov = result.coverage
     lines = [f"unreadable: {p.path}{f':{p.line}' if p.line else ''}: {p.message}" for p in cov.unreadable]
+    lines.extend(f"skipped: {p.path}: {p.message}" for p in cov.skipped[:MAX_SKIPPED_LINES])
+    if len(cov.skipped) > MAX_SKIPPED_LINES:
+        lines.append(f"skipped: {plural(len(cov.skipped) - MAX_SKIPPED_LINES, 'more path')} "
+                     "(every one is in --format json, coverage.skipped)")
+    lines.extend(f"{p.path}:{p.line}: {p.message}" for p in cov.unused_suppressions)
+    if cov.suppressed:
+        lines.append(f"suppressed: {plural(cov.suppressed, 'finding')} by inline `factcheck: ignore` comments")
     if cov.undated_documents:
         lines.append(f"undated: {', '.join(cov.undated_documents)} "
                      "(claims there cannot be compared over time)")

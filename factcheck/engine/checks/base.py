@@ -133,7 +133,10 @@ def below(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     top, floor = a.interval()[1], b.interval()[0]
     if top + slack(tolerance, floor) < floor:
         return True
-    return top == floor and a.precision > 0 and b.precision > 0
+    # Touching rounding intervals disagree; a bound's end as written ("below £500,000", "£500,000 and
+    # above") is a threshold that meets the other figure, not a disagreement.
+    rounded = ("exact", "approx", "range")
+    return top == floor and a.precision > 0 and b.precision > 0 and a.bound in rounded and b.bound in rounded
 
 
 def fmt_number(value: float) -> str:

@@ -25,7 +25,7 @@ class DecreasingOverTimeParams(Params):
     only_cumulative: bool = True  # compare only claims the attribute stage marked cumulative
     subject_window: int = 8  # a running total whose subject is not named this near it is only info
     subject_share: float = 0.5
-    max_ratio: float = 10.0  # a running total that falls more than this far is reported at info (likely
+    max_ratio: float = 3.0  # a running total that falls more than this far is reported at info (likely
     #                          another measure, such as one region's share of a national total)
 
 

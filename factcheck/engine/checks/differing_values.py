@@ -54,6 +54,11 @@ class DifferingValuesParams(Params):
     # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
     max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
     max_distinct: int = 3  # a subject given more different figures than this is likely several subjects
+    # What to do with a disagreement whose figures are not tied to the subject (not named near them, or
+    # another fund or scheme named nearer), or are more than max_ratio apart: report it at info, or not
+    # at all (it is more likely two things under one name than one thing misstated).
+    untied: Literal["info", "none"] = "info"
+    beyond_ratio: Literal["info", "none"] = "info"
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count",)
@@ -75,14 +80,16 @@ class DifferingValuesParams(Params):
     subject_share: float = 0.5
     generic_words: tuple[str, ...] = GENERIC_SUBJECT_WORDS
     # "has spent £272m so far": an amount spent or paid to date only says the total is at least that much.
-    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date")
+    spent_cues: tuple[str, ...] = ("spent", "disbursed", "paid out", "drawn down", "so far", "to date", "invested",
+                                   "investing", "contributed", "contributing")
     # "contributing up to £12.3m through the Fund": money passed through a vehicle likewise only bounds its size.
     channel_cues: tuple[str, ...] = ("through", "via")
     # "the fund is now worth £15m", "revised to £2.2bn": the statement itself says the figure changed.
     changed_cues: tuple[str, ...] = ("now worth", "now stands at", "now totals", "is now", "has now", "revised",
                                      "has risen to", "has grown to", "has fallen to", "raised to", "increased to",
                                      "cut to", "reduced to", "scaled back to", "updated", "has been increased to",
-                                     "has been cut to", "rather than the")
+                                     "has been cut to", "rather than the", "reduced level",
+                                     "increased level", "extended", "expanded", "topped up", "initial")
 
 
 Params = DifferingValuesParams
@@ -159,6 +166,10 @@ def rate_unit(claim: Claim, params: DifferingValuesParams) -> str:
     return ""
 
 
+# "£45 million of funding for eight trailblazers": money shared among counted recipients is their part.
+_COUNTED_RECIPIENTS = re.compile(r"^\s*(?:of\s+)?(?:funding\s+|investment\s+)?(?:for|to|between|among)\s+"
+                                 r"(?:the\s+)?(?P<name>(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"eleven|twelve|\w+teen|\w+ty)\s+[a-z][\w-]+)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 
 
@@ -170,6 +181,9 @@ def recipient_of(claim: Claim, params: DifferingValuesParams) -> str | None:
         return claim.recipient.strip().lower()
     subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())}
     after = _original_suffix(claim, 60)
+    counted = _COUNTED_RECIPIENTS.match(after)
+    if counted:
+        return counted.group("name").lower()
     named = _NAME_AFTER.match(after)
     if named:
         name = named.group("name")
@@ -191,11 +205,34 @@ def _original_suffix(claim: Claim, chars: int) -> str:
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
+# "£450 million for a third round of the Fund": a tranche of the subject, not its size.
+_TRANCHE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:for|in|from)\s+(?:a|an|the|its|this|each)\s+"
+                            r"(?:[a-z-]+\s+){0,2}?(?:round|tranche|phase|wave|stage|window|year|allocation)s?\s+of\b")
+_APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? from|apart from|besides|"
+                    r"alongside|other than|outside)\b([^,;:]{0,80})[,;:]", re.IGNORECASE)
+
+
+def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
+    """The sentence sets the figure apart from its subject: "In addition to the Harbour Grant, the
+    department has allocated £267 million" (the figure follows the phrase that names the subject)."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    if at <= 0:
+        return False
+    subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+               if len(w) > 2 and w not in params.generic_words}
+    for m in _APART.finditer(claim.sentence, 0, at):
+        if {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(1).lower())} & subject:
+            return True
+    return False
+
+
 def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str, str] | None:
     """(what the figure is, its rate unit, its recipient): only figures of one class are compared.
 
     None for a part with no recipient: it cannot be matched to another part of the same thing.
     """
+    if set_apart(claim, params) or _TRANCHE_AFTER.match(claim_suffix(claim, 60)):
+        return None
     rate = rate_unit(claim, params)
     recipient = recipient_of(claim, params)
     if claim.role == "part" or recipient:
@@ -223,7 +260,13 @@ _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?
 
 def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
     """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
-    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None
+    return claim.role == "increase" or cues.search(claim_prefix(claim, 25)) is not None \
+        or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None
+
+
+# "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
+_INCREMENT_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:uplift|boost|top-up|top up|increase|injection|rise)\b",
+                              re.IGNORECASE)
 
 
 def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
@@ -243,6 +286,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
             ambiguous += 1
         else:
             single.extend(said)
+    single, outliers = _without_outliers(single, params.max_ratio)
+    ambiguous += outliers
     if len({(doc_hash(c), c.sentence_start) for c in single}) < 2:
         return
     conflict = _agree(single, params.tolerance)
@@ -255,6 +300,9 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
             return  # different increments (this year's top-up, last year's) do not contradict
         hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
+        if (params.untied == "none" and any(_UNTIED in a for a in hit.assumptions)) or \
+                (params.beyond_ratio == "none" and any(_BEYOND in a for a in hit.assumptions)):
+            return
         if doc_hash(low) == doc_hash(high) and not _sizes_in_one_statement(low, high, hit, params):
             return
         yield hit
@@ -263,6 +311,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
 
 
+_UNTIED = "so the figures may be about different things"
+_BEYOND = "more likely different measures than one misstated"
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -270,12 +320,25 @@ def _sizes_in_one_statement(low: Claim, high: Claim, hit: Hit, params: Differing
     """Within one statement two figures for one subject are usually two things (first and second
     payments, this year and last); they contradict only when both are given as its size, near its name,
     for no different year, and nothing else weakens the evidence."""
-    if hit.severity is not None:
-        return False
-    if not all(is_size_statement(c, params) and subject_named_near(c, params) for c in (low, high)):
+    if hit.severity is not None or low.kind != "money":
+        return False  # counts in one statement are usually of different subsets ("those schools", "all schools")
+    if not all(is_size_statement(c, params) and named_near(c, 6, 1.0, params.generic_words) for c in (low, high)):
         return False
     years = [set(_YEARS.findall(c.sentence)) for c in (low, high)]
     return not (years[0] and years[1] and years[0] != years[1])
+
+
+def _without_outliers(claims: list[Claim], max_ratio: float) -> tuple[list[Claim], int]:
+    """Leave out figures more than max_ratio from the median figure ("the £260m scheme ... part of a
+    €3.4bn allocation"): another measure under the subject's name, which would hide the real pair."""
+    values = sorted(abs(c.value) for c in claims)
+    median = values[len(values) // 2] if values else 0
+    if not median or len(values) < 3:
+        return claims, 0
+    kept = [c for c in claims if median / max_ratio <= abs(c.value) <= median * max_ratio]
+    kept_ids = {c.id for c in kept}
+    statements = {(doc_hash(c), c.sentence_start) for c in claims if c.id not in kept_ids}
+    return kept, len(statements)
 
 
 def _as_bounds(claims: list[Claim], params: DifferingValuesParams) -> tuple[list[Claim], set[str]]:
@@ -354,7 +417,8 @@ def _hit(involved: list[Claim], pair: tuple[Claim, Claim] | None, ambiguous: int
                            + (f"; {', '.join(repr(t) for t in unstated)} state(s) none and were assumed to be "
                               "for it" if unstated else ""))
     if ambiguous:
-        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this")
+        assumptions.append(f"left out {ambiguous} statement(s) that themselves give several figures for this, "
+                           f"or whose figure is more than {params.max_ratio:g}-fold from the others'")
     return Hit(claims=sorted(involved, key=_when), fields={"figures": figures, "count": str(len(shown))},
                assumptions=assumptions, severity="info" if compatible or weak else None)
 
@@ -372,10 +436,14 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
-    for claim in named[1:]:
+    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
+    if increments:
+        reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
+                       "text gives as the reason the figures differ")
+    for claim in named:
         cue = changed.search(claim_prefix(claim, 40))
         if cue:
-            reasons.append(f"the later statement says the figure changed ('{cue.group(0)}')")
+            reasons.append(f"a statement says the figure changed ('{cue.group(0)}')")
             break
     periods = {period_key(c.period) if c.period else None for c in named}
     same_period = len(periods) == 1 and None not in periods
@@ -394,21 +462,35 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     The test runs on the figures tied to the subject (named near it): if those still disagree, the
     other checks look at them; figures only inferred to be about the subject do not make a warning.
     """
-    tied = [c for c in involved if subject_named_near(c, params)]
+    others = {c.id: name for c in involved if (name := other_subject_nearer(c, params))}
+    heads = [head_phrase(c, params) for c in involved]
+    shared = {h for h in heads if h and heads.count(h) > 1}
+    tied = [c for c, h in zip(involved, heads, strict=True)
+            if (subject_named_near(c, params) or h in shared) and c.id not in others]
     conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
     if conflict is None:
         loose = [c for c in involved if c not in tied]
+        if any(c.id in others for c in loose):
+            return [f"another subject is named nearer to {c.text.strip()!r} ({others[c.id]!r}), {_UNTIED}"
+                    for c in loose if c.id in others][:2]
         return ["the subject is not named near " + ", ".join(repr(c.text.strip()) for c in loose[:3])
-                + " (its topic was inferred from context), so the figures may be about different things"]
+                + f" (its topic was inferred from context), {_UNTIED}"]
     reasons = []
     low, high = conflict
+    fiscal = [c for c in (low, high) if c.period and _FINANCIAL_YEAR.fullmatch(period_key(c.period))]
+    if len(fiscal) == 1:
+        one, other = fiscal[0], high if fiscal[0] is low else low
+        if not other.period:
+            reasons.append(f"{one.text.strip()!r} is for one financial year ({one.period}) and "
+                           f"{other.text.strip()!r} states no period: a year's amount is not the whole")
     if low.value and abs(high.value) > params.max_ratio * abs(low.value):
-        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are more likely "
-                       "different measures than one misstated")
+        reasons.append(f"the figures differ more than {params.max_ratio:g}-fold, so they are {_BEYOND}")
     if distinct > params.max_distinct:
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
-    if params.require_size_statement and money and not any(is_size_statement(c, params) for c in money):
+    sized_phrase = any(h and h.split()[-1] in _SIZED_THINGS for h in shared)  # "the £2.4bn renewal programme"
+    if params.require_size_statement and money and not sized_phrase \
+            and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
     if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
@@ -417,6 +499,48 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
             what = "counts" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
             reasons.append(f"{what} change over time and these were not said for the same stated period")
     return reasons
+
+
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d-\d\d")
+# A named fund, programme or scheme: capitalised words (small joining words allowed) ending in its head.
+_NAMED_SUBJECT = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:in|of|and|for|on|to|[A-Z][\w’'-]+))*\s+"
+                            r"(?i:fund|programme|program|scheme|grant|initiative|partnership|facility|deal|account)\b")
+
+
+def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """A fund, programme or scheme other than the claim's subject, named nearer to the figure than the
+    subject is ("... the Accelerators programme, investing £200 million through the Places Fund")."""
+    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    if at < 0:
+        return None
+    end = at + len(claim.text)
+    skip = set(params.generic_words)
+    ordered = [w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
+               if len(w) > 2 and w not in skip]
+    subject = set(ordered)
+    if not subject:
+        return None
+
+    def distance(lo: int, hi: int) -> int:
+        return lo - end if lo >= end else (at - hi if hi <= at else 0)
+
+    # The subject's name: its distinctive words in order, a word or two apart at most.
+    name = re.compile(r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) + r"\w*" for w in ordered), re.IGNORECASE)
+    own = [distance(m.start(), m.end()) for m in name.finditer(claim.sentence)]
+    nearest_own = min(own, default=10 ** 6)
+    # "The £50 million adoption and special guardianship support fund" when the subject is "Adoption England":
+    # a thing that shares a word with the subject but is not it.
+    phrase = re.match(r"\s*((?:[A-Za-z’'-]+\s+){0,7}?(?:" + "|".join(_SIZED_THINGS) + r"))\b",
+                      claim.sentence[end:end + 90], re.IGNORECASE)
+    if phrase and not re.search(r"\b(?:for|to|in|on|from|with|by|at|which|that)\b", phrase.group(1), re.IGNORECASE):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower())}
+        if words & subject and not subject <= words:
+            return phrase.group(1)
+    for m in _NAMED_SUBJECT.finditer(claim.sentence):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
+        if words and not words & subject and distance(m.start(), m.end()) < nearest_own:
+            return m.group(0)
+    return None
 
 
 def _same_subject(claims: list[Claim], ctx: Context) -> str:
@@ -454,6 +578,25 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
         if word.rstrip("s") in topic_words:
             return True
     return False
+
+
+# Heads of a noun phrase a figure can be the size of ("the £2.4bn renewal programme", "a £40m package").
+_SIZED_THINGS = frozenset({"programme", "program", "fund", "scheme", "plan", "package", "project", "budget", "deal",
+                           "contract", "initiative", "settlement", "masterplan", "refit", "upgrade", "extension"})
+
+
+def head_phrase(claim: Claim, params: DifferingValuesParams) -> str | None:
+    """The noun phrase the figure modifies ("£2.4bn investment programme" -> "investment programme"),
+    when it holds a word that is not generic: two figures of one subject's group modifying the same
+    phrase are tied to one thing however far the subject's name is."""
+    words = []
+    for word in re.findall(r"[a-z’'\-]+|[^\sa-z]", claim_suffix(claim, 40))[:2]:
+        if not word[0].isalpha() or word in _PREPOSITIONS or word in ("is", "was", "will", "has", "are", "were"):
+            break
+        words.append(word.rstrip("s"))
+    if not any(w not in params.generic_words for w in words):
+        return None
+    return " ".join(words)
 
 
 def subject_named_near(claim: Claim, params: DifferingValuesParams) -> bool:

@@ -35,6 +35,9 @@ class PartExceedsWholeParams(Params):
     use_roles: bool = False
     lookback: int = 20  # earlier figures searched for the whole (keeps long stretches linear)
     tolerance: float = 0.0
+    # A part above its whole as written by more than this share is an error even where the whole's
+    # rounding would leave room ("a $2 billion plan ... of the total, $2.4 billion"); by less, a warning.
+    written_margin: float = 0.05
 
 
 Params = PartExceedsWholeParams
@@ -96,7 +99,12 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             continue
         if below(whole, claim, params.tolerance):
             severity, rounding = None, "even at the ends of the whole's written rounding"
-        elif _written_above(claim, whole):
+        elif _written_above(claim, whole, params.written_margin):
+            severity, rounding = None, (
+                f"as written, by more than {params.written_margin:.0%}; the rounding of {whole.text.strip()!r} "
+                f"(up to {fmt_number(whole.interval()[1])}) is not taken to excuse a part stated in the same "
+                "breath, since the writer knew both figures")
+        elif _written_above(claim, whole, 0.0):
             severity = "warning"
             rounding = (f"as written; only the rounding of {whole.text.strip()!r} (it may stand for up to "
                         f"{fmt_number(whole.interval()[1])}) leaves room for it, so reported as a warning")
@@ -113,8 +121,9 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
                                interval_note(whole), interval_note(claim)])
 
 
-def _written_above(part: Claim, whole: Claim) -> bool:
-    """The part's smallest value as written is above the whole's largest as written (no rounding)."""
+def _written_above(part: Claim, whole: Claim, margin: float) -> bool:
+    """The part's smallest value as written is above the whole's largest as written (no rounding) by
+    more than `margin` of the whole."""
     part_lo = part.lo if part.lo is not None else float("-inf")
     whole_hi = whole.hi if whole.hi is not None else float("inf")
-    return part_lo > whole_hi
+    return part_lo > whole_hi * (1 + margin)

@@ -1,6 +1,7 @@
 """The same figure restated within one document with a different value: headline vs body.
 
-A headline is the document's first line when it is short and more lines follow. For each headline
+A headline is the first line of the document's text (after any front matter) when it is short and
+more lines follow. For each headline
 figure, the body's figures in the same group are compared: if the body mentions the group but none of
 its figures agrees with the headline's (as intervals), the headline figure was restated differently.
 """
@@ -21,10 +22,17 @@ NEEDS_TEXT = False
 
 class RestatedInDocumentParams(Params):
     max_headline_chars: int = 160  # a longer first line is a paragraph, not a headline
+    max_summed: int = 40  # body figures tried in pairs for a headline that adds them up
     tolerance: float = 0.0
 
 
 Params = RestatedInDocumentParams
+
+
+def _on_first_line(claim: Claim) -> bool:
+    """The claim is on the text's first line (after any front matter, which `line` counts as file lines):
+    its line starts at the text's beginning, give or take a leading blank line."""
+    return claim.start - (claim.column - 1) <= 2
 
 
 def run(claims: list[Claim], params: RestatedInDocumentParams, ctx: Context) -> Iterator[Hit]:
@@ -32,17 +40,45 @@ def run(claims: list[Claim], params: RestatedInDocumentParams, ctx: Context) -> 
     for claim in claims:
         by_doc[claim.doc].append(claim)
     for doc_claims in by_doc.values():
-        headline = [c for c in doc_claims if c.line == 1 and len(c.sentence) <= params.max_headline_chars]
-        body = [c for c in doc_claims if c.line > 1]
+        headline = [c for c in doc_claims if _on_first_line(c) and len(c.sentence) <= params.max_headline_chars]
+        if not headline:
+            continue
+        body = [c for c in doc_claims if c.line > headline[0].line]
         if not headline or not body:
             continue
         for top in headline:
-            if any(not below(top, b, params.tolerance) and not below(b, top, params.tolerance) for b in body):
+            same = [b for b in body if _same_measure(top, b)]
+            if not same or any(not below(top, b, params.tolerance) and not below(b, top, params.tolerance)
+                               for b in same):
                 continue
-            nearest = min(body, key=lambda b: abs(b.value - top.value))
+            if _sum_of_two(top, same[: params.max_summed]):
+                continue  # "£40m package" over "£25m for roads and £15m for schools": the headline adds them up
+            wholes = [b for b in same if b.role != "part"]  # a part of something does not restate a headline
+            if not wholes:
+                continue
+            nearest = min(wholes, key=lambda b: b.start)  # the lead restates the headline
             yield Hit(claims=[top, nearest], fields={"headline": describe(top), "body": describe(nearest)},
                       assumptions=[f"the first line is a headline and {top.text!r} in it is the figure "
-                                   f"{nearest.text!r} restates (same group"
-                                   + (f" {ctx.group.topic!r})" if ctx.group else ")"),
-                                   "no figure in the body for this group agrees with the headline",
+                                   f"{nearest.text!r} restates: the body's first figure of the same measure (the lead "
+                                   "restates the headline)"
+                                   + (f" (group {ctx.group.topic!r})" if ctx.group else ""),
+                                   "no figure of that measure in the body agrees with the headline, nor do two "
+                                   "of them in one sentence add up to it",
                                    interval_note(top), interval_note(nearest)])
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    """Same kind and currency; counts of the same noun (its last word) when both name one."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "count":
+        if not (a.unit and b.unit):
+            return True
+        return a.unit.split()[-1].lower().rstrip("s") == b.unit.split()[-1].lower().rstrip("s")
+    return a.unit == b.unit
+
+
+def _sum_of_two(top: Claim, figures: list[Claim]) -> bool:
+    lo, hi = top.interval()
+    return any(lo <= a.value + b.value <= hi for i, a in enumerate(figures) for b in figures[i + 1:]
+               if a.sentence_start == b.sentence_start)  # one sentence listing the parts

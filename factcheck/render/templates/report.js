@@ -33,6 +33,14 @@
     empty.hidden = count !== 0;
   }
 
+  // On a wide screen the filters are open; on a phone they stay folded so the first finding is on screen.
+  var panel = document.getElementById("filter-panel");
+  if (panel && window.matchMedia && window.matchMedia("(min-width: 641px)").matches) { panel.open = true; }
+  // Printing shows every statement and the whole of each sentence.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.more, details.whole").forEach(function (d) { d.open = true; });
+  });
+
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   var pending = null;
   form.addEventListener("input", function (event) {
