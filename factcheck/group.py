@@ -13,10 +13,11 @@ How two topic keys become one subject (keys come from topics.topic_key):
    but not "amazon fund" ~ "andes amazon biodiverse landscape fund", not "social care" (head "care" vs
    "programme") and not "programme" (nothing distinctive).
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
-4. A key too generic to name a subject across statements ("gap", "programme", "bursary": one lower-case
-   token or only generic words), or a topic the attribute stage marked `topic_local` (a table's row
-   label, a sentence's bare opening noun), or a claim whose measure is unknown (a bare "percent" or count),
-   still groups the claims of its own document.
+4. A key too generic to name a subject on its own ("schools", "bursary": one lower-case token or only
+   generic words) groups across statements only when the measure and the period are the same (and a
+   period is stated); a topic the attribute stage marked `topic_local` (a table's row label in a generic
+   row, a sentence's bare opening noun) or a claim whose measure is unknown (a bare "percent" or count)
+   groups the claims of its own document only.
 
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
@@ -193,8 +194,14 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     for c in attributed:
         key = c.topic_key or ""
         # An unknown measure ("percent" of what? a bare count) is only compared within its own statement.
-        local = c.topic_local or not is_specific(c.topic, key) or metric_key(c) in _UNKNOWN_MEASURES
-        subject = f"{c.doc}\x00{key}" if local or key not in clusters else clusters[key]
+        known = metric_key(c) not in _UNKNOWN_MEASURES
+        if c.topic_local or not known:
+            subject = f"{c.doc}\x00{key}"
+        elif not is_specific(c.topic, key):
+            # a generic subject ("schools") names one thing across statements only with its measure and period
+            subject = f"\x01{key}\x00{metric_key(c)}\x00{c.period}" if c.period else f"{c.doc}\x00{key}"
+        else:
+            subject = clusters.get(key, f"{c.doc}\x00{key}")
         unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
         buckets[(subject, c.kind, unit)].append(c)
     groups: list[Group] = []

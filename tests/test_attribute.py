@@ -426,6 +426,7 @@ needs_parser = pytest.mark.skipif(not __import__("factcheck.attribute.parse", fr
     ("The Ostrava Conservatory opened in 2001. Today it employs 85 gardeners.", "85", "ostrava conservatory"),
     ("Q: How many rangers does the Kestor Park Authority have?\nA: It has 42 rangers.", "42",
      "kestor park authority"),
+    ("38% of members of the Tollgate Rowing Club are under 30.", "38%", "tollgate rowing club"),
 ])
 def test_the_subject_is_read_off_the_sentence_structure(text, figure, subject):
     assert frame_of(text, figure).topic_key == subject

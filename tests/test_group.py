@@ -224,3 +224,16 @@ def test_a_short_form_with_a_distinctive_core_still_joins() -> None:
     short = attributed("The £200 million Coastal Flood Innovation Programme opened.", "£200 million",
                        doc_id="b.txt")[0]
     assert together(group_claims([long, short]), long, short)
+
+
+def test_a_generic_subject_groups_across_statements_only_when_measure_and_period_agree() -> None:
+    from test_attribute import framed
+
+    [a] = framed("The bursary scheme cost £3 million in 2023-24.", "a.md")
+    [b] = framed("The bursary scheme cost £4 million in 2023-24.", "b.md")
+    [c] = framed("The bursary scheme cost £5 million in 2022-23.", "c.md")
+    [d] = framed("The bursary scheme cost £6 million.", "d.md")
+    assert not is_specific(a.topic, a.topic_key)
+    groups = group_claims([a, b, c, d])
+    assert together(groups, a, b)
+    assert not together(groups, a, c) and not together(groups, a, d)

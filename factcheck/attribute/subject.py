@@ -150,9 +150,9 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
         if i in skip:
             continue
         low = t.text.lower()
-        if t.dep == "pobj" and p.tokens[t.head].text.lower() == "of":
-            continue  # "most of it", "half of them": the quantity, not its owner
         if (t.pos == "PRON" and low in PRONOUNS) or (low == "there" and t.dep == "advmod"):
+            if t.dep == "pobj" and p.tokens[t.head].text.lower() == "of":
+                continue  # "most of it", "half of them": the quantity, not its owner
             out.append(Mention(i, t.start, t.end, t.text, False, anaphor=True, head_word=low))
             continue
         if t.pos not in ("NOUN", "PROPN") or (t.dep in ("compound", "flat") and t.head not in skip):
