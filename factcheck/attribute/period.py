@@ -2,7 +2,7 @@
 
 The cues (`cues._period`) read "in 2024-25", "over the next four years", "a year", "since 2019" in the
 figure's clause. This adds what they miss:
-- a year used as a modifier: "The 2024-25 settlement for Tyneside is £40m", "its 2023 budget";
+- a year used as a modifier: "The 2024-25 settlement for Tyneside is £40m", "its 2023 budget", "Acme's 2023 revenue";
 - an end date: "through to 2030/31", "up to 2030" (until, not in, that year);
 - a list's lead-in: "Over the next four years we will provide:" gives its period to every item below it
   ("- £40m for roads") that has none of its own.
@@ -16,8 +16,9 @@ from ..models import Claim
 from .cues import _period
 
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
-_ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|our|this|his|her|a)\s+(?P<y>" + _YEAR + r")\s+(?!and\b|to\b|or\b)[a-z]",
-                          re.I)
+# After a determiner or a possessive ("the 2024-25 settlement", "Acme's 2023 revenue", "the Ferries' 2023 sales").
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|its|their|our|this|his|her|a)|\w['’]s|\ws['’])\s+(?P<y>" + _YEAR
+                          + r")\s+(?!and\b|to\b|or\b)[a-z]", re.I)
 _UNTIL = re.compile(r"\b(?:through to|up to|up until|until|till|through)\s+(?:the end of\s+)?(?P<y>" + _YEAR + r")\b",
                     re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")

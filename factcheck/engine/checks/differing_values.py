@@ -50,6 +50,9 @@ class DifferingValuesParams(Params):
     compatible_severity: Literal["info", "none"] = "info"  # written figures differ but intervals overlap
     increase_cues: tuple[str, ...] = ("additional", "extra", "further", "top-up", "top up", "increase of",
                                 "increased by", "rise of", "uplift of", "boost of")
+    # Words that make an amount a top-up of something already there: the text's own reason for a difference.
+    top_up_cues: tuple[str, ...] = ("a further", "further", "top-up", "top up", "increase of", "increased by",
+                                    "rise of", "uplift of", "boost of", "another")
     max_shown: int = 3  # figures named in the message; the rest are counted
     # When a disagreement is weak evidence, it is reported at info instead of the rule's severity:
     max_ratio: float = 10.0  # figures further apart than this are more likely different measures than a slip
@@ -258,11 +261,15 @@ def _unlinked(claims: list[Claim]) -> list[Claim]:
 _DENIED = re.compile(r"\b(?:not|never|rather than|instead of|as opposed to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
-    """An amount added to something ("an additional £16 million", "a £300m boost"): a tranche, not a total."""
+def _is_increment(claim: Claim, cues: re.Pattern[str], by_role: bool = True) -> bool:
+    """An amount added to something ("a further £16 million", "a £300m boost"): a tranche, not a total.
+
+    "An extra £100 million for the programme" is not enough on its own: a new programme's money is often
+    called extra (extra to existing budgets) and is then its whole size; the finding notes the word. So
+    as the text's reason for a difference (`by_role=False`) only a top-up word counts, not the role."""
     before = claim_prefix(claim, 25).rstrip()
     cue = next((m for m in cues.finditer(before) if m.end() == len(before)), None)  # "a further £450m", not
-    return claim.role == "increase" or cue is not None \
+    return (by_role and claim.role == "increase") or cue is not None \
         or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None  # "Further to this, the £1.2bn"
 
 
@@ -438,7 +445,7 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
-    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
+    increments = [c for c in named if _is_increment(c, words_pattern(params.top_up_cues), by_role=False)]
     if increments and len(increments) < len(named):  # a top-up against a total; two top-ups are compared
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
@@ -491,7 +498,12 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
     sized_phrase = any(h and h.split()[-1] in _SIZED_THINGS for h in shared)  # "the £2.4bn renewal programme"
-    if params.require_size_statement and money and not sized_phrase \
+    # "revenue of €84.5m for 2022" against "its 2022 revenue was €79m": one measure of one subject for one
+    # stated period leaves no year or recipient to explain the difference.
+    # (A rate's "a year" is not a period: "would spend £3bn a year" says how much, not when.)
+    one_period = all(c.period and re.search(r"\d", c.period) for c in (low, high)) \
+        and len({period_key(c.period or "") for c in (low, high)}) == 1 and not any(c.recipient for c in (low, high))
+    if params.require_size_statement and money and not sized_phrase and not one_period \
             and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
                        "amounts given or spent differ by year and recipient")
