@@ -39,14 +39,29 @@ from .models import Claim, Group
 from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
 
 # Words that name a kind of thing rather than which one: never a reason to put two topics together.
-GENERIC = frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | vocab("""
+_GENERIC_WORDS = vocab("""
 programme gap sector area country region nation people children child family families pupil school staff worker
 department government number figure rate level amount sum proportion share increase total year local national
 public new overall current resource capital revenue core departmental annual main
 """)
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Generic words, with the heads' singulars, made on first use (singular() loads inflect, which
+    `factcheck extract` should not pay for)."""
+    return frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | _GENERIC_WORDS
+
+
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
-_VEHICLES = frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
+
+
+@functools.cache
+def _vehicles() -> frozenset[str]:
+    return frozenset(singular(w) for w in VEHICLE_HEADS) | {"programme"}
+
+
 # Places and compass words: where a subject is, never on their own which subject it is.
 _PLACE_WORDS = PLACES | vocab("""
 north south east west northern southern eastern western midland central greater city county
@@ -75,7 +90,7 @@ def is_specific(topic: str | None, key: str | None) -> bool:
     if not key:
         return False
     tokens = key.split()
-    if not [t for t in tokens if t not in GENERIC]:
+    if not [t for t in tokens if t not in generic_words()]:
         return False
     return len(tokens) >= 2 or any(ch.isupper() for ch in (topic or ""))
 
@@ -88,13 +103,13 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
         return "equal"
     if sa < sb:
         extra = sb - sa
-        if extra <= _VEHICLES:  # "pause" ~ "pause programme"
+        if extra <= _vehicles():  # "pause" ~ "pause programme"
             return "equal"
         # The short form must keep the long key's head and either be its tail ("innovation programme" in
         # "children social care innovation programme") or keep a distinctive core of two or more words
         # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
         # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
-        distinctive = [t for t in ta if t not in GENERIC and t not in _PLACE_WORDS]
+        distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
         if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2):
             return "short"
         return None
@@ -120,7 +135,7 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         for t in set(k.split()):
-            if t not in GENERIC and df[t] <= settings.max_block_size:
+            if t not in generic_words() and df[t] <= settings.max_block_size:
                 blocks[t].append(k)
     equal_pairs: list[tuple[str, str]] = []
     shorts: dict[str, set[str]] = defaultdict(set)

@@ -19,8 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-
-import inflect
+from typing import Any
 
 
 def vocab(text: str) -> frozenset[str]:
@@ -141,13 +140,19 @@ _MEN_SINGULARS = frozenset({"specimen", "omen", "abdomen", "acumen", "regimen", 
 
 
 @functools.cache
-def _english() -> inflect.engine:
+def _english() -> Any:
+    """inflect's engine, imported on first use: the import costs seconds, and `factcheck extract` never
+    needs it."""
+    import inflect
+
     return inflect.engine()
 
 
 @functools.cache
 def _irregular_plurals() -> frozenset[str]:
     """Plurals that do not end in s ("women", "children", "data"), from inflect's own tables."""
+    import inflect
+
     plurals = {p for forms in inflect.pl_sb_irregular.values() for p in forms.split("|")}
     for name in dir(inflect):  # the classical tables: criteria, phenomena, alumni, ...
         if name.startswith(("pl_sb_C_", "pl_sb_U_")) and name.endswith("_list"):
