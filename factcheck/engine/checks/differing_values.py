@@ -266,6 +266,8 @@ def _is_increment(claim: Claim, cues: re.Pattern[str]) -> bool:
         or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None  # "Further to this, the £1.2bn"
 
 
+_RELATES_TO_TOTAL = re.compile(r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|on top of|in addition to|total(?:ling)?|"
+                               r"overall|increas(?:es|ing) (?:it|the fund|the total))\b", re.IGNORECASE)
 # "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
 _INCREMENT_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:uplift|boost|top-up|top up|increase|injection|rise)\b",
                               re.IGNORECASE)
@@ -438,8 +440,11 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
-    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))]
-    if increments and len(increments) < len(named):  # a top-up against a total; two top-ups are compared
+    # A top-up against a total is explained when its own sentence relates it to the total ("bringing the
+    # total to", "on top of"); a tranche presented alone is still a warning, with the tranche noted.
+    increments = [c for c in named if _is_increment(c, words_pattern(params.increase_cues))
+                  and _RELATES_TO_TOTAL.search(c.sentence)]
+    if increments and len(increments) < len(named):  # two top-ups are compared like totals
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
     for claim in named:
