@@ -631,6 +631,15 @@ def test_a_top_up_explains_a_difference_from_a_total_but_a_discourse_further_doe
     total = claim("£1.2 billion", 1.2e9, doc="a",
                   sentence="Further to this, the £1.2 billion Harbour Fund helps councils.")
     top_up = claim("£450 million", 4.5e8, doc="b",
-                   sentence="We also confirmed a further £450 million for the Harbour Fund.")
+                   sentence="We also confirmed a further £450 million for the Harbour Fund, bringing the total to "
+                            "£1.65 billion.")
     [hit] = run(differing_values, [total, top_up])
     assert hit.severity == "info" and any("addition or top-up" in a for a in hit.assumptions)
+    # "a further" is a stated top-up even alone: the text gives the reason (info)
+    alone = top_up.model_copy(update={"sentence": "We also confirmed a further £450 million for the Harbour Fund."})
+    [hit] = run(differing_values, [total, alone])
+    assert hit.severity == "info"
+    # "extra" alone is not: a new fund's money is often "extra" and then its whole size (warning, noted)
+    extra = top_up.model_copy(update={"sentence": "We also confirmed an extra £450 million for the Harbour Fund."})
+    [hit] = run(differing_values, [total, extra])
+    assert hit.severity is None and any("may be a tranche" in a for a in hit.assumptions)

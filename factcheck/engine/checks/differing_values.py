@@ -273,6 +273,8 @@ def _is_increment(claim: Claim, cues: re.Pattern[str], by_role: bool = True) -> 
         or _INCREMENT_AFTER.match(claim_suffix(claim, 30)) is not None  # "Further to this, the £1.2bn"
 
 
+_RELATES_TO_TOTAL = re.compile(r"\b(?:bring(?:s|ing)?|tak(?:es|ing)|on top of|in addition to|total(?:ling)?|"
+                               r"overall|increas(?:es|ing) (?:it|the fund|the total))\b", re.IGNORECASE)
 # "the £500 million funding uplift", "a £16m boost to": the figure names an addition.
 _INCREMENT_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:uplift|boost|top-up|top up|increase|injection|rise)\b",
                               re.IGNORECASE)
@@ -445,8 +447,13 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     """The text gives a reason for the difference: a later statement says the figure changed, or a pledge."""
     changed = words_pattern(params.changed_cues)
     reasons = []
-    increments = [c for c in named if _is_increment(c, words_pattern(params.top_up_cues), by_role=False)]
-    if increments and len(increments) < len(named):  # a top-up against a total; two top-ups are compared
+    # A top-up against a total is explained when it is called a top-up ("a further £40m", "a £16m boost") or
+    # its own sentence relates it to the total ("bringing the total to"). "An extra £100m" alone is not:
+    # a tranche presented alone is still a warning, with the word noted in the assumptions.
+    top_ups, increase = words_pattern(params.top_up_cues), words_pattern(params.increase_cues)
+    increments = [c for c in named if _is_increment(c, top_ups, by_role=False)
+                  or (_is_increment(c, increase) and _RELATES_TO_TOTAL.search(c.sentence))]
+    if increments and len(increments) < len(named):  # two top-ups are compared like totals
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
     for claim in named:
