@@ -33,7 +33,9 @@ Params = ListCountParams
 _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
                     r"(:|[—–-](?=[ \t])|\(|,?[ \t]*namely\b|(?<=[ \t])(?:are|were)\b)[ \t]*", re.IGNORECASE)
 # "Four new clinics will open next year: A, B and C": the counted noun, then a short predicate, then a colon.
-_INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){1,9}[\w\-’']+)[ \t]*:[ \t]*")
+# Or a spaced dash: "Four stations will close in July — A, B and C."
+_INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w’'][\w\-’']*[ \t]+){1,9}[\w’'][\w\-’']*)[ \t]*"
+                              r"(:|(?<=[ \t])[—–-](?=[ \t]))[ \t]*")
 _PREDICATE_NOUN_WORDS = 4  # the counted noun is among the first words after the count
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\([a-z0-9]\))\s+(.+?)\s*$")
 _SPLIT = re.compile(r"\s*(?:;|,)\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
@@ -123,7 +125,7 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
         intro = _INTRO_PREDICATE.match(window)
         if not intro or not counted_noun(" ".join(intro.group(1).split()[:_PREDICATE_NOUN_WORDS])):
             return None
-        opener = ":"
+        opener = intro.group(2)
         if not _opens_clause(claim):
             return None  # "... in six, seven or ten activities by condition:": not the list's own count
     first_line, _, after = window[intro.end():].partition("\n")
@@ -168,7 +170,8 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         before = text[max(0, claim.start - 12): claim.start].lower()
         if not re.search(r"\b(?:the|these|those|following)\s+$", before) and \
-                not re.match(r"^[ \t]*(?:[\w\-’']+[ \t]+){0,9}[\w\-’']*:", text[claim.end: claim.end + 90]):
+                not re.match(r"^[ \t]*(?:[\w’'][\w\-’']*[ \t]+){0,9}[\w’'][\w\-’']*(?::|[ \t]+[—–-][ \t])",
+                             text[claim.end: claim.end + 90]):
             continue
         if re.search(r"\bincluding\s*$", before):
             continue
