@@ -85,12 +85,13 @@ class ResultView:
 def quote(claim: Claim) -> Quote:
     """The claim's sentence with its figure located by offsets (falling back to a text search)."""
     sentence = claim.sentence or claim.text
+    text = claim.text.replace("\n", " ")  # the sentence has soft line wraps made spaces
     at = claim.start - claim.sentence_start
-    if not (at >= 0 and sentence[at:at + len(claim.text)] == claim.text):
-        at = sentence.find(claim.text)
-    if at < 0 or not claim.text:
+    if not (at >= 0 and sentence[at:at + len(text)] == text):
+        at = sentence.find(text)
+    if at < 0 or not text:
         return Quote(sentence, "", "")
-    return Quote(sentence[:at], claim.text, sentence[at + len(claim.text):])
+    return Quote(sentence[:at], text, sentence[at + len(text):])
 
 
 def file_of(doc: str, paths: dict[str, str]) -> tuple[str, str | None]:

@@ -81,22 +81,24 @@ def doc_hash(claim: Claim) -> str:
     return claim.id.split(":", 1)[0]
 
 
-def _claim_at(claim: Claim) -> int:
+def claim_at(claim: Claim) -> int:
     """Where the claim's text stands in its sentence (-1 if not found): `sentence` may be stripped, so
-    look near the expected offset first."""
-    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
-    return at if at >= 0 else claim.sentence.find(claim.text)
+    look near the expected offset first. The sentence has its soft line wraps made spaces, so a figure
+    wrapped over a line ("17 percentage⏎points") is looked for with a space there too."""
+    text = claim.text.replace("\n", " ")
+    at = claim.sentence.find(text, max(0, claim.start - claim.sentence_start - 5))
+    return at if at >= 0 else claim.sentence.find(text)
 
 
 def claim_prefix(claim: Claim, chars: int = 60) -> str:
     """The sentence text just before the claim (lower case), for cue words such as 'additional'."""
-    at = _claim_at(claim)
+    at = claim_at(claim)
     return claim.sentence[max(0, at - chars):at].lower() if at >= 0 else ""
 
 
 def claim_suffix(claim: Claim, chars: int = 60) -> str:
     """The sentence text just after the claim (lower case)."""
-    at = _claim_at(claim)
+    at = claim_at(claim)
     if at < 0:
         return ""
     end = at + len(claim.text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...models import Claim
-from .base import below
+from .base import below, claim_at
 
 # A month name right after a number: "from 1 April to 31 March" is a date range, not a change.
 _MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
@@ -33,9 +33,7 @@ class Change:
 
 def _position(claim: Claim) -> int:
     """Where the claim's text starts inside its sentence (-1 if it cannot be found)."""
-    offset = claim.start - claim.sentence_start
-    at = claim.sentence.find(claim.text, max(0, offset - 5))
-    return at if at >= 0 else claim.sentence.find(claim.text)
+    return claim_at(claim)
 
 
 def _compatible(a: Claim, b: Claim) -> bool:

@@ -29,6 +29,7 @@ from .base import (
     Hit,
     Params,
     below,
+    claim_at,
     claim_prefix,
     claim_suffix,
     date_key,
@@ -203,8 +204,7 @@ _NOT_RECIPIENTS = {"january", "february", "march", "april", "may", "june", "july
 
 def _original_suffix(claim: Claim, chars: int) -> str:
     """The sentence just after the claim, case kept (names are capitalised)."""
-    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
-    at = at if at >= 0 else claim.sentence.find(claim.text)
+    at = claim_at(claim)
     return claim.sentence[at + len(claim.text):at + len(claim.text) + chars] if at >= 0 else ""
 
 
@@ -218,7 +218,7 @@ _APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? f
 def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
     """The sentence sets the figure apart from its subject: "In addition to the Harbour Grant, the
     department has allocated £267 million" (the figure follows the phrase that names the subject)."""
-    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    at = claim_at(claim)
     if at <= 0:
         return False
     subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
@@ -531,7 +531,7 @@ _NAMED_SUBJECT = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:in|of|and|for|on|to|[A-Z
 def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | None:
     """A fund, programme or scheme other than the claim's subject, named nearer to the figure than the
     subject is ("... the Accelerators programme, investing £200 million through the Places Fund")."""
-    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    at = claim_at(claim)
     if at < 0:
         return None
     end = at + len(claim.text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, describe
+from .base import Context, Hit, Params, claim_at, describe
 
 NAME = "list-count"
 SUMMARY = "a stated count is followed by a list with a different number of items"
@@ -109,7 +109,7 @@ def counted_noun(phrase: str) -> bool:
 
 def _opens_clause(claim: Claim) -> bool:
     """The count opens its sentence ("Four new clinics will open ...", "The three towns ...")."""
-    at = claim.sentence.find(claim.text, max(0, claim.start - claim.sentence_start - 5))
+    at = claim_at(claim)
     lead = claim.sentence[:at] if at >= 0 else "?"
     return re.fullmatch(r"\s*(?:(?:the|all|our|its|their|these|those)\s+)?", lead, re.IGNORECASE) is not None
 

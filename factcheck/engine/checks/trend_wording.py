@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, describe, interval_note, words_pattern
+from .base import Context, Hit, Params, below, claim_at, describe, interval_note, words_pattern
 from .changes import direction, find_changes, tail_words
 
 NAME = "trend-wording"
@@ -115,9 +115,7 @@ def _continues(run: list[Claim], claim: Claim) -> bool:
 
 
 def _at(claim: Claim) -> int:
-    offset = claim.start - claim.sentence_start
-    at = claim.sentence.find(claim.text, max(0, offset - 5))
-    return at if at >= 0 else claim.sentence.find(claim.text)
+    return claim_at(claim)
 
 
 def _lead_in(first: Claim, params: TrendWordingParams, ctx: Context) -> str | None:
