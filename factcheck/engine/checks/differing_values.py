@@ -22,6 +22,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from ...attribute.measure import measure_key
 from ...models import Claim
 from .base import (
     GENERIC_SUBJECT_WORDS,
@@ -51,6 +52,9 @@ class DifferingValuesParams(Params):
     compatible_severity: Literal["info", "none"] = "info"  # written figures differ but intervals overlap
     increase_cues: tuple[str, ...] = ("additional", "extra", "further", "top-up", "top up", "increase of",
                                 "increased by", "rise of", "uplift of", "boost of")
+    # Money measures of things handed out (funding, grants, allocations): in one year they go to many
+    # recipients and purposes, so the same stated year alone does not make two figures one amount.
+    handed_out_measures: tuple[str, ...] = ("funding", "funding increase", "funding reduction")
     # Words that make an amount a top-up of something already there: the text's own reason for a difference.
     top_up_cues: tuple[str, ...] = ("a further", "further", "top-up", "top up", "increase of", "increased by",
                                     "rise of", "uplift of", "boost of", "another")
@@ -505,11 +509,14 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
         reasons.append(f"{distinct} different figures for one subject suggest several subjects under one name")
     money = [c for c in tied if c.kind == "money"]
     sized_phrase = any(h and h.split()[-1] in _SIZED_THINGS for h in shared)  # "the £2.4bn renewal programme"
-    # "revenue of €84.5m for 2022" against "its 2022 revenue was €79m": one measure of one subject for one
-    # stated period leaves no year or recipient to explain the difference.
+    # "revenue of €84.5m for 2022" against "its 2022 revenue was €79m": a measure an organisation reports
+    # (revenue, profit, cost: not money handed out, which goes to many recipients and purposes in one year)
+    # for one stated period leaves no year or recipient to explain the difference.
     # (A rate's "a year" is not a period: "would spend £3bn a year" says how much, not when.)
     one_period = all(c.period and re.search(r"\d", c.period) for c in (low, high)) \
-        and len({period_key(c.period or "") for c in (low, high)}) == 1 and not any(c.recipient for c in (low, high))
+        and len({period_key(c.period or "") for c in (low, high)}) == 1 \
+        and not any(c.recipient or c.role == "increase" for c in (low, high)) \
+        and all(c.metric and measure_key(c.metric, c.kind) not in params.handed_out_measures for c in (low, high))
     if params.require_size_statement and money and not sized_phrase and not one_period \
             and not any(is_size_statement(c, params) for c in money):
         reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "

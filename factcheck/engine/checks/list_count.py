@@ -36,6 +36,8 @@ _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
 # Or a spaced dash: "Four stations will close in July — A, B and C."
 _INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w’'][\w\-’']*[ \t]+){1,9}[\w’'][\w\-’']*)[ \t]*"
                               r"(:|(?<=[ \t])[—–-](?=[ \t]))[ \t]*")
+_OPEN_LIST = re.compile(r"\s*(?:including|includes|such as|among (?:them|others)|e\.g\.|for example|for instance|"
+                        r"notably|like)\b", re.IGNORECASE)
 _PREDICATE_NOUN_WORDS = 4  # the counted noun is among the first words after the count
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\([a-z0-9]\))\s+(.+?)\s*$")
 _SPLIT = re.compile(r"\s*(?:;|,)\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
@@ -133,8 +135,8 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
         items = _bullets(after, ends_document=claim.end + params.lookahead >= len(text))
         return (items, len(items), len(items)) if items and len(items) >= 2 else None
     body = _inline(first_line, opener[:1] if opener.startswith("(") else opener)
-    if body is None:
-        return None
+    if body is None or _OPEN_LIST.match(body):
+        return None  # "10 tonnes of aid - including water, rice and baby food -": examples, not every one
     items = [i for i in _SPLIT.split(body) if i]
     if len(items) < 2 or any(len(i.split()) > params.max_item_words for i in items):
         return None
