@@ -174,9 +174,10 @@ def rate_unit(claim: Claim, params: DifferingValuesParams) -> str:
     return ""
 
 
-# "£45 million of funding for eight trailblazers": money shared among counted recipients is their part.
+# "£45 million of funding for eight trailblazers": money shared among counted recipients is their part
+# (a year is no count: "for the 2022 season").
 _COUNTED_RECIPIENTS = re.compile(r"^\s*(?:of\s+)?(?:funding\s+|investment\s+)?(?:for|to|between|among)\s+"
-                                 r"(?:the\s+)?(?P<name>(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"(?:the\s+)?(?P<name>(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
                                  r"eleven|twelve|\w+teen|\w+ty)\s+[a-z][\w-]+)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|for)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 

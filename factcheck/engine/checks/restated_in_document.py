@@ -1,7 +1,8 @@
 """The same figure restated within one document with a different value: headline vs body.
 
-A headline is the first line of the document's text (after any front matter) when it is short and
-more lines follow. For each headline
+A headline is the first line of the document's text (after any front matter) when it is short, stands
+alone (the text as read, soft line wraps joined, breaks the line after it: the first lines of a
+hard-wrapped paragraph are not a headline) and more lines follow. For each headline
 figure, the body's figures in the same group are compared: if the body mentions the group but none of
 its figures agrees with the headline's (as intervals), the headline figure was restated differently.
 """
@@ -17,7 +18,7 @@ from .base import Context, Hit, Params, below, describe, interval_note
 NAME = "restated-in-document"
 SUMMARY = "a headline figure is restated in the body of the same document with a different value"
 PLACEHOLDERS = ("headline", "body")
-NEEDS_TEXT = False
+NEEDS_TEXT = True  # only the first line: is it a line of its own?
 
 
 class RestatedInDocumentParams(Params):
@@ -35,12 +36,33 @@ def _on_first_line(claim: Claim) -> bool:
     return claim.start - (claim.column - 1) <= 2
 
 
+def text_window(claim: Claim, params: RestatedInDocumentParams) -> tuple[int, int] | None:
+    """The stretch `run` reads: the start of the text, for a claim on its first line."""
+    return (0, params.max_headline_chars + 4) if _on_first_line(claim) else None
+
+
+def _stands_alone(claim: Claim, params: RestatedInDocumentParams, ctx: Context) -> bool:
+    """The claim's line ends within the headline length: a line of its own, not a wrapped paragraph."""
+    text = ctx.texts.get(claim.doc) if ctx.texts else None
+    if text is None:
+        return True  # no text to look at: the first line as the claims give it
+    end = params.max_headline_chars + 4
+    head = text[0:end]
+    newline = head.find("\n", claim.end)
+    if newline < 0:
+        return len(text) <= end  # a text of one short line has no body to compare anyway
+    # A line that ends a sentence with the next line straight under it is a paragraph's first line
+    # ("X reported revenue of €84.5m.⏎Of that, ..."); a headline has no full stop or a blank line after it.
+    return not (head[:newline].rstrip().endswith(".") and text[newline + 1:newline + 2].strip() != "")
+
+
 def run(claims: list[Claim], params: RestatedInDocumentParams, ctx: Context) -> Iterator[Hit]:
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
     for doc_claims in by_doc.values():
-        headline = [c for c in doc_claims if _on_first_line(c) and len(c.sentence) <= params.max_headline_chars]
+        headline = [c for c in doc_claims if _on_first_line(c) and len(c.sentence) <= params.max_headline_chars
+                    and _stands_alone(c, params, ctx)]
         if not headline:
             continue
         body = [c for c in doc_claims if c.line > headline[0].line]
