@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, describe, fmt_interval, interval_note, words_pattern
-from .changes import Change, _position, direction, find_changes, tail_words
+from .base import Context, Hit, Params, claim_at, describe, fmt_interval, interval_note, words_pattern
+from .changes import Change, direction, find_changes, tail_words
 
 NAME = "change-endpoints"
 SUMMARY = "a stated change disagrees with its own endpoints"
@@ -81,7 +81,7 @@ def _stated_amount(change: Change, ordered: list[Claim], direction_words: re.Pat
     amount = ordered[index - 1]
     if amount.sentence_start != first.sentence_start or amount.doc != first.doc:
         return None
-    pa, ps = _position(amount), _position(first)
+    pa, ps = claim_at(amount), claim_at(first)
     if pa < 0 or ps < 0:
         return None
     between = amount.sentence[pa + len(amount.text):ps].strip(" ,")

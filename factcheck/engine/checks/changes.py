@@ -31,11 +31,6 @@ class Change:
     before: str  # sentence text before "from" (original case)
 
 
-def _position(claim: Claim) -> int:
-    """Where the claim's text starts inside its sentence (-1 if it cannot be found)."""
-    return claim_at(claim)
-
-
 def _compatible(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind:
         return a.kind == "count" or a.unit == b.unit or a.unit is None or b.unit is None
@@ -57,7 +52,7 @@ def find_changes(claims: list[Claim]) -> Iterator[Change]:
     for claim in ordered:
         if claim.relation == "change_from" and claim.related in by_id:
             other = by_id[claim.related]
-            at, other_at = _position(claim), _position(other)
+            at, other_at = claim_at(claim), claim_at(other)
             if not _plausible_link(claim, other, at, other_at):
                 continue  # a link that runs backwards or across another "from": read the text instead
             paired.update((claim.id, other.id))
@@ -77,7 +72,7 @@ def find_changes(claims: list[Claim]) -> Iterator[Change]:
 
 def _read_change(a: Claim, b: Claim) -> Change | None:
     """`a` and `b` (in text order) as the ends of one change: "from A ... to B", or "to B, from A"."""
-    pa, pb = _position(a), _position(b)
+    pa, pb = claim_at(a), claim_at(b)
     if pa < 0 or pb < 0 or not _compatible(a, b):
         return None
     before = a.sentence[:pa]

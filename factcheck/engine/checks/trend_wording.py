@@ -105,7 +105,7 @@ def _continues(run: list[Claim], claim: Claim) -> bool:
         return False
     if claim.relation or last.relation:
         return False  # the ends of a range or change are not steps of a series
-    at, last_at = _at(claim), _at(last)
+    at, last_at = claim_at(claim), claim_at(last)
     if at < 0 or last_at < 0 or not _SERIES_GAP.match(claim.sentence[last_at + len(last.text):at]):
         return False
     way = below(last, claim)
@@ -114,14 +114,10 @@ def _continues(run: list[Claim], claim: Claim) -> bool:
     return len(run) < 2 or way == below(run[-2], last)
 
 
-def _at(claim: Claim) -> int:
-    return claim_at(claim)
-
-
 def _lead_in(first: Claim, params: TrendWordingParams, ctx: Context) -> str | None:
     """The clause before a series: its sentence up to the first figure, or, when the series opens its
     sentence, the text before it ending in a colon ("shrinking year by year:")."""
-    before = first.sentence[:_at(first)]
+    before = first.sentence[:claim_at(first)]
     if before.strip():
         return before
     text = ctx.texts.get(first.doc) if ctx.texts else None
