@@ -61,13 +61,16 @@ def test_the_compiled_ruler_applies_every_rule_in_order(reference) -> None:
     ruler = parse.Ruler(reference.get_pipe("attribute_ruler").patterns)
     keys = [("DT", "that", "nsubj", False), ("DT", "that", "det", False), ("VBZ", "has", "aux", False),
             ("VBZ", "has", "ROOT", False), ("_SP", " ", "dep", True), ("NNP", "ashford", "compound", False)]
-    values = [["", key[0], key[2]] for key in keys]  # pos unset, tag, dependency
-    ruler.apply(keys, values)
-    assert [row[0] for row in values] == ["PRON", "DET", "AUX", "VERB", "SPACE", "PROPN"]
+    assert _ruled(ruler, keys) == ["PRON", "DET", "AUX", "VERB", "SPACE", "PROPN"]
     there = [("EX", "there", "expl", False), ("VBZ", "is", "ROOT", False)]
-    values = [["", "EX", "expl"], ["", "VBZ", "ROOT"]]
-    ruler.apply(there, values)
-    assert [row[0] for row in values] == ["PRON", "VERB"]  # "there is": a verb, not an auxiliary
+    assert _ruled(ruler, there) == ["PRON", "VERB"]  # "there is": a verb, not an auxiliary
+
+
+def _ruled(ruler: parse.Ruler, keys: list[tuple[str, str, str, bool]]) -> list[str]:
+    """The POS the ruler gives tokens of these (tag, lower-case word, dependency, is space)."""
+    columns = ([""] * len(keys), [k[0] for k in keys], [k[2] for k in keys])
+    ruler.apply(columns, [k[1] for k in keys], [int(k[3]) for k in keys])
+    return columns[0]
 
 
 def test_a_ruler_pattern_it_cannot_model_is_refused() -> None:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # Pipes the frame reader needs: tokens, tags and POS (tagger + attribute_ruler) and the dependency parse.
 _EXCLUDE = ["ner", "lemmatizer"]
@@ -33,8 +33,7 @@ _BATCH = 128
 _MAX_CHARS = 1_500  # a "sentence" longer than this is a table or a run-on list: parsed in pieces is no better
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a sentence makes dozens, and a frozen dataclass is slow to build
     start: int  # offsets into the parsed sentence
     end: int
     text: str
@@ -105,6 +104,7 @@ def _test(spec: Any) -> tuple[Any, frozenset | None]:
     raise ValueError(spec)
 
 
+_MEMO_SIZE = 100_000  # token keys remembered (word, tag, dependency): a few MB
 _OTHER = "\x00other"  # stands for every value no test names: they all test alike
 
 
@@ -156,32 +156,45 @@ class Ruler:
                 rule = _Rule(order, tuple(tokens), entry.get("index", 0) % len(pattern), sets)
                 (self.single if len(pattern) == 1 else self.multi).append(rule)
         self._named = [None if known is None else frozenset(known) for known in named]
-        self._memo: dict[TokenKey, tuple[tuple[int, int, str], ...]] = {}
+        self._general: dict[tuple, tuple[tuple[int, int, str], ...]] = {}  # small: tags x named words x deps
+        self._memo: dict[TokenKey, tuple[tuple[int, int, str], ...]] = {}  # the same by the token's own key
 
     def _single(self, key: TokenKey) -> tuple[tuple[int, int, str], ...]:
-        """(rule order, Token field, value) of the one-token rules that match a token, in rule order."""
-        # a value no test names tests like any other such value: one memo entry serves them all
-        general = tuple(v if known is None or v in known else _OTHER for v, known in zip(key, self._named, strict=True))
-        hit = self._memo.get(general)
+        """What the one-token rules that match a token set: (Token field, rule order, value), one per field,
+        the last rule's value (rules apply in order)."""
+        hit = self._memo.get(key)
         if hit is None:
-            hit = tuple((r.order, field_, value) for r in self.single if r.matches(key) for field_, value in r.sets)
-            self._memo[general] = hit
+            # a value no test names tests like any other such value: one result serves them all
+            general = tuple(v if known is None or v in known else _OTHER
+                            for v, known in zip(key, self._named, strict=True))
+            hit = self._general.get(general)
+            if hit is None:
+                folded: dict[int, tuple[int, int, str]] = {}
+                for rule in self.single:
+                    if rule.matches(key):
+                        folded.update((f, (f, rule.order, value)) for f, value in rule.sets)
+                hit = self._general[general] = tuple(folded.values())
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = hit
         return hit
 
-    def apply(self, keys: list[TokenKey], values: list[list[str]]) -> None:
-        """Set values[i] ([pos, tag, dep] of token i, as the parser left them) as the ruler would."""
-        found: list[list[tuple[int, int, str]]] = [list(self._single(key)) for key in keys]
+    def apply(self, columns: tuple[list[str], list[str], list[str]], lowers: list[str], spaces: list[int]) -> None:
+        """Set the (pos, tag, dep) columns of a sentence's tokens, as the parser left them, as the ruler would."""
+        keys = list(zip(columns[1], lowers, columns[2], spaces, strict=True))  # tag, lower, dep, is space
+        found = list(map(self._single, keys))
+        later: list[tuple[int, int, int, str]] = []  # (rule order, token, field, value) of rules of several tokens
         for rule in self.multi:
             width = len(rule.tokens)
             for start in range(len(keys) - width + 1):
                 if all(rule.matches(keys[start + j], j) for j in range(width)):
-                    found[start + rule.index].extend((rule.order, f, v) for f, v in rule.sets)
-        for row, hits in zip(values, found, strict=True):
-            if hits:
-                if len(hits) > 1:
-                    hits.sort(key=lambda hit: hit[0])  # stable: within a rule, its own order
-                for _, field_, value in hits:
-                    row[field_] = value
+                    later.extend((rule.order, start + rule.index, f, v) for f, v in rule.sets)
+        for i, hits in enumerate(found):
+            for f, _, value in hits:
+                columns[f][i] = value
+        for order, i, f, value in sorted(later, key=lambda hit: hit[0]):
+            if order > max((o for g, o, _ in found[i] if g == f), default=-1):
+                columns[f][i] = value
 
 
 # ---- the pipeline --------------------------------------------------------------------------------------
@@ -258,22 +271,38 @@ def available() -> bool:
 _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Parsed] = OrderedDict()
 
 
-def _convert(doc: Any, ruler: Ruler | None) -> Parsed:
+def _convert(doc: Any, text: str, ruler: Ruler | None) -> Parsed:
     """The doc as plain tuples, read in one array per attribute (token objects cost a microsecond each)."""
     from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, TAG
 
-    strings = doc.vocab.strings
+    name = _names(doc.vocab.strings).__getitem__
     orth, lower, pos, tag, dep, idx, space = doc.to_array([ORTH, LOWER, POS, TAG, DEP, IDX, IS_SPACE]).T.tolist()
     heads = doc.to_array([HEAD]).view("int64").tolist()  # offsets to the head, signed
-    values = [[strings[p], strings[t], strings[d]] for p, t, d in zip(pos, tag, dep, strict=True)]
+    words = list(map(name, orth))
+    columns = list(map(name, pos)), list(map(name, tag)), list(map(name, dep))
     if ruler is not None:
-        keys = [(row[1], strings[low], row[2], bool(sp)) for row, low, sp in zip(values, lower, space, strict=True)]
-        ruler.apply(keys, values)
-    tokens = []
-    for i, (o, start, (p, t, d), head) in enumerate(zip(orth, idx, values, heads, strict=True)):
-        text = strings[o]
-        tokens.append(Token(start, start + len(text), text, p, t, d, i + head))
-    return Parsed(doc.text, tokens)
+        ruler.apply(columns, list(map(name, lower)), space)
+    new = tuple.__new__  # what Token(...) does, minus a Python-level __new__ per token
+    rows = zip(idx, words, *columns, heads, strict=True)
+    return Parsed(text, [new(Token, (start, start + len(word), word, p, t, d, i + head))
+                         for i, (start, word, p, t, d, head) in enumerate(rows)])
+
+
+class _Names(dict):
+    """Hash (or symbol id) -> string in the model's vocabulary, remembered: a dict beats the StringStore."""
+
+    def __init__(self, strings: Any):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.strings[key]
+        return value
+
+
+@cache
+def _names(strings: Any) -> _Names:
+    return _Names(strings)
 
 
 Spans = tuple[tuple[int, int], ...]
@@ -312,7 +341,7 @@ def parse_sentences(items: Iterable[tuple[str, Spans]]) -> dict[tuple[str, Spans
     docs = (_merged(nlp, text, spans) for text, spans in todo)
     with pipeline.one_thread():
         for key, doc in zip(todo, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-            parsed = _convert(doc, pipeline.ruler)
+            parsed = _convert(doc, key[0], pipeline.ruler)
             out[key] = parsed
             _cache[key] = parsed
     while len(_cache) > _CACHE_SIZE:
