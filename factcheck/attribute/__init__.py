@@ -113,8 +113,8 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
             name = ctx.full_name(mention.text)
             ctx.add(claim.sentence_start + mention.start, name)
             break
-        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
-            return None  # a pronoun is the weakest evidence: the cues' topic stands
+        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local and not found.owner:
+            return None  # a pronoun is weak evidence (unless it owns what the figure sizes): the cues' topic stands
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
         if name is not None:
             break

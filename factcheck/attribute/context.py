@@ -23,7 +23,7 @@ _ALIAS = re.compile(r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _LINK + r"\s+)*" 
 # Anaphor heads that stand for any named organisation, whatever its name ends in.
 _CLASS_HEADS = vocab("""
 company firm business group organisation organization body charity council authority operator provider
-institution association trust utility developer manufacturer it they there its their
+institution association trust utility developer manufacturer it they there its their our
 """)
 _RECENT = 1_500  # characters back that "it" / "there" may reach
 _FAR = 4_000  # and "the fund"
