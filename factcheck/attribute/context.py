@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..dates import is_publication_line
 from ..models import Document
 from ..topics import ACTOR_WORDS, NOT_SUBJECTS, sentence_candidates, singular, topic_key, vocab
 
@@ -92,7 +93,8 @@ def _initials_match(name: str, abbr: str) -> str | None:
 def _headline(doc: Document) -> str | None:
     """The subject a title or headline names (the first named phrase in it)."""
     lines = [doc.meta.title or ""]
-    first = next((ln for ln in doc.text.splitlines() if ln.strip()), "")
+    # the first line that is not a publication line ("Press release, 5 May 2022.")
+    first = next((ln for ln in doc.text.splitlines()[:4] if ln.strip() and not is_publication_line(ln)), "")
     if len(first) <= 150 and not first.rstrip().endswith((".", "?")):
         lines.append(first.lstrip("# ").strip())
     for line in lines:
