@@ -12,6 +12,9 @@ How two topic keys become one subject (keys come from topics.topic_key):
    programme", "flood coastal innovation programme" ~ "flood coastal resilience innovation programme",
    but not "amazon fund" ~ "andes amazon biodiverse landscape fund", not "social care" (head "care" vs
    "programme") and not "programme" (nothing distinctive).
+   A name may also drop the lower-case words that describe it: "Kestrel programme" ~ "Kestrel helicopter
+   programme" (same head, the dropped word written in lower case wherever the long form is written), but
+   not "Riverside Fund" ~ "Riverside Housing Fund", whose dropped word is part of the name.
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject on its own ("schools", "bursary": one lower-case token or only
    generic words) groups across statements only when the measure and the period are the same (and a
@@ -36,7 +39,7 @@ from rapidfuzz import fuzz
 from .attribute.measure import measure_key
 from .config import Settings
 from .models import Claim, Group
-from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
+from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, described_tokens, singular, vocab
 
 # Words that name a kind of thing rather than which one: never a reason to put two topics together.
 _GENERIC_WORDS = vocab("""
@@ -53,6 +56,7 @@ def generic_words() -> frozenset[str]:
     return frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | _GENERIC_WORDS
 
 
+_KEEP_SHARE = 0.7  # of the long name's distinctive words a short form of several distinctive words keeps
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 
@@ -95,8 +99,9 @@ def is_specific(topic: str | None, key: str | None) -> bool:
     return len(tokens) >= 2 or any(ch.isupper() for ch in (topic or ""))
 
 
-def _relation(a: str, b: str, threshold: float) -> str | None:
-    """"equal", "short" (a is a short form of b) or None."""
+def _relation(a: str, b: str, threshold: float, described: frozenset[str] = frozenset()) -> str | None:
+    """"equal", "short" (a is a short form of b) or None. `described`: b's tokens that are lower-case words
+    describing a name in every form b is written in."""
     ta, tb = a.split(), b.split()
     sa, sb = set(ta), set(tb)
     if sa == sb:
@@ -105,12 +110,22 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
         extra = sb - sa
         if extra <= _vehicles():  # "pause" ~ "pause programme"
             return "equal"
+        if len(ta) == 1 and tb[0] == ta[0] and ta[0] not in generic_words() and ta[0] not in _PLACE_WORDS:
+            return "short"  # a name's first word used alone ("Meadowlark's budget" ~ "Meadowlark Meal Initiative")
         # The short form must keep the long key's head and either be its tail ("innovation programme" in
         # "children social care innovation programme") or keep a distinctive core of two or more words
         # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
         # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
-        if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2):
+        # ...and keep most of the long name's distinctive words, unless it is a one-word reference ("the
+        # Innovation Programme"): "Affordable Homes Programme" is a name of its own, not a short form of
+        # "Social and Affordable Homes Programme"
+        long_distinctive = [t for t in tb if t not in generic_words() and t not in _PLACE_WORDS]
+        keeps_most = len(distinctive) >= _KEEP_SHARE * len(long_distinctive)
+        # (or is the thing an owner's name was put before: "Campus Masterplan" ~ "Northmoor campus masterplan")
+        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or keeps_most or sa <= described)
+        if ta[-1] == tb[-1] and distinctive and (named_tail or (len(distinctive) >= 2 and keeps_most)
+                                                 or extra <= described):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");
@@ -122,11 +137,14 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
     return None
 
 
-def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None) -> dict[str, str]:
+def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None,
+                   described: dict[str, frozenset[str]] | None = None) -> dict[str, str]:
     """Map each specific topic key to a cluster representative (itself a key).
 
     aliases: sets of keys the documents say name one subject ("the X Fund (XF)": "x fund", "xf").
+    described: per key, the tokens written as lower-case descriptive words inside a name (see _relation).
     """
+    described = described or {}
     uf = _UnionFind()
     keys = sorted(set(keys) | {k for names in aliases or [] for k in names})
     for k in keys:
@@ -147,7 +165,8 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
                 if pair in seen:
                     continue
                 seen.add(pair)
-                rel = _relation(pair[0], pair[1], settings.topic_match_threshold)
+                rel = _relation(pair[0], pair[1], settings.topic_match_threshold,
+                                described.get(pair[1], frozenset()))
                 if rel == "equal":
                     equal_pairs.append(pair)
                 elif rel == "short":
@@ -166,6 +185,26 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     for short, root in sorted(attach.items()):
         uf.union(short, root)
     return {k: uf.find(k) for k in keys}
+
+
+def _acronyms(claims: list[Claim], specific: set[str]) -> list[list[str]]:
+    """An acronym one statement uses ("NCL") and the one name elsewhere whose initials spell it ("Northern
+    Circuit League"): the same subject, as when a statement writes "the Northern Circuit League (NCL)"."""
+    written = {c.topic.strip(): c.topic_key for c in claims if c.topic and c.topic_key in specific}
+    acronyms = {t: k for t, k in written.items() if 2 <= len(t) <= 6 and t.isalpha() and t.isupper()}
+    by_initials: dict[str, set[str]] = defaultdict(set)  # initials of a name's tails -> its keys
+    for text, key in written.items():
+        words = text.split()
+        for start in range(len(words) - 1):
+            tail = words[start:]
+            by_initials["".join(w[0] for w in tail if w[:1].isupper())].add(key)
+            by_initials["".join(w[0].upper() for w in tail if w[:1].isalpha())].add(key)
+    out = []
+    for text, key in sorted(acronyms.items()):
+        names = by_initials.get(text, set()) - {key}
+        if len(names) == 1:
+            out.append([names.pop(), key])
+    return out
 
 
 def metric_key(claim: Claim) -> str:
@@ -204,7 +243,13 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     attributed = [c for c in claims if c.topic_key]
     specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
     aliases = sorted({tuple(c.topic_aliases) for c in attributed if c.topic_aliases and len(c.topic_aliases) > 1})
-    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases])
+    described: dict[str, frozenset[str]] = {}
+    for c in attributed:
+        if c.topic_key in specific and c.topic:
+            words = described_tokens(c.topic)
+            described[c.topic_key] = described[c.topic_key] & words if c.topic_key in described else words
+    clusters = cluster_topics(sorted(k for k in specific if k), settings,
+                              [list(a) for a in aliases] + _acronyms(attributed, specific), described)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""

@@ -231,6 +231,16 @@ def topic_key(text: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
+def described_tokens(topic: str) -> frozenset[str]:
+    """Key tokens of the lower-case words inside a name ("helicopter" in "Kestrel helicopter programme"):
+    they describe the thing the capitalised words name, so a source may leave them out ("the Kestrel
+    programme"). Empty for a phrase with no capitalised name word."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", topic)
+    if not any(w[0].isupper() and w.lower() not in _KEY_STOP for w in words):
+        return frozenset()
+    return frozenset(t for w in words if w[0].islower() for t in _key_tokens(w))
+
+
 _FUNCTION_CAPS_AND_I = FUNCTION_CAPS | {"i"}  # built once, not per word
 
 
@@ -419,3 +429,16 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
         if {w.group(0).lower() for w in words} & ACTOR_WORDS:
             return None
     return Candidate(words[0].start(), words[-1].end(), text, strength, singular(head.lower()), named=named)
+
+
+def initials_match(name: str, abbr: str) -> str | None:
+    """The tail of `name` whose initials spell `abbr` ("the Coastal Resilience Innovation Fund", "CRIF")."""
+    words = name.split()
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    for start in range(len(words)):
+        tail = words[start:]
+        caps = [w[0].upper() for w in tail if w[:1].isupper()]
+        every = [w[0].upper() for w in tail]
+        if caps == letters or every == letters:
+            return " ".join(tail)
+    return None

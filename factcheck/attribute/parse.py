@@ -272,13 +272,14 @@ _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Parsed] = OrderedDi
 
 
 def _convert(doc: Any, text: str, ruler: Ruler | None) -> Parsed:
-    """The doc as plain tuples, read in one array per attribute (token objects cost a microsecond each)."""
+    """The doc as plain tuples, read in one array per attribute (token objects cost a microsecond each); each
+    token's text is taken from the sentence as written (figures were masked)."""
     from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, TAG
 
     name = _names(doc.vocab.strings).__getitem__
     orth, lower, pos, tag, dep, idx, space = doc.to_array([ORTH, LOWER, POS, TAG, DEP, IDX, IS_SPACE]).T.tolist()
     heads = doc.to_array([HEAD]).view("int64").tolist()  # offsets to the head, signed
-    words = list(map(name, orth))
+    words = [text[start:start + len(name(o))] for start, o in zip(idx, orth, strict=True)]
     columns = list(map(name, pos)), list(map(name, tag)), list(map(name, dep))
     if ruler is not None:
         ruler.apply(columns, list(map(name, lower)), space)
@@ -309,10 +310,21 @@ Spans = tuple[tuple[int, int], ...]
 Key = tuple[str, Spans]  # a sentence and the figures in it
 
 
+def _masked(text: str, spans: Spans) -> str:
+    """The sentence with each figure written as a plain number of the same length ("A$2.6bn" -> "1000000"):
+    the tagger knows what a number is, but tags a merged "A$2.6bn" or "£10m" as punctuation or a noun, and
+    the figure then modifies nothing. Offsets stay those of the sentence as written."""
+    out = list(text)
+    for start, end in spans:
+        if 0 <= start < end <= len(text):
+            out[start:end] = "1" + "0" * (end - start - 1)
+    return "".join(out)
+
+
 def _merged(nlp: Any, text: str, spans: Spans) -> Any:
-    """The sentence tokenised, each figure ("£10m", "$7.2 million") merged into one token, so the parser
-    sees a figure where the tokenizer saw a symbol, a number and a letter."""
-    doc = nlp.make_doc(text)
+    """The sentence tokenised, each figure ("£10m", "$7.2 million") masked as a number and one token, so the
+    parser sees a figure where the tokenizer saw a symbol, a number and a letter."""
+    doc = nlp.make_doc(_masked(text, spans))
     with doc.retokenize() as retokenizer:
         taken = -1
         for start, end in sorted(spans):

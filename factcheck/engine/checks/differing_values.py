@@ -313,8 +313,11 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
                     or _disjoint(c, high, params.tolerance)]
         cues = words_pattern(params.increase_cues)
         periods = {period_key(c.period) if c.period else None for c in involved}
-        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
-            return  # different increments (this year's top-up, last year's) do not contradict
+        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods
+                                                             or all(c.kind == "count" for c in involved)):
+            # different increments (this year's top-up, last year's) do not contradict, nor do counts of
+            # "a further five" said at different times (each counts from an unstated moment)
+            return
         hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
         if (params.untied == "none" and any(_UNTIED in a for a in hit.assumptions)) or \
                 (params.beyond_ratio == "none" and any(_BEYOND in a for a in hit.assumptions)):
@@ -562,8 +565,11 @@ def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | N
     phrase = re.match(r"\s*((?:[A-Za-z’'-]+\s+){0,7}?(?:" + "|".join(_SIZED_THINGS) + r"))\b",
                       claim.sentence[end:end + 90], re.IGNORECASE)
     if phrase and not re.search(r"\b(?:for|to|in|on|from|with|by|at|which|that)\b", phrase.group(1), re.IGNORECASE):
-        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower())}
-        if words & subject and not subject <= words:
+        found = [w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower()) if len(w) > 2 and w not in skip]
+        words = set(found)
+        # ... unless the phrase is the subject's own thing: "our £300m campus masterplan" for the subject
+        # "University of Northmoor campus masterplan"
+        if words & subject and not subject <= words and ordered[-len(found):] != found:
             return phrase.group(1)
     for m in _NAMED_SUBJECT.finditer(claim.sentence):
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
