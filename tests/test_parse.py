@@ -80,3 +80,14 @@ def test_a_ruler_pattern_it_cannot_model_is_refused() -> None:
         parse.Ruler([{"patterns": [[{"TAG": "NN", "OP": "+"}]], "attrs": {"POS": "NOUN"}, "index": 0}])
     with pytest.raises(ValueError):
         parse.Ruler([{"patterns": [[{"LOWER": {"FUZZY": "colour"}}]], "attrs": {"POS": "NOUN"}, "index": 0}])
+
+
+def test_importing_factcheck_loads_no_parser() -> None:
+    """`factcheck extract` starts in a fraction of a second: spaCy, thinc and numpy load on the first parse."""
+    import subprocess
+    import sys
+
+    code = ("import sys, factcheck.cli, factcheck.pipeline, factcheck.attribute.parse; "
+            "print(sorted(m for m in ('spacy', 'thinc', 'numpy', 'threadpoolctl') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
