@@ -50,7 +50,8 @@ def document_claims(doc: Document, settings: Settings | None = None) -> list[Cla
     return attribute_claims(doc, extract_claims(doc, settings))
 
 
-PARSE_BATCH_DOCUMENTS = 64  # documents whose claim sentences are parsed in one batch (one nlp.pipe call)
+PARSE_BATCH_DOCUMENTS = 256  # documents whose claim sentences are parsed in one batch (one nlp.pipe call): about
+# a worker's chunk (256 KB of text), some 150 sentences; 64 documents cost 3-4 % more parse time in overhead
 
 
 def _documents_with_claims(documents: Iterable[Document], settings: Settings | None, attribute: bool = True,
