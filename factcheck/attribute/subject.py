@@ -100,7 +100,8 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
     out = {head}
     stack = [head]
     # a name goes on through a named possessor: "Children's Social Care Innovation Programme"
-    modifiers = _MODIFIERS | ({"poss", "case"} if p.tokens[head].pos == "PROPN" else set())
+    # ... and through "and" inside it: "Social and Affordable Homes Programme"
+    modifiers = _MODIFIERS | ({"poss", "case", "conj", "cc"} if p.tokens[head].pos == "PROPN" else set())
     while stack:
         i = stack.pop()
         for c in p.children[i]:
@@ -113,6 +114,9 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
             and p.tokens[j].text[:1].isupper() and p.tokens[head].pos == "PROPN":
         out.add(j)  # adjacent names are one name
     idxs = sorted(out)
+    if p.tokens[head].pos == "PROPN":
+        while len(idxs) > 1 and p.tokens[idxs[0]].text.islower():
+            idxs = idxs[1:]  # "10-year Social and Affordable Homes Programme": the name starts at a capital
     nxt = head + 1
     if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
             and p.tokens[nxt].tag in ("DT", "PRP$"):
@@ -159,6 +163,8 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
             continue
         if t.pos not in ("NOUN", "PROPN") or (t.dep in ("compound", "flat") and t.head not in skip):
             continue  # part of a longer phrase (unless what it modifies is a figure: "the X Farm £340m")
+        if t.pos == "PROPN" and t.dep in ("nmod", "conj") and t.head > i and p.tokens[t.head].pos == "PROPN":
+            continue  # "Social" in "Social and Affordable Homes Programme"
         if t.pos == "PROPN" and i + 1 < len(p.tokens) and i + 1 not in skip and p.tokens[i + 1].pos == "PROPN" \
                 and p.tokens[i + 1].text[:1].isupper() and p.tokens[i + 1].start == t.end + 1:
             continue  # "Bayside Aquarium": one name, however the parser attached its words
