@@ -62,6 +62,15 @@ class Subject:
     owner: bool = False  # the mention is the possessor of what the figure sizes: "its £2bn budget", "our £3m plan"
 
 
+# Heads of bodies and places: money "for" one of them is given to it ("£8.8m for Adoption England", "£2m
+# for Kent County Council"), where money for a programme or a works is its size ("£1.1bn for the Harbour
+# upgrade"). A name whose head says neither ("for Gram Setu") is read as what the money is for.
+_BODY_HEADS = PLACES | vocab("""
+council councils authority authorities agency agencies board boards trust trusts charity charities college
+colleges academy academies university universities school schools hospital hospitals company companies firm
+firms group association institute commission office department ministry police service services county city
+borough district region partnership partnerships club society
+""")
 # Nouns that say what a sum measures, not which thing it pays for: "X's £10m budget" is X's size.
 MEASURE_NOUNS = vocab("""
 budget budgets cost costs funding revenue revenues spending spend value worth investment income sales turnover
@@ -272,15 +281,26 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
         rec = receivers[0]
         return [Subject(subj, part=True, recipient=rec.text if rec.named else None, via="giver")]
 
-    purpose = {i for i in _prep_objects(p, fig, _PURPOSE) if i in by_head and by_head[i].named}
+    # "£5m for X", "funding of £5m for X", "announced £5m for X": what the money is for
+    holders = [fig]
+    tok = p.tokens[fig]
+    if tok.dep == "pobj" and p.tokens[tok.head].text.lower() == "of":
+        holders.append(p.tokens[tok.head].head)
+    elif tok.dep == "dobj":
+        holders.append(tok.head)
+    purpose = {i for h in holders for i in _prep_objects(p, h, _PURPOSE) if i in by_head and by_head[i].named}
 
     def rank(m: Mention) -> tuple:
         d = dist[m.head] if dist[m.head] >= 0 else 99
         return (0 if m.head in purpose else 1, d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1,
                 abs(m.start - p.tokens[fig].start))
 
+    ranked = sorted([m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH], key=rank)
+    if ranked and ranked[0].head in purpose and ranked[0].head_word in _BODY_HEADS:
+        # "£8.8 million for Adoption England", "a grant of £75m for IDBs": money for a body or place is
+        # given to it, a part with its recipient, not the body's size ("£1.1bn for the Harbour upgrade" is)
+        return [Subject(ranked[0], part=True, recipient=ranked[0].text, via="recipient")]
     thing = thing_of(p, fig, skip)
     sized = p.tokens[fig].head
-    near = [m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH]
     return [Subject(m, thing=thing, owner=p.tokens[m.head].dep == "poss" and p.tokens[m.head].head == sized)
-            for m in sorted(near, key=rank)]
+            for m in ranked]
