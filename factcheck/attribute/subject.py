@@ -75,7 +75,7 @@ borough district region partnership partnerships club society
 MEASURE_NOUNS = vocab("""
 budget budgets cost costs funding revenue revenues spending spend value worth investment income sales turnover
 profit profits money amount total sum figure price fee fees allocation pot purse endowment kitty reserve reserves
-pool envelope
+pool envelope goal goals target targets aim ceiling cap
 """)
 # Names of times, not things: "Tuesday night", "Monday", "Spring 2024".
 _TIME_WORDS = vocab("""
