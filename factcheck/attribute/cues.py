@@ -285,7 +285,8 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
 
 # What a sentence sets a figure apart from: "in addition to the X", "alongside the X", "as well as X".
 CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
-                       r"rather than|instead of)\s+(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
+                       r"rather than|instead of|excluding|except(?: for)?|other than|not including)\s+"
+                       r"(?:\(?[a-z]\)\s+)?(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
 
 
 def _inside(gap: str) -> bool:
