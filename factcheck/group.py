@@ -174,7 +174,10 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     # Short forms join the one subject they fit; one that fits several is left alone.
     attach = {}
     for short, longs in shorts.items():
-        roots = {uf.find(x) for x in longs}
+        # a long form that is the short one with words after it is a thing of it ("flood coastal innovation
+        # programme capital programme"); the one it abbreviates is the other
+        inside = {x for x in longs if not x.startswith(short + " ")}
+        roots = {uf.find(x) for x in inside or longs}
         if len(roots) == 1:
             attach[short] = roots.pop()
     for short, root in sorted(attach.items()):
