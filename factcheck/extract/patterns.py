@@ -34,7 +34,8 @@ _UNIT_WORDS = "|".join(UNITS)
 _DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 _SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a|one) hundred)"
 _FRACTION = (
-    # "one in five", "1 in 10", "three out of four"
+    # "one in five", "1 in 10", "three out of four"; not "212 in 2023", "40 in 2023-24" (a figure and its year)
+    r"(?!\d{2,}\s+in\s+(?:1[5-9]|20)\d\d\b|\d+\s+in\s+(?:1[5-9]|20)\d\d\s?[-–/]\s?\d)"
     rf"(?P<fa>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<fb>{_SMALL_NUMBER})(?![\w.,]\d|[\w%])"
     # "two thirds", "a quarter", "three-fifths", "one half"
     rf"|(?P<fn>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<fd>{_DENOMS})\b"
