@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..extract.sentences import MAX_SENTENCE_CHARS, sentence_pieces, unwrap
 from ..models import Claim, Document, Role
+from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
     NOT_SUBJECTS,
     STOP,
@@ -94,8 +95,7 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
                          r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
-_MONTH = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
-          r"October|November|December)\s+(?:19|20)\d\d")
+_MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + FULL_MONTH_PATTERN + r"\s+(?:19|20)\d\d"
 _PERIOD = re.compile(
     r"\b(?:(?P<mspan>(?:from|between)\s+" + _MONTH + r"\s*(?:to|and|until|-|–)\s*" + _MONTH + r")"
     r"|(?P<until>(?:until|till|to|through|by)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r")"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
+from ..text.vocabulary import MONTH_PATTERN
 from .currency_data import NAMES
 from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, UNITS, WORD_NUMBER, ZERO_WORDS
 
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]|20)\d\d"
 

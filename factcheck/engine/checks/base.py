@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...config import Settings
 from ...models import Claim, Group, Severity
+from ...text.vocabulary import MONTHS_LOWER, SEASONS_LOWER
 
 
 class Params(BaseModel):
@@ -163,9 +164,7 @@ GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", 
                          "grant", "grants", "package", "initiative", "project", "projects", "department",
                          "government", "the", "and", "for", "new", "national", "total", "budget", "support",
                          "uk", "england")
-_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "spring", "summer", "autumn", "winter", "year", "years", "month",
-               "financial"}
+_DATE_WORDS = MONTHS_LOWER | SEASONS_LOWER | {"year", "years", "month", "financial"}
 
 
 def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] = GENERIC_SUBJECT_WORDS) -> bool:
