@@ -12,6 +12,9 @@ How two topic keys become one subject (keys come from topics.topic_key):
    programme", "flood coastal innovation programme" ~ "flood coastal resilience innovation programme",
    but not "amazon fund" ~ "andes amazon biodiverse landscape fund", not "social care" (head "care" vs
    "programme") and not "programme" (nothing distinctive).
+   A name may also drop the lower-case words that describe it: "Kestrel programme" ~ "Kestrel helicopter
+   programme" (same head, the dropped word written in lower case wherever the long form is written), but
+   not "Riverside Fund" ~ "Riverside Housing Fund", whose dropped word is part of the name.
    A short form that fits several unrelated subjects is ambiguous and joins none of them.
 4. A key too generic to name a subject on its own ("schools", "bursary": one lower-case token or only
    generic words) groups across statements only when the measure and the period are the same (and a
@@ -36,7 +39,7 @@ from rapidfuzz import fuzz
 from .attribute.measure import measure_key
 from .config import Settings
 from .models import Claim, Group
-from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, singular, vocab
+from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, described_tokens, singular, vocab
 
 # Words that name a kind of thing rather than which one: never a reason to put two topics together.
 _GENERIC_WORDS = vocab("""
@@ -95,8 +98,9 @@ def is_specific(topic: str | None, key: str | None) -> bool:
     return len(tokens) >= 2 or any(ch.isupper() for ch in (topic or ""))
 
 
-def _relation(a: str, b: str, threshold: float) -> str | None:
-    """"equal", "short" (a is a short form of b) or None."""
+def _relation(a: str, b: str, threshold: float, described: frozenset[str] = frozenset()) -> str | None:
+    """"equal", "short" (a is a short form of b) or None. `described`: b's tokens that are lower-case words
+    describing a name in every form b is written in."""
     ta, tb = a.split(), b.split()
     sa, sb = set(ta), set(tb)
     if sa == sb:
@@ -110,7 +114,7 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
         # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
         # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
-        if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2):
+        if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2 or extra <= described):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");
@@ -122,11 +126,14 @@ def _relation(a: str, b: str, threshold: float) -> str | None:
     return None
 
 
-def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None) -> dict[str, str]:
+def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]] | None = None,
+                   described: dict[str, frozenset[str]] | None = None) -> dict[str, str]:
     """Map each specific topic key to a cluster representative (itself a key).
 
     aliases: sets of keys the documents say name one subject ("the X Fund (XF)": "x fund", "xf").
+    described: per key, the tokens written as lower-case descriptive words inside a name (see _relation).
     """
+    described = described or {}
     uf = _UnionFind()
     keys = sorted(set(keys) | {k for names in aliases or [] for k in names})
     for k in keys:
@@ -147,7 +154,8 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
                 if pair in seen:
                     continue
                 seen.add(pair)
-                rel = _relation(pair[0], pair[1], settings.topic_match_threshold)
+                rel = _relation(pair[0], pair[1], settings.topic_match_threshold,
+                                described.get(pair[1], frozenset()))
                 if rel == "equal":
                     equal_pairs.append(pair)
                 elif rel == "short":
@@ -204,7 +212,12 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     attributed = [c for c in claims if c.topic_key]
     specific = {c.topic_key for c in attributed if is_specific(c.topic, c.topic_key) and not c.topic_local}
     aliases = sorted({tuple(c.topic_aliases) for c in attributed if c.topic_aliases and len(c.topic_aliases) > 1})
-    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases])
+    described: dict[str, frozenset[str]] = {}
+    for c in attributed:
+        if c.topic_key in specific and c.topic:
+            words = described_tokens(c.topic)
+            described[c.topic_key] = described[c.topic_key] & words if c.topic_key in described else words
+    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases], described)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""

@@ -211,6 +211,16 @@ def topic_key(text: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
+def described_tokens(topic: str) -> frozenset[str]:
+    """Key tokens of the lower-case words inside a name ("helicopter" in "Kestrel helicopter programme"):
+    they describe the thing the capitalised words name, so a source may leave them out ("the Kestrel
+    programme"). Empty for a phrase with no capitalised name word."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", topic)
+    if not any(w[0].isupper() and w.lower() not in _KEY_STOP for w in words):
+        return frozenset()
+    return frozenset(t for w in words if w[0].islower() for t in _key_tokens(w))
+
+
 _FUNCTION_CAPS_AND_I = FUNCTION_CAPS | {"i"}  # built once, not per word
 
 

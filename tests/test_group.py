@@ -237,3 +237,26 @@ def test_a_generic_subject_groups_across_statements_only_when_measure_and_period
     groups = group_claims([a, b, c, d])
     assert together(groups, a, b)
     assert not together(groups, a, c) and not together(groups, a, d)
+
+
+def test_a_name_without_its_lower_case_description_is_the_same_subject() -> None:
+    from test_attribute import framed
+
+    [long] = framed("The €640 million Brenner light-rail programme opens in 2027.", "a.md")
+    [short] = framed("The Brenner programme, costing €710m, is late.", "b.md")
+    [named] = framed("The £2 million Halden Housing Fund opened.", "c.md")
+    [other] = framed("The £3 million Halden Fund opened.", "d.md")
+    groups = group_claims([long, short, named, other])
+    assert together(groups, long, short)
+    assert not together(groups, named, other)  # "Housing" is part of that name
+
+
+def test_a_short_form_fitting_two_described_names_joins_neither() -> None:
+    from test_attribute import framed
+
+    ferry, bus = framed("The £12 million Halden ferry service starts in May. The £30 million Halden bus "
+                        "service starts in June.", "a.md")
+    [short] = framed("The Halden service has cost £14 million so far.", "b.md")
+    groups = group_claims([ferry, bus, short])
+    assert not together(groups, ferry, bus)
+    assert not together(groups, ferry, short) and not together(groups, bus, short)

@@ -88,19 +88,32 @@ def available() -> bool:
 _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Parsed] = OrderedDict()
 
 
-def _convert(doc: Any) -> Parsed:
-    tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, t.dep_, t.head.i) for t in doc]
-    return Parsed(doc.text, tokens)
+def _convert(doc: Any, text: str) -> Parsed:
+    """Plain tuples, with each token's text taken from the sentence as written (figures were masked)."""
+    tokens = [Token(t.idx, t.idx + len(t.text), text[t.idx:t.idx + len(t.text)], t.pos_, t.tag_, t.dep_, t.head.i)
+              for t in doc]
+    return Parsed(text, tokens)
 
 
 Spans = tuple[tuple[int, int], ...]
 Key = tuple[str, Spans]  # a sentence and the figures in it
 
 
+def _masked(text: str, spans: Spans) -> str:
+    """The sentence with each figure written as a plain number of the same length ("A$2.6bn" -> "1000000"):
+    the tagger knows what a number is, but tags a merged "A$2.6bn" or "£10m" as punctuation or a noun, and
+    the figure then modifies nothing. Offsets stay those of the sentence as written."""
+    out = list(text)
+    for start, end in spans:
+        if 0 <= start < end <= len(text):
+            out[start:end] = "1" + "0" * (end - start - 1)
+    return "".join(out)
+
+
 def _merged(nlp: Any, text: str, spans: Spans) -> Any:
-    """The sentence tokenised, each figure ("£10m", "$7.2 million") merged into one token, so the parser
-    sees a figure where the tokenizer saw a symbol, a number and a letter."""
-    doc = nlp.make_doc(text)
+    """The sentence tokenised, each figure ("£10m", "$7.2 million") masked as a number and one token, so the
+    parser sees a figure where the tokenizer saw a symbol, a number and a letter."""
+    doc = nlp.make_doc(_masked(text, spans))
     with doc.retokenize() as retokenizer:
         taken = -1
         for start, end in sorted(spans):
@@ -127,7 +140,7 @@ def parse_sentences(items: Iterable[tuple[str, Spans]]) -> dict[tuple[str, Spans
             todo.append(key)
     docs = (_merged(nlp, text, spans) for text, spans in todo)
     for key, doc in zip(todo, nlp.pipe(docs, batch_size=_BATCH), strict=True):
-        parsed = _convert(doc)
+        parsed = _convert(doc, key[0])
         out[key] = parsed
         _cache[key] = parsed
     while len(_cache) > _CACHE_SIZE:
