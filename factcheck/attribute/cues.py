@@ -19,8 +19,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..extract.sentences import MAX_SENTENCE_CHARS, sentence_pieces, unwrap
 from ..models import Claim, Document, Role
+from ..text.sentences import split_sentences
 from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
     NOT_SUBJECTS,
@@ -35,8 +35,6 @@ from ..topics import (
 )
 
 # Sentence ends, line breaks, and headings glued to the text by scraping ("Commons ChamberHigh-needs").
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
-_ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|Cllr|Gov|Dept)\.$")
 
 # ---- cue vocabularies (kept together so a reader sees every rule) ----
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
@@ -144,32 +142,8 @@ class _Choice:
 
 
 def _sentences(text: str) -> list[_Sentence]:
-    """Split into sentences (and lines: headings, bullets and table rows end a sentence too)."""
-    text = unwrap(text)
-    out: list[_Sentence] = []
-    paragraph = 0
-    pos = 0
-    for m in _SENT_SPLIT.finditer(text):
-        if m.start() > pos and "\n" not in m.group(0) and _ABBREV.search(text, max(pos, m.start() - 6), m.start() + 1):
-            continue
-        if m.start() > pos:
-            out.append(_Sentence(pos, m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start(),
-                                 text[pos:m.start() + 1], paragraph))
-        if "\n" in m.group(0):
-            paragraph += 1
-        pos = m.end()
-    if pos < len(text):
-        out.append(_Sentence(pos, len(text), text[pos:], paragraph))
-    return [piece for sent in out for piece in _pieces(text, sent)]
-
-
-def _pieces(text: str, sent: _Sentence) -> list[_Sentence]:
-    """An overlong sentence in the pieces extraction reads it in, so the work per figure stays bounded."""
-    if sent.end - sent.start <= MAX_SENTENCE_CHARS:
-        return [sent]
-    starts = sentence_pieces(text, sent.start, sent.end)
-    ends = [*starts[1:], sent.end]
-    return [_Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
+    """The text's sentences (text.sentences), each to collect its subject candidates."""
+    return [_Sentence(s.start, s.end, s.text, s.paragraph) for s in split_sentences(text)]
 
 
 def proper_words(text: str) -> set[str]:

@@ -15,10 +15,10 @@ import bisect
 
 from ..config import Settings
 from ..models import Claim, Document
+from ..text.sentences import Sentences, unwrap
 from .figure import Figure
 from .links import link
 from .scan import scan
-from .sentences import Sentences, unwrap
 from .tables import Tables, table_cell
 
 _DEFAULT_SETTINGS = Settings()

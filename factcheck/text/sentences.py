@@ -1,9 +1,15 @@
-"""Sentence boundaries in one regex pass, so finding a claim's sentence is a bisect, not a re-scan.
+"""Where sentences end: the one module that cuts English text into sentences.
 
 A full stop ends a sentence when whitespace and a capital, digit, currency sign or opening quote
 follow, unless it closes an abbreviation ("hon.", "Mr.", "e.g.", an initial). A line break ends a
 sentence too (headings, table rows and list items stand alone) unless it is a soft wrap inside a
 paragraph of hard-wrapped prose, which `unwrap` turns into a space first.
+
+Two readers use these boundaries:
+- `Sentences`: the sentence around an offset (extraction gives each claim its sentence), found by
+  scanning only near the claims;
+- `split_sentences`: every sentence of a text in order, with its paragraph (attribution walks them to
+  carry a subject from one sentence to the next). Its cuts are coarser (see there).
 """
 
 from __future__ import annotations
@@ -11,13 +17,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass
 
-from ..topics import FUNCTION_CAPS
+from .vocabulary import FUNCTION_CAPS, MONTH_ABBREVIATIONS
 
 ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Rt", "Gen", "Col", "Capt",
                  "Lt", "Sgt", "Cllr", "Rev", "Revd", "Sr", "Jr", "Co", "Ltd", "Inc", "vs", "cf", "approx", "etc",
                  "e.g", "i.e", "E.g", "I.e", "al", "para", "paras", "pp", "ch", "cl", "art", "reg", "fig", "vol",
-                 "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "c",
+                 *MONTH_ABBREVIATIONS, "c",
                  "Govt", "Dept", "est", "ed", "eds", "op", "cit", "viz", "Cmnd", "Cm", "Art", "Reg", "Para")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
 # Each branch starts with a literal character, so the regex engine skips ordinary text quickly.
@@ -137,3 +144,56 @@ class Sentences:
         if b - a > MAX_SENTENCE_CHARS:
             return False
         return BOUNDARY.search(self.text, a, b) is None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of `split_sentences`: [start, end) in the (unwrapped) text, and its paragraph's number."""
+
+    start: int
+    end: int
+    text: str  # the sentence as cut: it may run on over the closing quote and one space after `end`
+    paragraph: int
+
+
+# The cuts of `split_sentences`: after . ! ? (and one closing quote or bracket) before a capital, digit,
+# currency sign or opening quote; at every line break (a new paragraph); and between two words run
+# together without a space ("the fundThe scheme", as converted web pages leave them).
+_CUT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$")
+
+
+def split_sentences(text: str, abbreviations: bool = False) -> list[Sentence]:
+    """Every sentence of `text` in order (lines too: headings, bullets and table rows end a sentence), an
+    overlong one in the pieces `sentence_pieces` cuts, each with the number of its paragraph.
+
+    abbreviations: whether a stop that closes an abbreviation or an initial ("hon.", "Dr.", "J.") is
+    passed over, as `BOUNDARY` does. Attribution cuts there (False): its cue reading was tuned on those
+    cuts, and a name after "Dr." then starts a sentence of its own.
+    """
+    text = unwrap(text)
+    out: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _CUT.finditer(text):
+        if abbreviations and m.start() > pos and "\n" not in m.group(0) \
+                and _ABBREVIATION_BEFORE.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        if m.start() > pos:
+            end = m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start()
+            out.extend(_pieces(text, Sentence(pos, end, text[pos:m.start() + 1], paragraph)))
+        if "\n" in m.group(0):
+            paragraph += 1
+        pos = m.end()
+    if pos < len(text):
+        out.extend(_pieces(text, Sentence(pos, len(text), text[pos:], paragraph)))
+    return out
+
+
+def _pieces(text: str, sent: Sentence) -> list[Sentence]:
+    """An overlong sentence in the pieces extraction reads it in, so the work per figure stays bounded."""
+    if sent.end - sent.start <= MAX_SENTENCE_CHARS:
+        return [sent]
+    starts = sentence_pieces(text, sent.start, sent.end)
+    ends = [*starts[1:], sent.end]
+    return [Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
