@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import Claim, Document
+from ..text.tables import Tables
 from ..topics import sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
@@ -67,8 +68,9 @@ def _parse_plan(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], dic
     answers answer, table row labels. Returns (table-cell claim id -> row label, claim id -> question,
     text -> key)."""
     cells: dict[str, str] = {}
+    tables = Tables(doc.text)
     for c in claims:
-        cell = cues.table_cell(doc.text, c)
+        cell = cues.table_cell(tables, c)
         if cell:
             cells[c.id] = cell.label or ""
     questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..models import Claim, Document, Role
 from ..text.sentences import split_sentences
+from ..text.tables import Tables, cells, column_at, row_at
 from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
     NOT_SUBJECTS,
@@ -290,6 +291,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     text = doc.text
     proper = proper_words(text)
     sentences = _sentences(text)
+    tables = Tables(text)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
     for idx, claim in enumerate(claims):
@@ -337,7 +339,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                     slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
         for k, idx in enumerate(idxs):
             claim = claims[idx]
-            cell = table_cell(text, claim)
+            cell = table_cell(tables, claim)
             if cell:
                 update = _context(claim, sent, sent_claims, k, cell.label)
                 update.update(_cell_measure(cell, update, claim), topic_local=True)
@@ -384,39 +386,26 @@ class _Cell:
     header: str | None  # the column's heading: what the figure measures, or when
 
 
-MAX_TABLE_ROW = 2000  # characters in a table row
-MAX_TABLE_ROWS = 500  # rows above a cell searched for the table's heading
-
-
-def table_cell(text: str, claim: Claim) -> _Cell | None:
+def table_cell(tables: Tables, claim: Claim) -> _Cell | None:
     """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
-    line_start = text.rfind("\n", max(0, claim.start - MAX_TABLE_ROW), claim.start) + 1
-    line_end = text.find("\n", claim.end, claim.end + MAX_TABLE_ROW)
-    if (line_start == 0 and claim.start > MAX_TABLE_ROW) or (line_end < 0 and len(text) - claim.end > MAX_TABLE_ROW):
-        return None  # a line this long is prose, not a table row (and scanning it for each figure is quadratic)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if line.count("|") < 1:
+    text = tables.text
+    row = row_at(text, claim.start, claim.end)
+    if row is None:
+        return None  # a line this long is prose, not a table row
+    line_start, line_end = row
+    line = text[line_start:line_end]
+    if "|" not in line:
         return None
-    cells = line.strip().strip("|").split("|")
-    label = cells[0].strip(" -*")
-    column = line[:claim.start - line_start].strip().lstrip("|").count("|")
+    label = cells(line)[0].strip(" -*")
+    column = column_at(text, line_start, claim.start)
     if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
         return None
     if label.lower() in NOT_SUBJECTS or label.lower() in {"grand total", "other", "all", "overall", "unknown"}:
         label = ""  # a total or "other" row: the cell is not about a named subject
     header = None
-    pos = line_start
-    first = line_start
-    for _ in range(MAX_TABLE_ROWS):  # walk up to the first row of this table (bounded: once per figure)
-        if pos <= 0:
-            break
-        prev_start = text.rfind("\n", max(0, pos - 1 - MAX_TABLE_ROW), pos - 1) + 1
-        if "|" not in text[prev_start:pos]:
-            break
-        first = prev_start
-        pos = prev_start
+    first = tables.heading_row(line_start)
     if first < line_start:
-        head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
+        head_cells = tables.headings(first)
         if column < len(head_cells):
             header = head_cells[column].strip(" -*") or None
     return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label) or None, column, header)

@@ -16,10 +16,11 @@ import bisect
 from ..config import Settings
 from ..models import Claim, Document
 from ..text.sentences import Sentences, unwrap
+from ..text.tables import Tables
 from .figure import Figure
 from .links import link
 from .scan import scan
-from .tables import Tables, table_cell
+from .tables import table_cell
 
 _DEFAULT_SETTINGS = Settings()
 
@@ -46,7 +47,7 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, toler
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
     relative_starts = [s for s, _ in relative]  # sorted, as sections are: a bisect finds the header before
     claims: list[Claim] = []
-    tables = Tables()
+    tables = Tables(text)
     line, line_pos, line_start = 1, 0, 0
     section_i = 0
     sections = doc.sections
