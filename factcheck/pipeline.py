@@ -28,6 +28,7 @@ from .extract import extract_claims
 from .group import group_claims
 from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem, RuleInfo
 from .parallel import Unit, chunked, iter_units, ordered_map, pack_claims, read_unit, unpack_claims
+from .text.layout import TextLayout
 
 if TYPE_CHECKING:
     from .ledger import AddOutcome, Ledger
@@ -46,8 +47,9 @@ def extract_documents(paths: Sequence[str], as_of: date | str | None = None, set
 
 
 def document_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
-    """The extract and attribute stages for one document."""
-    return attribute_claims(doc, extract_claims(doc, settings))
+    """The extract and attribute stages for one document (its text analysed once, for both)."""
+    layout = TextLayout(doc.text)
+    return attribute_claims(doc, extract_claims(doc, settings, layout), layout)
 
 
 PARSE_BATCH_DOCUMENTS = 64  # documents whose claim sentences are parsed in one batch (one nlp.pipe call)
@@ -63,16 +65,19 @@ def _documents_with_claims(documents: Iterable[Document], settings: Settings | N
     """
     documents = iter(documents)
     while chunk := list(islice(documents, PARSE_BATCH_DOCUMENTS)):
-        batch = [(doc, _stage(guard, doc, extract_claims, doc, settings)) for doc in chunk]
+        layouts = [TextLayout(doc.text) for doc in chunk]  # each text analysed once, for both stages
+        batch = [(doc, _stage(guard, doc, extract_claims, doc, settings, layout))
+                 for doc, layout in zip(chunk, layouts, strict=True)]
         if attribute:
-            ready = [(doc, claims) for doc, claims in batch if isinstance(claims, list)]
+            ready = [(i, doc, claims) for i, (doc, claims) in enumerate(batch) if isinstance(claims, list)]
             try:
-                prepare_parses(ready)
+                prepare_parses([(doc, claims) for _, doc, claims in ready], [layouts[i] for i, _, _ in ready])
             except Exception:  # only a warm-up of the parse cache: each document is parsed on its own below
                 if not guard or os.environ.get("FACTCHECK_DEBUG"):
                     raise
             batch = [(doc, claims if isinstance(claims, InputProblem) else
-                      _stage(guard, doc, attribute_claims, doc, claims)) for doc, claims in batch]
+                      _stage(guard, doc, attribute_claims, doc, claims, layout))
+                     for (doc, claims), layout in zip(batch, layouts, strict=True)]
         yield from batch
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Claim, Document, Role
-from ..text.sentences import split_sentences
+from ..text.layout import TextLayout
 from ..text.tables import Tables, cells, column_at, row_at
 from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
@@ -142,14 +142,9 @@ class _Choice:
     local: bool = False  # meaningful only within this document
 
 
-def _sentences(text: str) -> list[_Sentence]:
+def _sentences(layout: TextLayout) -> list[_Sentence]:
     """The text's sentences (text.sentences), each to collect its subject candidates."""
-    return [_Sentence(s.start, s.end, s.text, s.paragraph) for s in split_sentences(text)]
-
-
-def proper_words(text: str) -> set[str]:
-    """Words the document capitalises mid-sentence: they are names even at the start of a sentence."""
-    return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
+    return [_Sentence(s.start, s.end, s.text, s.paragraph) for s in layout.sentences]
 
 
 def _resolve(anaphor: Candidate, history: list[tuple[int, Candidate]], pos: int) -> Candidate | None:
@@ -284,14 +279,14 @@ def _merge_titles(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
+def attribute_claims(doc: Document, claims: list[Claim], layout: TextLayout | None = None) -> list[Claim]:
     """Claims of one document, with topic/metric/period/role filled where the text says."""
     if not claims:
         return claims
-    text = doc.text
-    proper = proper_words(text)
-    sentences = _sentences(text)
-    tables = Tables(text)
+    layout = layout or TextLayout(doc.text)
+    proper = layout.proper_words
+    sentences = _sentences(layout)
+    tables = layout.tables
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
     for idx, claim in enumerate(claims):

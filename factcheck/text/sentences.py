@@ -15,7 +15,6 @@ Two readers use these boundaries:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -54,7 +53,6 @@ def sentence_pieces(text: str, start: int, end: int) -> list[int]:
 _BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
 
 
-@functools.lru_cache(maxsize=4)  # extraction, attribution and the rules read the same text in turn
 def unwrap(text: str) -> str:
     """The text with soft line wraps turned into spaces (same length, so offsets still hold).
 
@@ -103,8 +101,9 @@ class Sentences:
 
     WINDOW = 400
 
-    def __init__(self, text: str) -> None:
-        self.text = unwrap(text)  # same length as the text, so offsets hold
+    def __init__(self, text: str, unwrapped: str | None = None) -> None:
+        """`unwrapped`: unwrap(text), when the caller has it already (a TextLayout)."""
+        self.text = unwrap(text) if unwrapped is None else unwrapped  # same length as the text, so offsets hold
         self._start = 0  # the sentence found last: [start, end), and where the next one starts
         self._end = -1
         self._next = 0
@@ -163,15 +162,16 @@ _CUT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$")
 
 
-def split_sentences(text: str, abbreviations: bool = False) -> list[Sentence]:
+def split_sentences(text: str, abbreviations: bool = False, unwrapped: str | None = None) -> list[Sentence]:
     """Every sentence of `text` in order (lines too: headings, bullets and table rows end a sentence), an
     overlong one in the pieces `sentence_pieces` cuts, each with the number of its paragraph.
 
     abbreviations: whether a stop that closes an abbreviation or an initial ("hon.", "Dr.", "J.") is
     passed over, as `BOUNDARY` does. Attribution cuts there (False): its cue reading was tuned on those
     cuts, and a name after "Dr." then starts a sentence of its own.
+    `unwrapped`: unwrap(text), when the caller has it already (a TextLayout).
     """
-    text = unwrap(text)
+    text = unwrap(text) if unwrapped is None else unwrapped
     out: list[Sentence] = []
     paragraph = 0
     pos = 0
@@ -197,3 +197,8 @@ def _pieces(text: str, sent: Sentence) -> list[Sentence]:
     starts = sentence_pieces(text, sent.start, sent.end)
     ends = [*starts[1:], sent.end]
     return [Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
+
+
+def proper_words(text: str) -> set[str]:
+    """Words the text capitalises mid-sentence: they are names even at the start of a sentence."""
+    return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
