@@ -139,19 +139,29 @@ def find_dateline(text: str) -> str | None:
     when the words beside the date are a place in capitals before a comma or publication words."""
     lines = [ln.strip(" #*_>") for ln in text.split("\n", 60)[:60] if ln.strip()][:_DATELINE_LINES]
     for line in lines:
-        if not re.search(r"\d", line):
-            continue
-        head = _DATELINE_SPLIT.split(line, maxsplit=1)[0]
-        if len(head) > 60:
-            continue
-        place = re.match(r"^([A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
-        found = _full_date(head[place.end():] if place else head)
-        if found is None:
-            continue
-        iso, words = found
-        if all(w.lower() in _PUBLICATION_WORDS for w in words):
-            return iso
+        found = _publication_date(line)
+        if found is not None:
+            return found
     return None
+
+
+def is_publication_line(line: str) -> bool:
+    """A line that is only a dateline or publication date ("Press release, 5 May 2022."): no headline."""
+    return _publication_date(line.strip(" #*_>")) is not None and len(line.split()) <= 8
+
+
+def _publication_date(line: str) -> str | None:
+    if not re.search(r"\d", line):
+        return None
+    head = _DATELINE_SPLIT.split(line, maxsplit=1)[0]
+    if len(head) > 60:
+        return None
+    place = re.match(r"^([A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
+    found = _full_date(head[place.end():] if place else head)
+    if found is None:
+        return None
+    iso, words = found
+    return iso if all(w.lower() in _PUBLICATION_WORDS for w in words) else None
 
 
 def resolve_relative(years: int, months: int, weeks: int, days: int, as_of: date) -> str | None:

@@ -427,6 +427,12 @@ needs_parser = pytest.mark.skipif(not __import__("factcheck.attribute.parse", fr
     ("Q: How many rangers does the Kestor Park Authority have?\nA: It has 42 rangers.", "42",
      "kestor park authority"),
     ("38% of members of the Tollgate Rowing Club are under 30.", "38%", "tollgate rowing club"),
+    # "our" is the body the statement speaks for; the figure sizes its visitor centre, not the park
+    ("Kaldera National Park welcomes a million walkers a year. Our €45 million visitor centre opens in May.",
+     "€45 million", "kaldera national park visitor centre"),
+    # a symbol-led figure is a number to the parser: it sizes the terminal, not the airport that confirms it
+    ("Port Esk Airport has confirmed that the NZ$610m cargo terminal remains on budget.", "NZ$610m",
+     "port esk airport cargo terminal"),
 ])
 def test_the_subject_is_read_off_the_sentence_structure(text, figure, subject):
     assert frame_of(text, figure).topic_key == subject

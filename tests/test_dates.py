@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck import extract_claims, read_text
-from factcheck.dates import find_statement_date, parse_as_of, parse_date_value
+from factcheck.dates import find_statement_date, is_publication_line, parse_as_of, parse_date_value
 from factcheck.errors import UsageError
 from factcheck.models import DocumentMeta
 
@@ -97,3 +97,14 @@ def test_datelines_and_publication_lines_date_the_statement(text, iso):
 ])
 def test_dates_that_are_not_the_statement_date_are_not_read_as_one(text):
     assert find_statement_date(text) is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Press release, 9 June 2023.", True),
+    ("OSLO, 2 March 2024 —", True),
+    ("Updated: 21/11/2022", True),
+    ("Harbour ferry reaches its millionth passenger", False),
+    ("The ferry carried 2 million passengers in 2023.", False),
+])
+def test_a_publication_line_is_told_from_a_headline(line: str, expected: bool) -> None:
+    assert is_publication_line(line) is expected

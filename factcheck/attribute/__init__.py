@@ -16,12 +16,12 @@ import re
 
 from ..models import Claim, Document
 from ..text.layout import TextLayout
-from ..topics import sentence_candidates, topic_key
+from ..topics import NON_SUBJECT_WORDS, sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
 from .measure import counted_noun, is_unknown, question_measure, share_group
 from .period import clause_period, lead_in_period
-from .subject import PRONOUNS, find_subject, mentions
+from .subject import MEASURE_NOUNS, PRONOUNS, Subject, find_subject, mentions
 
 __all__ = ["attribute_claims", "prepare_parses"]
 
@@ -113,7 +113,9 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         return None
     skip = {i for s, e in sentence_spans for i in p.span(s, e)}
     name = None
-    for found in find_subject(p, fig, skip):
+    found: Subject | None = None
+    candidates = find_subject(p, fig, skip)
+    for found in candidates:
         mention = found.mention
         if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
             continue  # "In addition to the X Fund, ... £5m": the figure is about something else
@@ -121,15 +123,19 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
             name = ctx.full_name(mention.text)
             ctx.add(claim.sentence_start + mention.start, name)
             break
-        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local:
-            return None  # a pronoun is the weakest evidence: the cues' topic stands
+        if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local and not found.owner:
+            return None  # a pronoun is weak evidence (unless it owns what the figure sizes): the cues' topic stands
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
         if name is not None:
             break
     if name is None:
-        return None
+        if not (ctx.headline and _names_nothing(claim) and not any(c.mention.named for c in candidates)):
+            return None
+        # Nothing in the sentence names what the figure is about ("Engineers have repaired 18,900 leaks so far
+        # in the programme", "**Cost.** The sanctioned cost is ..."): the statement's headline subject is.
+        name, found = ctx.headline, None
     name = _clean(name)
-    if found.thing and claim.kind == "money" and found.thing.lower() not in name.lower():
+    if found and found.thing and claim.kind == "money" and found.thing.lower() not in name.lower():
         name = f"{name} {found.thing}"  # "Tamar Water's £2bn investment programme": the programme, not the firm
     key = topic_key(name)
     if not key:
@@ -138,10 +144,18 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         name, key = claim.topic, claim.topic_key  # the cues read a longer form of the same name (a quoted title)
     update: dict = {"topic": name, "topic_key": key, "topic_local": False,
                     "topic_aliases": _aliases(ctx, name)}
-    if found.part:
+    if found and found.part:
         update["role"] = "part"
         update["recipient"] = found.recipient
     return update
+
+
+def _names_nothing(claim: Claim) -> bool:
+    """The cue reader's topic names no particular thing: none, local to its sentence, written in lower case
+    ("student housing") or only measure words (a run-in heading "Cost.")."""
+    if not claim.topic or not claim.topic_key or claim.topic_local or not any(ch.isupper() for ch in claim.topic):
+        return True
+    return all(t in MEASURE_NOUNS or t in NON_SUBJECT_WORDS for t in claim.topic_key.split())
 
 
 def _question_before(text: str, start: int) -> str | None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..dates import is_publication_line
 from ..models import Document
 from ..topics import ACTOR_WORDS, NOT_SUBJECTS, sentence_candidates, singular, topic_key, vocab
 
@@ -23,7 +24,7 @@ _ALIAS = re.compile(r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _LINK + r"\s+)*" 
 # Anaphor heads that stand for any named organisation, whatever its name ends in.
 _CLASS_HEADS = vocab("""
 company firm business group organisation organization body charity council authority operator provider
-institution association trust utility developer manufacturer it they there its their
+institution association trust utility developer manufacturer it they there its their our
 """)
 _RECENT = 1_500  # characters back that "it" / "there" may reach
 _FAR = 4_000  # and "the fund"
@@ -92,7 +93,8 @@ def _initials_match(name: str, abbr: str) -> str | None:
 def _headline(doc: Document) -> str | None:
     """The subject a title or headline names (the first named phrase in it)."""
     lines = [doc.meta.title or ""]
-    first = next((ln for ln in doc.text.splitlines() if ln.strip()), "")
+    # the first line that is not a publication line ("Press release, 5 May 2022.")
+    first = next((ln for ln in doc.text.splitlines()[:4] if ln.strip() and not is_publication_line(ln)), "")
     if len(first) <= 150 and not first.rstrip().endswith((".", "?")):
         lines.append(first.lstrip("# ").strip())
     for line in lines:

@@ -28,7 +28,7 @@ _ACTORS = ACTOR_WORDS | vocab("""
 ministers officials government council councils spokesman spokeswoman spokesperson researchers survey donor
 donors we i you he she they report analysis
 """)
-PRONOUNS = vocab("it its they their there them")
+PRONOUNS = vocab("it its they their there them our")  # "our": the organisation the statement speaks for
 _DETERMINERS = vocab("the this that these")  # "their rent" is theirs: its owner is the mention
 # Verbs that hand money or things over: their giver is the pot, the receiver gets a part of it.
 _GIVE = re.compile(r"^(?:giv|gave|given|award|allocat|grant|hand|distribut|paid|pay|provid|lent|lend|sen[dt]|"
@@ -60,6 +60,7 @@ class Subject:
     recipient: str | None = None
     via: str = "nearest"  # how it was chosen, for the explanation
     thing: str | None = None  # what of the subject's the money is: "investment programme" in "X's £2bn programme"
+    owner: bool = False  # the mention is the possessor of what the figure sizes: "its £2bn budget", "our £3m plan"
 
 
 # Nouns that say what a sum measures, not which thing it pays for: "X's £10m budget" is X's size.
@@ -271,5 +272,7 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
                 abs(m.start - p.tokens[fig].start))
 
     thing = thing_of(p, fig, skip)
+    sized = p.tokens[fig].head
     near = [m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH]
-    return [Subject(m, thing=thing) for m in sorted(near, key=rank)]
+    return [Subject(m, thing=thing, owner=p.tokens[m.head].dep == "poss" and p.tokens[m.head].head == sized)
+            for m in sorted(near, key=rank)]

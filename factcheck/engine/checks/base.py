@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...config import Settings
 from ...models import Claim, Group, Severity
-from ...text.vocabulary import MONTHS_LOWER, SEASONS_LOWER
+from ...text.vocabulary import MONTHS_LOWER, SEASONS_LOWER, STOP
 
 
 class Params(BaseModel):
@@ -104,6 +104,17 @@ def claim_suffix(claim: Claim, chars: int = 60) -> str:
         return ""
     end = at + len(claim.text)
     return claim.sentence[end:end + chars].lower()
+
+
+def shared_wording(a: Claim, b: Claim, window: int = 4) -> list[str]:
+    """Content words that both sentences put within `window` words of their figure ("engineers have
+    repaired 21,400 leaks" / "have repaired 18,900 leaks so far": repaired, leaks), as evidence that two
+    figures whose subject was inferred still count the same thing."""
+    def near(claim: Claim) -> set[str]:
+        before = re.findall(r"[a-z]+", claim_prefix(claim, 15 * window))[-window:]
+        after = re.findall(r"[a-z]+", claim_suffix(claim, 15 * window))[:window]
+        return {w.removesuffix("s") for w in before + after if len(w) > 2 and w not in STOP}
+    return sorted(near(a) & near(b))
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:

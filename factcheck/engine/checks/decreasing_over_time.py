@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, describe, interval_note, named_near
+from .base import Context, Hit, Params, below, describe, interval_note, named_near, shared_wording
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -25,6 +25,8 @@ class DecreasingOverTimeParams(Params):
     only_cumulative: bool = True  # compare only claims the attribute stage marked cumulative
     subject_window: int = 8  # a running total whose subject is not named this near it is only info
     subject_share: float = 0.5
+    shared_words: int = 2  # ...unless both sentences describe the figure in this many of the same words,
+    #                        one besides the counted noun ("repaired ... leaks", not just "leaks")
     max_ratio: float = 3.0  # a running total that falls more than this far is reported at info (likely
     #                          another measure, such as one region's share of a national total)
 
@@ -66,7 +68,14 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
                                    "the earlier, more likely a different measure than a fall")
             loose = [c.text.strip() for c in (best, claim)
                      if not named_near(c, params.subject_window, params.subject_share)]
-            if loose:
+            same_words = shared_wording(best, claim)
+            counted = {w.removesuffix("s") for c in (best, claim)
+                       for w in re.findall(r"[a-z]+", (c.metric or "").lower())}
+            if loose and len(same_words) >= params.shared_words and set(same_words) - counted:
+                assumptions.append(f"the subject is not named near {', '.join(map(repr, loose))} (its topic was "
+                                   f"inferred), but both describe the figure in the same words "
+                                   f"({', '.join(map(repr, same_words))})")
+            elif loose:
                 weak = True
                 assumptions.append(f"reported as info: the subject is not named near {', '.join(map(repr, loose))} "
                                    "(its topic was inferred), so the two may count different things")

@@ -562,8 +562,11 @@ def other_subject_nearer(claim: Claim, params: DifferingValuesParams) -> str | N
     phrase = re.match(r"\s*((?:[A-Za-z’'-]+\s+){0,7}?(?:" + "|".join(_SIZED_THINGS) + r"))\b",
                       claim.sentence[end:end + 90], re.IGNORECASE)
     if phrase and not re.search(r"\b(?:for|to|in|on|from|with|by|at|which|that)\b", phrase.group(1), re.IGNORECASE):
-        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower())}
-        if words & subject and not subject <= words:
+        found = [w.rstrip("s") for w in re.findall(r"[a-z]+", phrase.group(1).lower()) if len(w) > 2 and w not in skip]
+        words = set(found)
+        # ... unless the phrase is the subject's own thing: "our £300m campus masterplan" for the subject
+        # "University of Northmoor campus masterplan"
+        if words & subject and not subject <= words and ordered[-len(found):] != found:
             return phrase.group(1)
     for m in _NAMED_SUBJECT.finditer(claim.sentence):
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(0).lower()) if len(w) > 2 and w not in skip}
