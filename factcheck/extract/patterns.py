@@ -14,7 +14,7 @@ import re
 
 from ..text.vocabulary import MONTH_PATTERN
 from .currency_data import NAMES
-from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, UNITS, WORD_NUMBER, ZERO_WORDS
+from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, ZERO_WORDS
 
 MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -32,7 +32,7 @@ _SKIP = "|".join([
 
 _UNIT_WORDS = "|".join(UNITS)
 _DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a|one) hundred)"
+_SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|{'|'.join(TENS)}|(?:a|one) hundred)"
 _FRACTION = (
     # "one in five", "1 in 10", "three out of four"
     rf"(?P<fa>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<fb>{_SMALL_NUMBER})(?![\w.,]\d|[\w%])"
