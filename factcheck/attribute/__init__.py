@@ -16,6 +16,7 @@ import re
 
 from ..models import Claim, Document
 from ..text.layout import TextLayout
+from ..text.sentences import stop_fragments
 from ..topics import NON_SUBJECT_WORDS, sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
@@ -100,10 +101,10 @@ def _collect_names(doc: Document, ctx: Context, until: int, layout: TextLayout) 
     """Named mentions of every sentence up to the last claim: what "it" and "the fund" may stand for."""
     text = doc.text[:until]
     proper = layout.proper_words
-    for m in re.finditer(r"[^\n.!?]+", text):
-        for cand in sentence_candidates(m.group(0), proper):
+    for start, fragment in stop_fragments(text):
+        for cand in sentence_candidates(fragment, proper):
             if cand.named and cand.strength >= 2.0:
-                ctx.add(m.start() + cand.start, ctx.full_name(cand.text))
+                ctx.add(start + cand.start, ctx.full_name(cand.text))
 
 
 def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, int]], ctx: Context) -> dict | None:

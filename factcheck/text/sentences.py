@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .vocabulary import FUNCTION_CAPS, MONTH_ABBREVIATIONS
@@ -202,3 +203,13 @@ def _pieces(text: str, sent: Sentence) -> list[Sentence]:
 def proper_words(text: str) -> set[str]:
     """Words the text capitalises mid-sentence: they are names even at the start of a sentence."""
     return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
+
+
+_FRAGMENT = re.compile(r"[^\n.!?]+")
+
+
+def stop_fragments(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each run between stops and line breaks: the cheapest cut, for scanning every mention
+    of a name, where a cut too many (after "Dr.", inside "2.5") costs less than a sentence boundary missed."""
+    for m in _FRAGMENT.finditer(text):
+        yield m.start(), m.group(0)
