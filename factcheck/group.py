@@ -109,6 +109,8 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
         extra = sb - sa
         if extra <= _vehicles():  # "pause" ~ "pause programme"
             return "equal"
+        if len(ta) == 1 and tb[0] == ta[0] and ta[0] not in generic_words() and ta[0] not in _PLACE_WORDS:
+            return "short"  # a name's first word used alone ("Meadowlark's budget" ~ "Meadowlark Meal Initiative")
         # The short form must keep the long key's head and either be its tail ("innovation programme" in
         # "children social care innovation programme") or keep a distinctive core of two or more words
         # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key

@@ -506,3 +506,24 @@ def test_look_alikes_stay_apart():
 ])
 def test_periods_are_read_wherever_the_text_gives_them(text, figure, period):
     assert frame_of(text, figure).period == period
+
+
+@needs_parser
+def test_a_short_name_stands_for_the_full_name_given_earlier_in_the_statement():
+    text = "The Ashby Wetlands Restoration Fund opened today. So far the Ashby fund has replanted 420 hectares."
+    assert frame_of(text, "420").topic_key == "ashby wetland restoration fund"
+    text = "Meridian Rail Freight was founded in 1998. Meridian's revenue was £40m last year."
+    assert frame_of(text, "£40m").topic_key == "meridian rail freight"
+
+
+@needs_parser
+def test_a_short_name_that_fits_two_full_names_is_left_as_written():
+    text = "Northwind Ferries and Northwind Ports both reported results. Northwind's revenue was £40m last year."
+    assert frame_of(text, "£40m").topic_key not in ("northwind ferry", "northwind port")
+
+
+@needs_parser
+def test_a_run_in_heading_is_a_label_and_the_headline_names_the_subject():
+    text = "# Audit of the Harlow Tram Extension\n\n1. **Cost.** The project's approved cost is £310m, auditors found."
+    claim = frame_of(text, "£310m")
+    assert "harlow tram extension" in (claim.topic_key or "")

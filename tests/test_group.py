@@ -260,3 +260,16 @@ def test_a_short_form_fitting_two_described_names_joins_neither() -> None:
     groups = group_claims([ferry, bus, short])
     assert not together(groups, ferry, bus)
     assert not together(groups, ferry, short) and not together(groups, bus, short)
+
+
+def test_a_names_first_word_alone_joins_the_one_name_it_starts() -> None:
+    from test_attribute import framed
+
+    [full] = framed("Meridian Rail Freight is worth £40 million.", "a.md")
+    [short] = framed("Meridian is worth £52 million, analysts say.", "b.md")
+    [ferries] = framed("Northwind Ferries is worth £9 million.", "c.md")
+    [ports] = framed("Northwind Ports is worth £12 million.", "d.md")
+    [either] = framed("Northwind is worth £15 million, analysts say.", "e.md")
+    groups = group_claims([full, short, ferries, ports, either])
+    assert together(groups, full, short)
+    assert not together(groups, either, ferries) and not together(groups, either, ports)

@@ -120,8 +120,10 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         mention = found.mention
         if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
             continue  # "In addition to the X Fund, ... £5m": the figure is about something else
+        if _in_run_in_label(p.text, mention.start):
+            continue  # "**Cost.** The project's sanctioned cost is ...": a label, not what the figure is about
         if mention.named:
-            name = ctx.full_name(mention.text)
+            name = ctx.full_name(mention.text, claim.sentence_start + mention.start)
             ctx.add(claim.sentence_start + mention.start, name)
             break
         if mention.head_word in PRONOUNS and claim.topic and not claim.topic_local and not found.owner:
@@ -130,7 +132,8 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         if name is not None:
             break
     if name is None:
-        if not (ctx.headline and _names_nothing(claim) and not any(c.mention.named for c in candidates)):
+        if not (ctx.headline and _names_nothing(claim) and not any(
+                c.mention.named and not _in_run_in_label(p.text, c.mention.start) for c in candidates)):
             return None
         # Nothing in the sentence names what the figure is about ("Engineers have repaired 18,900 leaks so far
         # in the programme", "**Cost.** The sanctioned cost is ..."): the statement's headline subject is.
@@ -153,10 +156,22 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
 
 def _names_nothing(claim: Claim) -> bool:
     """The cue reader's topic names no particular thing: none, local to its sentence, written in lower case
-    ("student housing") or only measure words (a run-in heading "Cost.")."""
+    ("student housing"), only measure words, or a run-in heading ("**Progress.** Till date ...")."""
     if not claim.topic or not claim.topic_key or claim.topic_local or not any(ch.isupper() for ch in claim.topic):
         return True
+    label = _RUN_IN_LABEL.match(claim.sentence)
+    if label and claim.topic.lower() in label.group("label").lower():
+        return True
     return all(t in MEASURE_NOUNS or t in NON_SUBJECT_WORDS for t in claim.topic_key.split())
+
+
+# A paragraph's run-in heading: "**Cost.** ...", "2. *Progress:* ...", "__Scale.__ ..."
+_RUN_IN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(?P<mark>\*\*|__|\*|_)(?P<label>[^*_\n]{1,60}?)[.:]?(?P=mark)[.:]?\s")
+
+
+def _in_run_in_label(sentence: str, offset: int) -> bool:
+    label = _RUN_IN_LABEL.match(sentence)
+    return label is not None and offset < label.end()
 
 
 def _question_before(text: str, start: int) -> str | None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from ..dates import is_publication_line
 from ..models import Document
-from ..topics import ACTOR_WORDS, NOT_SUBJECTS, sentence_candidates, singular, topic_key, vocab
+from ..topics import ACTOR_WORDS, NOT_SUBJECTS, VEHICLE_HEADS, sentence_candidates, singular, topic_key, vocab
+from .cues import proper_words
 
 _NAME_WORD = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|for|and|the|on|in|&)"
@@ -46,9 +47,33 @@ class Context:
         self.offsets.insert(pos, offset)
         self.names.insert(pos, (text, _head_word(text)))
 
-    def full_name(self, text: str) -> str:
-        """The long form of an alias ("CRIF" -> "Coastal Resilience Innovation Fund"), else the text."""
-        return self.aliases.get(text.strip(), text)
+    def full_name(self, text: str, before: int | None = None) -> str:
+        """The long form of an alias ("CRIF" -> "Coastal Resilience Innovation Fund"), or of a short name
+        the statement gave in full earlier ("the Kootenay fund", "Meadowlark's" after "Meadowlark Meals"),
+        else the text."""
+        alias = self.aliases.get(text.strip())
+        if alias is not None or before is None:
+            return alias or text
+        return self._expanded(text, before) or text
+
+    def _expanded(self, text: str, before: int) -> str | None:
+        """The one longer name, said earlier in the section (or in the headline), that starts with the short
+        name's first word and holds its words in order, with the same head if the short name has one."""
+        short = _name_words(text)
+        if not short or not short[0][:1].isupper():
+            return None
+        at = bisect_right(self.sections, before)
+        section_start = self.sections[at - 1] if at else 0
+        i = bisect_left(self.offsets, before)
+        seen = [name for off, (name, _) in zip(self.offsets[:i], self.names[:i], strict=True) if off >= section_start]
+        found: dict[str, str] = {}
+        for name in [*seen, *([self.headline] if self.headline else [])]:
+            long = _name_words(name)
+            if len(long) > len(short) and _starts_and_follows(short, long):
+                found.setdefault(" ".join(w.lower() for w in long), name)
+        # "Heathfield Homes" and "Heathfield Homes annual review": the longer one is the shorter with more words
+        keys = [k for k in found if not any(k != o and k.startswith(o + " ") for o in found)]
+        return found[keys[0]] if len(keys) == 1 else None
 
     def aliases_of(self, text: str) -> list[str]:
         """Every key the subject goes by in this document (its own and its alias's)."""
@@ -67,9 +92,26 @@ class Context:
             if head in _CLASS_HEADS or head == name_head or head in text.lower().split():
                 return text
             i -= 1
-        if self.headline and (head in _CLASS_HEADS or head == _head_word(self.headline)):
-            return self.headline
+        if self.headline and (head in _CLASS_HEADS or head in VEHICLE_HEADS or head == _head_word(self.headline)):
+            return self.headline  # "the project", with no project named before it: what the statement is about
         return None
+
+
+def _name_words(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][\w-]*", re.sub(r"['’]s\b", "", text))
+    return [w for w in words if w.lower() not in ("the", "a", "an", "its", "their", "our", "this")]
+
+
+def _starts_and_follows(short: list[str], long: list[str]) -> bool:
+    """"Kootenay fund" in "Kootenay Wildfire Recovery Fund": same first word, the rest in order, and the
+    same last word (the head) when the short form has more than one word."""
+    low_s, low_l = [w.lower() for w in short], [w.lower() for w in long]
+    if low_s[0] != low_l[0] or (len(low_s) > 1 and singular(low_s[-1]) != singular(low_l[-1])):
+        return False
+    if low_l.count(low_s[0]) > 1:
+        return False  # "Northwind Ferries and Northwind Ports": which Northwind is not said
+    it = iter(low_l[1:])
+    return all(w in it for w in low_s[1:])
 
 
 def _head_word(text: str) -> str:
@@ -97,11 +139,20 @@ def _headline(doc: Document) -> str | None:
     first = next((ln for ln in doc.text.splitlines()[:4] if ln.strip() and not is_publication_line(ln)), "")
     if len(first) <= 150 and not first.rstrip().endswith((".", "?")):
         lines.append(first.lstrip("# ").strip())
+    mid_sentence = proper_words(doc.text)
     for line in lines:
-        for cand in sentence_candidates(line, set(re.findall(r"[A-Z][\w’'-]+", line))):
+        capitals = re.findall(r"[A-Z][\w’'-]+", line)
+        # "Audit observations on the Vindhya corridor": a headline's first word is capitalised anyway, and
+        # names something only when the document also capitalises it mid-sentence
+        proper = mid_sentence | set(capitals[1:] if capitals and line.startswith(capitals[0]) else capitals)
+        for cand in sentence_candidates(line, proper):
             if cand.named and cand.strength >= 2.0 and not set(cand.text.lower().split()) & ACTOR_WORDS \
                     and cand.text.lower() not in NOT_SUBJECTS:
-                return cand.text
+                # "Heathfield Homes annual review": the name is the capitalised run, the rest says what the
+                # document is
+                words = cand.text.split()
+                cut = next((i for i, w in enumerate(words) if i and w[:1].islower()), len(words))
+                return " ".join(words[:cut])
     return None
 
 

@@ -85,7 +85,8 @@ def thing_of(p: Parsed, fig: int, skip: set[int]) -> str | None:
     elif tok.dep not in ("compound", "nmod", "amod", "nummod", "quantmod") or head < fig:
         return None
     n = p.tokens[head]
-    if n.pos != "NOUN" or not n.text.islower() or n.text in MEASURE_NOUNS or n.dep in ("attr", "appos"):
+    if n.pos != "NOUN" or not n.text.islower() or n.text in MEASURE_NOUNS or n.text in _TIME_WORDS \
+            or n.dep in ("attr", "appos"):  # "£40m last year": a time, not a thing
         return None  # "X is now a £2bn programme", "X, a £2bn programme,": the phrase says what X is
     words = [i for i in _phrase(p, head, skip) if p.tokens[i].text.islower() and p.tokens[i].pos in ("NOUN", "ADJ")]
     if not words or words[-1] != head:

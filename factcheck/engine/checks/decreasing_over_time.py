@@ -1,7 +1,9 @@
 """Cumulative figures that go down over time: a running total said later is below one said earlier.
 
-Claims are ordered by statement date and swept once, keeping the largest lower bound said so far, so a
-growing count ("50 projects", then "over 50", then "nearly 100") passes and the check is O(n log n).
+Claims are ordered by statement date and swept once, keeping the figures with the highest lower bounds said
+on earlier dates (at most `max_earlier`), so a growing count ("50 projects", then "over 50", then "nearly
+100") passes and the check stays linear. A later figure is set against the earlier one counted in the same
+words ("homes completed", not "homes insulated") where there is one, else against the highest.
 Undated claims cannot be ordered and are skipped. Running totals counted from different starts
 ("since 2017", "since 2019") are not compared.
 """
@@ -27,6 +29,7 @@ class DecreasingOverTimeParams(Params):
     subject_share: float = 0.5
     shared_words: int = 2  # ...unless both sentences describe the figure in this many of the same words,
     #                        one besides the counted noun ("repaired ... leaks", not just "leaks")
+    max_earlier: int = 64  # earlier figures kept for comparison (the highest), so the check stays linear
     max_ratio: float = 3.0  # a running total that falls more than this far is reported at info (likely
     #                          another measure, such as one region's share of a national total)
 
@@ -37,50 +40,60 @@ Params = DecreasingOverTimeParams
 def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> Iterator[Hit]:
     dated = sorted((c for c in claims if c.date and (c.cumulative or not params.only_cumulative)),
                    key=lambda c: (c.date or "", c.doc, c.start))
-    best: Claim | None = None  # the claim with the highest lower bound said on an earlier date
-    pending: list[Claim] = []  # claims of the current date, folded into `best` once the date changes
+    earlier: list[Claim] = []  # claims said on an earlier date, highest lower bound last
+    pending: list[Claim] = []  # claims of the current date, added to `earlier` once the date changes
     current_date = None
     reported: set[str] = set()
     for claim in dated:
         if claim.date != current_date:
-            for earlier in pending:
-                if best is None or earlier.interval()[0] > best.interval()[0]:
-                    best = earlier
+            earlier = sorted([*earlier, *pending], key=lambda c: c.interval()[0])[-params.max_earlier:]
             pending, current_date = [], claim.date
         pending.append(claim)
-        if best is None:
+        above = [e for e in earlier if below(claim, e, params.tolerance) and _same_start(e, claim)
+                 and _same_thing(e, claim)]
+        if not above:
             continue
-        if below(claim, best, params.tolerance) and best.id not in reported and _same_start(best, claim) \
-                and _same_thing(best, claim):
-            reported.add(best.id)
-            assumptions = [
-                f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group
-                else "both are running totals of the same thing",
-                interval_note(best), interval_note(claim),
-                f"statement dates: {best.date} ({best.date_origin}) before {claim.date} ({claim.date_origin})",
-            ]
-            start = _start(best) or _start(claim)
-            if start:
-                assumptions.append(f"both count from the same start ({start}) or only one says where it starts")
-            weak = bool(claim.value and best.value > params.max_ratio * claim.value)
-            if weak:
-                assumptions.append(f"reported as info: the later figure is less than a {params.max_ratio:g}th of "
-                                   "the earlier, more likely a different measure than a fall")
-            loose = [c.text.strip() for c in (best, claim)
-                     if not named_near(c, params.subject_window, params.subject_share)]
-            same_words = shared_wording(best, claim)
-            counted = {w.removesuffix("s") for c in (best, claim)
-                       for w in re.findall(r"[a-z]+", (c.metric or "").lower())}
-            if loose and len(same_words) >= params.shared_words and set(same_words) - counted:
-                assumptions.append(f"the subject is not named near {', '.join(map(repr, loose))} (its topic was "
-                                   f"inferred), but both describe the figure in the same words "
-                                   f"({', '.join(map(repr, same_words))})")
-            elif loose:
-                weak = True
-                assumptions.append(f"reported as info: the subject is not named near {', '.join(map(repr, loose))} "
-                                   "(its topic was inferred), so the two may count different things")
-            yield Hit(claims=[best, claim], fields={"earlier": describe(best), "later": describe(claim)},
-                      assumptions=assumptions, severity="info" if weak else None)
+        # the earlier figure counted in the same words ("homes completed", not "homes insulated"), else the highest
+        worded = [e for e in above if _counted_alike(e, claim, params)]
+        best = (worded or above)[-1]
+        if best.id in reported:
+            continue
+        reported.add(best.id)
+        yield _hit(best, claim, params, ctx)
+
+
+def _counted_alike(a: Claim, b: Claim, params: DecreasingOverTimeParams) -> list[str]:
+    """Words besides the counted noun that both sentences put beside the figure (empty when none)."""
+    same_words = shared_wording(a, b)
+    counted = {w.removesuffix("s") for c in (a, b) for w in re.findall(r"[a-z]+", (c.metric or "").lower())}
+    return same_words if len(same_words) >= params.shared_words and set(same_words) - counted else []
+
+
+def _hit(best: Claim, claim: Claim, params: DecreasingOverTimeParams, ctx: Context) -> Hit:
+    assumptions = [
+        f"both are running totals of the same thing (group {ctx.group.topic!r})" if ctx.group
+        else "both are running totals of the same thing",
+        interval_note(best), interval_note(claim),
+        f"statement dates: {best.date} ({best.date_origin}) before {claim.date} ({claim.date_origin})",
+    ]
+    start = _start(best) or _start(claim)
+    if start:
+        assumptions.append(f"both count from the same start ({start}) or only one says where it starts")
+    weak = bool(claim.value and best.value > params.max_ratio * claim.value)
+    if weak:
+        assumptions.append(f"reported as info: the later figure is less than a {params.max_ratio:g}th of "
+                           "the earlier, more likely a different measure than a fall")
+    loose = [c.text.strip() for c in (best, claim) if not named_near(c, params.subject_window, params.subject_share)]
+    same_words = _counted_alike(best, claim, params)
+    if loose and same_words:
+        assumptions.append(f"the subject is not named near {', '.join(map(repr, loose))} (its topic was inferred), "
+                           f"but both describe the figure in the same words ({', '.join(map(repr, same_words))})")
+    elif loose:
+        weak = True
+        assumptions.append(f"reported as info: the subject is not named near {', '.join(map(repr, loose))} "
+                           "(its topic was inferred), so the two may count different things")
+    return Hit(claims=[best, claim], fields={"earlier": describe(best), "later": describe(claim)},
+               assumptions=assumptions, severity="info" if weak else None)
 
 
 _SINCE = re.compile(r"\bsince\s+((?:the\s+)?(?:start|launch|beginning|inception)\s+of\s+(?:the\s+|its\s+)?[\w-]+"
