@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from ..dates import is_publication_line
 from ..models import Document
+from ..text.sentences import proper_words
 from ..topics import ACTOR_WORDS, NOT_SUBJECTS, VEHICLE_HEADS, sentence_candidates, singular, topic_key, vocab
-from .cues import proper_words
 
 _NAME_WORD = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|for|and|the|on|in|&)"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..models import Claim, Document, Role
 from ..text.layout import TextLayout
+from ..text.sentences import proper_words as proper_words  # re-exported: callers found it here
 from ..text.tables import Tables, cells, column_at, row_at
 from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
