@@ -38,6 +38,18 @@ does did not no but if which who whom whose what when where while all any each e
 most less least very much many few other another same own only just there here up down out since per via
 between through during before after across against among amongst including include includes included
 """)
+# Words a text search passes over (quote checking): the common English stop words, and what reported speech
+# and parliamentary answers add ("said", "hon", "per cent"). Wider than STOP: pronouns and "said" matter less
+# to a search than to a subject.
+SEARCH_STOP_WORDS = words("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say will shall may might must per cent percent mr mrs ms hon
+""")
 # Sentence-initial capitals that are ordinary words, never names.
 FUNCTION_CAPS = words("""
 the a an this that these those in on at since for with by from to of our we it its i however although although
