@@ -56,6 +56,7 @@ def generic_words() -> frozenset[str]:
     return frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | _GENERIC_WORDS
 
 
+_KEEP_SHARE = 0.7  # of the long name's distinctive words a short form of several distinctive words keeps
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 
@@ -116,7 +117,15 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
         # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
         # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
-        if ta[-1] == tb[-1] and distinctive and (tb[-len(ta):] == ta or len(distinctive) >= 2 or extra <= described):
+        # ...and keep most of the long name's distinctive words, unless it is a one-word reference ("the
+        # Innovation Programme"): "Affordable Homes Programme" is a name of its own, not a short form of
+        # "Social and Affordable Homes Programme"
+        long_distinctive = [t for t in tb if t not in generic_words() and t not in _PLACE_WORDS]
+        keeps_most = len(distinctive) >= _KEEP_SHARE * len(long_distinctive)
+        # (or is the thing an owner's name was put before: "Campus Masterplan" ~ "Northmoor campus masterplan")
+        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or keeps_most or sa <= described)
+        if ta[-1] == tb[-1] and distinctive and (named_tail or (len(distinctive) >= 2 and keeps_most)
+                                                 or extra <= described):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");
@@ -178,6 +187,26 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     return {k: uf.find(k) for k in keys}
 
 
+def _acronyms(claims: list[Claim], specific: set[str]) -> list[list[str]]:
+    """An acronym one statement uses ("NCL") and the one name elsewhere whose initials spell it ("Northern
+    Circuit League"): the same subject, as when a statement writes "the Northern Circuit League (NCL)"."""
+    written = {c.topic.strip(): c.topic_key for c in claims if c.topic and c.topic_key in specific}
+    acronyms = {t: k for t, k in written.items() if 2 <= len(t) <= 6 and t.isalpha() and t.isupper()}
+    by_initials: dict[str, set[str]] = defaultdict(set)  # initials of a name's tails -> its keys
+    for text, key in written.items():
+        words = text.split()
+        for start in range(len(words) - 1):
+            tail = words[start:]
+            by_initials["".join(w[0] for w in tail if w[:1].isupper())].add(key)
+            by_initials["".join(w[0].upper() for w in tail if w[:1].isalpha())].add(key)
+    out = []
+    for text, key in sorted(acronyms.items()):
+        names = by_initials.get(text, set()) - {key}
+        if len(names) == 1:
+            out.append([names.pop(), key])
+    return out
+
+
 def metric_key(claim: Claim) -> str:
     """What is measured, reduced for matching: singular words, counts without qualifiers like "new"."""
     return _metric_key(claim.metric or claim.kind, claim.kind)
@@ -219,7 +248,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
         if c.topic_key in specific and c.topic:
             words = described_tokens(c.topic)
             described[c.topic_key] = described[c.topic_key] & words if c.topic_key in described else words
-    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases], described)
+    clusters = cluster_topics(sorted(k for k in specific if k), settings,
+                              [list(a) for a in aliases] + _acronyms(attributed, specific), described)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""

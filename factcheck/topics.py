@@ -409,3 +409,16 @@ def object_phrase(sentence: str, start: int) -> Candidate | None:
         if {w.group(0).lower() for w in words} & ACTOR_WORDS:
             return None
     return Candidate(words[0].start(), words[-1].end(), text, strength, singular(head.lower()), named=named)
+
+
+def initials_match(name: str, abbr: str) -> str | None:
+    """The tail of `name` whose initials spell `abbr` ("the Coastal Resilience Innovation Fund", "CRIF")."""
+    words = name.split()
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    for start in range(len(words)):
+        tail = words[start:]
+        caps = [w[0].upper() for w in tail if w[:1].isupper()]
+        every = [w[0].upper() for w in tail]
+        if caps == letters or every == letters:
+            return " ".join(tail)
+    return None

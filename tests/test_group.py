@@ -273,3 +273,11 @@ def test_a_names_first_word_alone_joins_the_one_name_it_starts() -> None:
     groups = group_claims([full, short, ferries, ports, either])
     assert together(groups, full, short)
     assert not together(groups, either, ferries) and not together(groups, either, ports)
+
+
+def test_a_name_that_drops_a_leading_name_word_is_a_different_programme() -> None:
+    from test_attribute import framed
+
+    [long] = framed("The £39 billion Highland and Rural Broadband Programme starts in 2026.", "a.md")
+    [short] = framed("The £11.5 billion Rural Broadband Programme ends in 2026.", "b.md")
+    assert not together(group_claims([long, short]), long, short)

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from ..dates import is_publication_line
 from ..models import Document
 from ..text.sentences import proper_words
-from ..topics import ACTOR_WORDS, NOT_SUBJECTS, VEHICLE_HEADS, sentence_candidates, singular, topic_key, vocab
+from ..topics import (
+    ACTOR_WORDS,
+    NOT_SUBJECTS,
+    VEHICLE_HEADS,
+    initials_match,
+    sentence_candidates,
+    singular,
+    topic_key,
+    vocab,
+)
 
 _NAME_WORD = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|for|and|the|on|in|&)"
@@ -62,6 +71,7 @@ class Context:
         short = _name_words(text)
         if not short or not short[0][:1].isupper():
             return None
+        acronym = len(short) == 1 and 2 <= len(short[0]) <= 6 and short[0].isupper()
         at = bisect_right(self.sections, before)
         section_start = self.sections[at - 1] if at else 0
         i = bisect_left(self.offsets, before)
@@ -69,7 +79,9 @@ class Context:
         found: dict[str, str] = {}
         for name in [*seen, *([self.headline] if self.headline else [])]:
             long = _name_words(name)
-            if len(long) > len(short) and _starts_and_follows(short, long):
+            if acronym and initials_match(name, short[0]):  # "NCL" after "the Northern Circuit League"
+                found.setdefault(" ".join(w.lower() for w in long), initials_match(name, short[0]) or name)
+            elif len(long) > len(short) and _starts_and_follows(short, long):
                 found.setdefault(" ".join(w.lower() for w in long), name)
         # "Heathfield Homes" and "Heathfield Homes annual review": the longer one is the shorter with more words
         keys = [k for k in found if not any(k != o and k.startswith(o + " ") for o in found)]
@@ -119,19 +131,6 @@ def _head_word(text: str) -> str:
     return singular(words[-1].lower()) if words else ""
 
 
-def _initials_match(name: str, abbr: str) -> str | None:
-    """The tail of `name` whose initials spell `abbr` ("the Coastal Resilience Innovation Fund", "CRIF")."""
-    words = name.split()
-    letters = [c for c in abbr.upper() if c.isalpha()]
-    for start in range(len(words)):
-        tail = words[start:]
-        caps = [w[0].upper() for w in tail if w[:1].isupper()]
-        every = [w[0].upper() for w in tail]
-        if caps == letters or every == letters:
-            return " ".join(tail)
-    return None
-
-
 def _headline(doc: Document) -> str | None:
     """The subject a title or headline names (the first named phrase in it)."""
     lines = [doc.meta.title or ""]
@@ -160,7 +159,7 @@ def read_context(doc: Document) -> Context:
     """What the whole document tells about its subjects: aliases, headline, dated sections."""
     ctx = Context(sections=[s.start for s in doc.sections])
     for m in _ALIAS.finditer(doc.text):
-        full = _initials_match(m.group("name"), m.group("abbr"))
+        full = initials_match(m.group("name"), m.group("abbr"))
         if full:
             ctx.aliases.setdefault(m.group("abbr"), full)
     ctx.headline = _headline(doc)

@@ -92,8 +92,10 @@ _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledge
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
                     r"a total of)\b[^.;]{0,25}$", re.I)
-_CUMULATIVE = re.compile(r"\b(?:so far|to date|already|since|in total|cumulative(?:ly)?|altogether|thus far|"
-                         r"up to now|until now|over the (?:past|last)|in all|as of|as at)\b", re.I)
+# A running total says it has been counting up to now. "As of 13 November, 562,296 tests were booked" is a
+# level at a date, and "worth $190m in total" a size: neither is a count that can only grow.
+_CUMULATIVE = re.compile(r"\b(?:so far|to date|till date|already|since|cumulative(?:ly)?|thus far|"
+                         r"up to now|until now|over the (?:past|last))\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
 _MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + FULL_MONTH_PATTERN + r"\s+(?:19|20)\d\d"
 _PERIOD = re.compile(

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from ...config import Settings
 from ...models import Claim, Group, Severity
 from ...text.vocabulary import MONTHS_LOWER, SEASONS_LOWER, STOP
+from ...text.vocabulary import words as vocab
 
 
 class Params(BaseModel):
@@ -106,6 +107,12 @@ def claim_suffix(claim: Claim, chars: int = 60) -> str:
     return claim.sentence[end:end + chars].lower()
 
 
+# Words that say a figure is a running total or bound it, not what it counts: "so far", "to date", "over".
+_NOT_WORDING = STOP | vocab("""
+far date since total now already overall more than over around about nearly almost some least
+""")
+
+
 def shared_wording(a: Claim, b: Claim, window: int = 4) -> list[str]:
     """Content words that both sentences put within `window` words of their figure ("engineers have
     repaired 21,400 leaks" / "have repaired 18,900 leaks so far": repaired, leaks), as evidence that two
@@ -113,7 +120,7 @@ def shared_wording(a: Claim, b: Claim, window: int = 4) -> list[str]:
     def near(claim: Claim) -> set[str]:
         before = re.findall(r"[a-z]+", claim_prefix(claim, 15 * window))[-window:]
         after = re.findall(r"[a-z]+", claim_suffix(claim, 15 * window))[:window]
-        return {w.removesuffix("s") for w in before + after if len(w) > 2 and w not in STOP}
+        return {w.removesuffix("s") for w in before + after if len(w) > 2 and w not in _NOT_WORDING}
     return sorted(near(a) & near(b))
 
 

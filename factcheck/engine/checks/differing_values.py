@@ -313,8 +313,11 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
                     or _disjoint(c, high, params.tolerance)]
         cues = words_pattern(params.increase_cues)
         periods = {period_key(c.period) if c.period else None for c in involved}
-        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods):
-            return  # different increments (this year's top-up, last year's) do not contradict
+        if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods
+                                                             or all(c.kind == "count" for c in involved)):
+            # different increments (this year's top-up, last year's) do not contradict, nor do counts of
+            # "a further five" said at different times (each counts from an unstated moment)
+            return
         hit = _hit(involved, (low, high), ambiguous, params, ctx, compatible=False, measure=measure)
         if (params.untied == "none" and any(_UNTIED in a for a in hit.assumptions)) or \
                 (params.beyond_ratio == "none" and any(_BEYOND in a for a in hit.assumptions)):
