@@ -56,7 +56,6 @@ def generic_words() -> frozenset[str]:
     return frozenset({singular(w) for w in VEHICLE_HEADS | SUBJECT_HEADS}) | _GENERIC_WORDS
 
 
-_KEEP_SHARE = 0.7  # of the long name's distinctive words a short form of several distinctive words keeps
 _COUNT_QUALIFIERS = vocab("new more additional extra further other such innovative different separate existing")
 _UNKNOWN_MEASURES = frozenset({"percent", "count", "amount", "percentage point", "ratio", "change"})
 
@@ -112,20 +111,16 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
             return "equal"
         if len(ta) == 1 and tb[0] == ta[0] and ta[0] not in generic_words() and ta[0] not in _PLACE_WORDS:
             return "short"  # a name's first word used alone ("Meadowlark's budget" ~ "Meadowlark Meal Initiative")
-        # The short form must keep the long key's head and either be its tail ("innovation programme" in
-        # "children social care innovation programme") or keep a distinctive core of two or more words
-        # ("flood coastal innovation programme"). One common word or a place elsewhere in the long key
-        # ("amazon fund" in "andes amazon biodiverse landscape fund") does not name the same thing.
+        # The short form must keep the long key's head and a distinctive word (one common word or a place
+        # elsewhere in the long key, "amazon fund" in "andes amazon biodiverse landscape fund", names
+        # something else), and either be a one-word reference at its end ("the Innovation Programme"), or
+        # start where it starts and drop words inside ("Flood and Coastal Innovation Programme"). A name
+        # that drops leading words is a wider name ("Affordable Homes Programme" beside "Social and
+        # Affordable Homes Programme"), unless they are an owner put before a thing ("Campus Masterplan").
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
-        # ...and keep most of the long name's distinctive words, unless it is a one-word reference ("the
-        # Innovation Programme"): "Affordable Homes Programme" is a name of its own, not a short form of
-        # "Social and Affordable Homes Programme"
-        long_distinctive = [t for t in tb if t not in generic_words() and t not in _PLACE_WORDS]
-        keeps_most = len(distinctive) >= _KEEP_SHARE * len(long_distinctive)
-        # (or is the thing an owner's name was put before: "Campus Masterplan" ~ "Northmoor campus masterplan")
-        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or keeps_most or sa <= described)
-        if ta[-1] == tb[-1] and distinctive and (named_tail or (len(distinctive) >= 2 and keeps_most)
-                                                 or extra <= described):
+        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or sa <= described)
+        same_start = ta[0] == tb[0] and len(distinctive) >= 2
+        if ta[-1] == tb[-1] and distinctive and (named_tail or same_start or extra <= described):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");

@@ -111,6 +111,9 @@ class Claim(BaseModel):
     topic_local: bool = False
     # Other keys the subject goes by, learnt from the documents ("the Coastal Resilience Fund (CRF)": both).
     topic_aliases: list[str] | None = None
+    # The words the sentence uses for the subject when they are not its name: a short form, an acronym or an
+    # anaphor ("NCL", "the fund"), so a finding can say how it read them.
+    topic_mention: str | None = None
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected.

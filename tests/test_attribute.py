@@ -430,6 +430,9 @@ needs_parser = pytest.mark.skipif(not __import__("factcheck.attribute.parse", fr
     # "our" is the body the statement speaks for; the figure sizes its visitor centre, not the park
     ("Kaldera National Park welcomes a million walkers a year. Our €45 million visitor centre opens in May.",
      "€45 million", "kaldera national park visitor centre"),
+    # a name joined by "and" is one name, and starts at its first capital
+    ("Ministers backed the new €2bn, five-year Rail and Sea Freight Programme on Monday.", "€2bn",
+     "rail sea freight programme"),
     # a symbol-led figure is a number to the parser: it sizes the terminal, not the airport that confirms it
     ("Port Esk Airport has confirmed that the NZ$610m cargo terminal remains on budget.", "NZ$610m",
      "port esk airport cargo terminal"),

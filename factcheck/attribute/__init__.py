@@ -144,10 +144,13 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     key = topic_key(name)
     if not key:
         return None
-    if claim.topic and claim.topic_key and claim.topic_key != key and set(key.split()) < set(claim.topic_key.split()):
+    if claim.topic and claim.topic_key and claim.topic_key != key and set(key.split()) < set(claim.topic_key.split()) \
+            and re.search(r"[\"“‘']" + re.escape(claim.topic), claim.sentence):
         name, key = claim.topic, claim.topic_key  # the cues read a longer form of the same name (a quoted title)
     update: dict = {"topic": name, "topic_key": key, "topic_local": False,
                     "topic_aliases": _aliases(ctx, name)}
+    if found is not None and topic_key(found.mention.text) != key:
+        update["topic_mention"] = found.mention.text  # "NCL", "the fund": how the sentence named it
     if found and found.part:
         update["role"] = "part"
         update["recipient"] = found.recipient

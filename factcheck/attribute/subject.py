@@ -63,6 +63,15 @@ class Subject:
     owner: bool = False  # the mention is the possessor of what the figure sizes: "its £2bn budget", "our £3m plan"
 
 
+# Heads of bodies and places: money "for" one of them is given to it ("£8.8m for Adoption England", "£2m
+# for Kent County Council"), where money for a programme or a works is its size ("£1.1bn for the Harbour
+# upgrade"). A name whose head says neither ("for Gram Setu") is read as what the money is for.
+_BODY_HEADS = PLACES | vocab("""
+council councils authority authorities agency agencies board boards trust trusts charity charities college
+colleges academy academies university universities school schools hospital hospitals company companies firm
+firms group association institute commission office department ministry police service services county city
+borough district region partnership partnerships club society
+""")
 # Nouns that say what a sum measures, not which thing it pays for: "X's £10m budget" is X's size.
 MEASURE_NOUNS = vocab("""
 budget budgets cost costs funding revenue revenues spending spend value worth investment income sales turnover
@@ -99,7 +108,8 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
     out = {head}
     stack = [head]
     # a name goes on through a named possessor: "Children's Social Care Innovation Programme"
-    modifiers = _MODIFIERS | ({"poss", "case"} if p.tokens[head].pos == "PROPN" else set())
+    # ... and through "and" inside it: "Social and Affordable Homes Programme"
+    modifiers = _MODIFIERS | ({"poss", "case", "conj", "cc"} if p.tokens[head].pos == "PROPN" else set())
     while stack:
         i = stack.pop()
         for c in p.children[i]:
@@ -112,6 +122,9 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
             and p.tokens[j].text[:1].isupper() and p.tokens[head].pos == "PROPN":
         out.add(j)  # adjacent names are one name
     idxs = sorted(out)
+    if p.tokens[head].pos == "PROPN":
+        while len(idxs) > 1 and p.tokens[idxs[0]].text.islower():
+            idxs = idxs[1:]  # "10-year Social and Affordable Homes Programme": the name starts at a capital
     nxt = head + 1
     if len(idxs) > 1 and not p.tokens[head].text[:1].isupper() and nxt < len(p.tokens) \
             and p.tokens[nxt].tag in ("DT", "PRP$"):
@@ -158,6 +171,8 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
             continue
         if t.pos not in ("NOUN", "PROPN") or (t.dep in ("compound", "flat") and t.head not in skip):
             continue  # part of a longer phrase (unless what it modifies is a figure: "the X Farm £340m")
+        if t.pos == "PROPN" and t.dep in ("nmod", "conj") and t.head > i and p.tokens[t.head].pos == "PROPN":
+            continue  # "Social" in "Social and Affordable Homes Programme"
         if t.pos == "PROPN" and i + 1 < len(p.tokens) and i + 1 not in skip and p.tokens[i + 1].pos == "PROPN" \
                 and p.tokens[i + 1].text[:1].isupper() and p.tokens[i + 1].start == t.end + 1:
             continue  # "Bayside Aquarium": one name, however the parser attached its words
@@ -265,15 +280,26 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
         rec = receivers[0]
         return [Subject(subj, part=True, recipient=rec.text if rec.named else None, via="giver")]
 
-    purpose = {i for i in _prep_objects(p, fig, _PURPOSE) if i in by_head and by_head[i].named}
+    # "£5m for X", "funding of £5m for X", "announced £5m for X": what the money is for
+    holders = [fig]
+    tok = p.tokens[fig]
+    if tok.dep == "pobj" and p.tokens[tok.head].text.lower() == "of":
+        holders.append(p.tokens[tok.head].head)
+    elif tok.dep == "dobj":
+        holders.append(tok.head)
+    purpose = {i for h in holders for i in _prep_objects(p, h, _PURPOSE) if i in by_head and by_head[i].named}
 
     def rank(m: Mention) -> tuple:
         d = dist[m.head] if dist[m.head] >= 0 else 99
         return (0 if m.head in purpose else 1, d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1,
                 abs(m.start - p.tokens[fig].start))
 
+    ranked = sorted([m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH], key=rank)
+    if ranked and ranked[0].head in purpose and ranked[0].head_word in _BODY_HEADS:
+        # "£8.8 million for Adoption England", "a grant of £75m for IDBs": money for a body or place is
+        # given to it, a part with its recipient, not the body's size ("£1.1bn for the Harbour upgrade" is)
+        return [Subject(ranked[0], part=True, recipient=ranked[0].text, via="recipient")]
     thing = thing_of(p, fig, skip)
     sized = p.tokens[fig].head
-    near = [m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH]
     return [Subject(m, thing=thing, owner=p.tokens[m.head].dep == "poss" and p.tokens[m.head].head == sized)
-            for m in sorted(near, key=rank)]
+            for m in ranked]

@@ -17,10 +17,10 @@ __all__ = ["FAMILY"]
 # A sign or name several currencies share ("$", "dollars", "Rs") means this one unless the document
 # named another of the family earlier ("A$", "Australian dollars"); the claim records the assumption.
 FAMILY_DEFAULTS = {"dollar": "USD", "pound": "GBP", "rupee": "INR"}
-# Codes that are also English words in capitals ("TOP 10", "ALL 5 schools"): read only when spaced from
+# Codes that are also English words in capitals ("TOP 10", "ALL 5 schools", "COP26"): read only when spaced from
 # the figure and not in an all-capitals line. They stay codes in currency_data; extraction skips them.
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "PEN", "MOP", "BOB", "SOS", "TRY", "GEL", "MAD", "NAD", "AMD",
-                        "BAM", "CAT", "PAB", "SIT", "SUR", "BOP", "ESP", "CHE", "ARA"})
+                        "BAM", "CAT", "PAB", "SIT", "SUR", "BOP", "ESP", "CHE", "ARA", "COP"})
 # Minor units and slang CLDR does not name: word -> (currency or family, share of the major unit).
 # A family ("?dollar") resolves like "$"; a minor unit right after an amount takes that amount's currency.
 MINOR_WORDS = {"cent": ("?dollar", 0.01), "cents": ("?dollar", 0.01), "¢": ("?dollar", 0.01), "c": ("?dollar", 0.01),

@@ -185,6 +185,9 @@ GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", 
 _DATE_WORDS = MONTHS_LOWER | SEASONS_LOWER | {"year", "years", "month", "financial"}
 
 
+_PRONOUNS = frozenset({"the", "its", "their", "our", "this", "that", "these", "they", "them", "there"})
+
+
 def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] = GENERIC_SUBJECT_WORDS) -> bool:
     """Whether the claim's subject is named within `window` words of it ("the £5m Harbour Fund").
 
@@ -194,9 +197,15 @@ def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] =
     skip = set(generic) | _DATE_WORDS
     distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
                    if len(w) > 2 and w not in skip}
-    if not distinctive:
-        return False
     before = re.findall(r"[a-z]+", claim_prefix(claim, 12 * window))[-window:]
     after = re.findall(r"[a-z]+", claim_suffix(claim, 12 * window))[:window]
     near = {w.rstrip("s") for w in before + after}
+    # the sentence's own words for the subject ("NCL's 2025 prize pool", "The fund, worth $190m"), read as
+    # the subject by the attribute stage; a bare pronoun ("it") is too weak to count
+    mention = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_mention or "").lower())
+               if len(w) > 2 and w not in _DATE_WORDS and w not in _PRONOUNS}
+    if mention and mention <= near:
+        return True
+    if not distinctive:
+        return False
     return sum(1 for w in distinctive if w.rstrip("s") in near) >= share * len(distinctive)
