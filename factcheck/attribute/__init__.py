@@ -36,7 +36,7 @@ def attribute_claims(doc: Document, claims: list[Claim], layout: TextLayout | No
     claims = [_with_period(doc.text, c) for c in cues.attribute_claims(doc, claims, layout)]
     if not claims or not parse.available():
         return claims
-    ctx = read_context(doc)
+    ctx = read_context(doc, layout)
     _collect_names(doc, ctx, max(c.start for c in claims), layout)
     cells, questions, keys = _parse_plan(doc, claims, layout)
     by_key = parse.parse_sentences(keys.values())
