@@ -476,7 +476,9 @@ def _money_metric(window: str) -> str:
         return "cost"
     if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?)\b", w):
         return "revenue"
-    if re.search(r"\b(?:salary|salaries|pay|paid|wages?|earn\w*)\b", w) and not re.search(r"\bpay(?:ment)?s? for\b", w):
+    # "nurses are paid £30,000" is pay; "paid from the general fund", "paid to councils" say where money goes
+    if re.search(r"\b(?:salary|salaries|pay|paid(?! (?:from|by|out|to|for|through|via|into|back)\b)|wages?|earn\w*)\b",
+                 w) and not re.search(r"\bpay(?:ment)?s? for\b", w):
         return "pay"
     if re.search(r"\b(?:debt|borrowing|deficit)\b", w):
         return "debt"

@@ -597,15 +597,22 @@ _PREPOSITIONS = {"to", "for", "of", "into", "in", "on", "from", "through", "towa
 def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
     """Whether the figure is given as the size of its subject: it modifies the subject's name
     ("£200 million Innovation Programme") or follows a size word ("worth £5m", "a budget of £5m")."""
-    topic_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
-                   if len(w) > 2}
+    # the subject's words as keyed and as written ("opera" is keyed as its singular "opus")
+    topic_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", " ".join(
+        t for t in (claim.topic_key, claim.topic, claim.topic_mention) if t).lower()) if len(w) > 2}
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.size_cues)
     # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
+    prefix = claim_prefix(claim, 90)
     named = re.search(rf"((?:[a-z’'\-]+\s+){{0,2}}[a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?"
-                      rf"(?:a\s+)?(?:{cues})\s*$", claim_prefix(claim, 60))
-    if named:  # "the Orchard Grant is worth £14m": the subject's name just before (a generic head may end it)
+                      rf"(?:an?\s+)?(?:(?:total|overall|combined|entire|whole)\s+)?(?:{cues})\s*$", prefix)
+    if named:  # "the Orchard Grant is worth £14m", "X has a total budget of £5m": the subject's name just before
         words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
         return words[-1].rstrip("s") in topic_words
+    # "X's budget for 2025-26 is £94m", "Y's total prize pool totals $3m": the subject's own size, said of it
+    owned = re.search(r"([a-z’'\-]+)['’]s\s+(?:[a-z-]+\s+){0,2}?(?:budget|cost|value|worth|size|pool|pot|funding)\b"
+                      r"[^.;]{0,60}?\b(?:is|was|are|were|totals?|totalled|stands? at|came to|comes? to)\s*$", prefix)
+    if owned:
+        return owned.group(1).rstrip("s") in topic_words
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:
