@@ -406,3 +406,9 @@ def test_config_file_sets_the_approx_tolerance_through_the_cli(cli, tmp_path):
     run = cli("extract", "-", "--config", str(config), "--format", "jsonl", input="About 200 firms signed.\n")
     claim = json.loads(run.stdout)
     assert (claim["lo"], claim["hi"]) == (150, 250)
+
+
+def test_a_figure_after_a_label_and_a_colon_is_a_claim_but_a_numbered_name_is_not():
+    texts = [c.text for c in extract_claims(read_text("Harlow Museum: 45 volunteers guide the visitors\n"))]
+    assert texts == ["45"]
+    assert [c.text for c in extract_claims(read_text("Work on Hornsea 3 starts in May.\n"))] == []

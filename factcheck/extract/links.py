@@ -37,7 +37,9 @@ _GAP_MINOR = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "of which 2,950", "Of these, 340": a bare number that is a part of the figure just before it.
-_PART_CUE_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|those|them|this|the\s+total)\s*,?\s*$", re.IGNORECASE)
+_PART_CUE_BEFORE = re.compile(r"\b(?:of\s+(?:which|whom|these|those|them|this|that|the\s+total)"
+                              r"(?:\s+(?:sum|amount|total|figure|money|number))?|including|among\s+(?:them|these|those))"
+                              r"\s*,?\s*$", re.IGNORECASE)
 _PART_REACH = 200  # characters from the whole to its part (the cue may open the next sentence)
 _DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", re.IGNORECASE)
 

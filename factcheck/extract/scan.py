@@ -481,7 +481,10 @@ def _named(text: str, start: int, prev: str) -> bool:
     """A number right after a capitalised word inside a sentence is part of a name: 'Euro 1', 'Hornsea 2'."""
     if not prev[:1].isupper() or prev in MONTH_WORDS or not prev.isalpha():
         return False
-    return not _sentence_initial(text, text.rfind(prev, max(0, start - 30), start))
+    at = text.rfind(prev, max(0, start - 30), start)
+    if at >= 0 and text[at + len(prev):start].strip(" \t\xa0"):
+        return False  # "Kelvin Laboratory: 310 technicians": a label, then a figure
+    return not _sentence_initial(text, at)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -26,7 +26,8 @@ class PartExceedsWholeParams(Params):
     # Each cue must end right before the part figure (only spaces between).
     part_cues: tuple[str, ...] = ("of which", "of whom", "including", "of these,", "of this,", "of those,",
                                   "of them,", "of the total,", "of this total,", "of that total,", "of that,",
-                                  "of this amount,", "of that amount,", "of this sum,", "of the sum,")
+                                  "of this amount,", "of that amount,", "of the amount,", "of this sum,",
+                                  "of that sum,", "of the sum,", "of this money,", "of that money,")
     cue_window: int = 25
     # Characters between one sentence's end and the next one's start for them to count as neighbours.
     max_sentence_gap: int = 4
