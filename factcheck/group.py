@@ -107,8 +107,8 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
         return "equal"
     if sa < sb:
         extra = sb - sa
-        if extra <= _vehicles():  # "pause" ~ "pause programme"
-            return "equal"
+        if extra <= _vehicles() and not (len(extra) > 1 and extra <= described):
+            return "equal"  # "pause" ~ "pause programme", but not "X" ~ "X pilot scheme" (a thing of X's)
         if len(ta) == 1 and tb[0] == ta[0] and ta[0] not in generic_words() and ta[0] not in _PLACE_WORDS:
             return "short"  # a name's first word used alone ("Meadowlark's budget" ~ "Meadowlark Meal Initiative")
         # The short form must keep the long key's head and a distinctive word (one common word or a place
@@ -118,7 +118,8 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
         # that drops leading words is a wider name ("Affordable Homes Programme" beside "Social and
         # Affordable Homes Programme"), unless they are an owner put before a thing ("Campus Masterplan").
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
-        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or sa <= described)
+        owned_thing = sa <= described and len(sb - described) >= 2  # a name of two words or more before it
+        named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or owned_thing)
         same_start = ta[0] == tb[0] and len(distinctive) >= 2
         if ta[-1] == tb[-1] and distinctive and (named_tail or same_start or extra <= described):
             return "short"
@@ -174,7 +175,10 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     # Short forms join the one subject they fit; one that fits several is left alone.
     attach = {}
     for short, longs in shorts.items():
-        roots = {uf.find(x) for x in longs}
+        # a long form that is the short one with words after it is a thing of it ("flood coastal innovation
+        # programme capital programme"); the one it abbreviates is the other
+        inside = {x for x in longs if not x.startswith(short + " ")}
+        roots = {uf.find(x) for x in inside or longs}
         if len(roots) == 1:
             attach[short] = roots.pop()
     for short, root in sorted(attach.items()):

@@ -530,3 +530,10 @@ def test_a_run_in_heading_is_a_label_and_the_headline_names_the_subject():
     text = "# Audit of the Harlow Tram Extension\n\n1. **Cost.** The project's approved cost is £310m, auditors found."
     claim = frame_of(text, "£310m")
     assert "harlow tram extension" in (claim.topic_key or "")
+
+
+@needs_parser
+def test_what_a_figure_excludes_is_not_its_subject():
+    claim = frame_of("The cost of translation in 2024 was £7,100,000, excluding Welsh Sign Language and Gaelic.",
+                     "£7,100,000")
+    assert claim.topic_key not in ("welsh sign language", "gaelic")

@@ -412,3 +412,12 @@ def test_a_figure_after_a_label_and_a_colon_is_a_claim_but_a_numbered_name_is_no
     texts = [c.text for c in extract_claims(read_text("Harlow Museum: 45 volunteers guide the visitors\n"))]
     assert texts == ["45"]
     assert [c.text for c in extract_claims(read_text("Work on Hornsea 3 starts in May.\n"))] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It cost £12,500, the council said.", [("£12,500", 12_500.0)]),
+    ("The club took £3,400,000, a record.", [("£3,400,000", 3_400_000.0)]),
+    ("The pool totals $950,000, against $600,000 in 2021.", [("$950,000", 950_000.0), ("$600,000", 600_000.0)]),
+])
+def test_a_grouped_number_followed_by_a_comma_is_read_whole(text, expected):
+    assert [(c.text, c.value) for c in extract_claims(read_text(text))] == expected

@@ -281,3 +281,17 @@ def test_a_name_that_drops_a_leading_name_word_is_a_different_programme() -> Non
     [long] = framed("The £39 billion Highland and Rural Broadband Programme starts in 2026.", "a.md")
     [short] = framed("The £11.5 billion Rural Broadband Programme ends in 2026.", "b.md")
     assert not together(group_claims([long, short]), long, short)
+
+
+def test_a_thing_of_a_named_owner_is_neither_the_owner_nor_a_thing_of_an_adjective() -> None:
+    from factcheck.group import cluster_topics
+
+    described = {"orla transport pilot scheme": frozenset({"pilot", "scheme"}),
+                 "university northmoor campus masterplan": frozenset({"campus", "masterplan"}),
+                 "welsh human right": frozenset({"human", "right"})}
+    keys = ["orla transport", "orla transport pilot scheme", "campus masterplan",
+            "university northmoor campus masterplan", "human right", "welsh human right"]
+    clusters = cluster_topics(keys, Settings(), described=described)
+    assert clusters["orla transport"] != clusters["orla transport pilot scheme"]
+    assert clusters["campus masterplan"] == clusters["university northmoor campus masterplan"]
+    assert clusters["human right"] != clusters["welsh human right"]

@@ -131,6 +131,9 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         name = ctx.resolve(mention.head_word, claim.sentence_start + mention.start)
         if name is not None:
             break
+    if name is None and claim.topic and _EXCLUDED_TOPIC.search(claim.sentence) and re.search(
+            _EXCLUDED_TOPIC.pattern + r"[^.;]{0,60}?" + re.escape(claim.topic), claim.sentence, re.I):
+        return {"topic": None, "topic_key": None, "topic_aliases": None}  # the cues took what it leaves out
     if name is None:
         if not (ctx.headline and _names_nothing(claim) and not any(
                 c.mention.named and not _in_run_in_label(p.text, c.mention.start) for c in candidates)):
@@ -155,6 +158,9 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
         update["role"] = "part"
         update["recipient"] = found.recipient
     return update
+
+
+_EXCLUDED_TOPIC = re.compile(r"\b(?:excluding|except(?: for)?|other than|not including)\b", re.I)
 
 
 def _names_nothing(claim: Claim) -> bool:

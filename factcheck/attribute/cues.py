@@ -89,7 +89,9 @@ _ADDED_TO = re.compile(r"^\s*(?:cash\s+)?(?:boost|uplift|top-up|top up|injection
 _ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
-_TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b", re.I)
+# "by 2030", "the appeal's €7.5 million goal": a figure to reach
+_TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b|^\s*(?:[a-z-]+\s+)?(?:goal|target|ambition)s?\b",
+                           re.I)
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|overall|altogether|combined|"
                     r"a total of)\b[^.;]{0,25}$", re.I)
 # A running total says it has been counting up to now. "As of 13 November, 562,296 tests were booked" is a
@@ -254,7 +256,8 @@ def _choose(claim: Claim, sent: _Sentence, cands: list[Candidate], slot: tuple[C
 
 # What a sentence sets a figure apart from: "in addition to the X", "alongside the X", "as well as X".
 CONTRAST = re.compile(r"\b(?:in addition to|alongside|as well as|on top of|separate(?:ly)? from|besides|apart from|"
-                       r"rather than|instead of)\s+(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
+                       r"rather than|instead of|excluding|except(?: for)?|other than|not including)\s+"
+                       r"(?:\(?[a-z]\)\s+)?(?:the\s+|its\s+|our\s+|their\s+|this\s+)?$", re.I)
 
 
 def _inside(gap: str) -> bool:

@@ -76,7 +76,7 @@ borough district region partnership partnerships club society
 MEASURE_NOUNS = vocab("""
 budget budgets cost costs funding revenue revenues spending spend value worth investment income sales turnover
 profit profits money amount total sum figure price fee fees allocation pot purse endowment kitty reserve reserves
-pool envelope
+pool envelope goal goals target targets aim ceiling cap
 """)
 # Names of times, not things: "Tuesday night", "Monday", "Spring 2024".
 _TIME_WORDS = WEEKDAYS_LOWER | SEASONS_LOWER | MONTHS_LOWER | vocab("""
@@ -199,6 +199,22 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
     return out
 
 
+_EXCLUDING = vocab("excluding except besides excepting bar barring")
+
+
+def excluded(p: Parsed, i: int) -> bool:
+    """Whether a phrase hangs from "excluding" or "except" ("£7.1m, excluding British Sign Language and
+    Welsh"): what a figure leaves out is not what it is about."""
+    for _ in range(6):
+        h = p.tokens[i].head
+        if h == i:
+            return False
+        i = h
+        if p.tokens[i].text.lower() in _EXCLUDING:
+            return True
+    return False
+
+
 def _distances(p: Parsed, source: int) -> list[int]:
     """Tree distance (arcs, either direction) from one token to every other."""
     dist = [-1] * len(p.tokens)
@@ -257,7 +273,7 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
     fig = p.root_of(fig_tokens)
     if fig is None:
         return []
-    found = [m for m in mentions(p, skip) if m.head not in fig_tokens]
+    found = [m for m in mentions(p, skip) if m.head not in fig_tokens and not excluded(p, m.head)]
     if not found:
         return []
     by_head = {m.head: m for m in found}

@@ -197,8 +197,9 @@ def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] =
     skip = set(generic) | _DATE_WORDS
     distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
                    if len(w) > 2 and w not in skip}
-    before = re.findall(r"[a-z]+", claim_prefix(claim, 12 * window))[-window:]
-    after = re.findall(r"[a-z]+", claim_suffix(claim, 12 * window))[:window]
+    # function words do not put a name further away: "X's total prize pool for the 2025 season is $2.4m"
+    before = [w for w in re.findall(r"[a-z]+", claim_prefix(claim, 16 * window)) if w not in STOP][-window:]
+    after = [w for w in re.findall(r"[a-z]+", claim_suffix(claim, 16 * window)) if w not in STOP][:window]
     near = {w.rstrip("s") for w in before + after}
     # the sentence's own words for the subject ("NCL's 2025 prize pool", "The fund, worth $190m"), read as
     # the subject by the attribute stage; a bare pronoun ("it") is too weak to count

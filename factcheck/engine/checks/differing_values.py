@@ -256,10 +256,11 @@ def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str
 
 def _unlinked(claims: list[Claim]) -> list[Claim]:
     """Without the claims linked to another of them by `related` (the two ends of "from £7bn to £6bn",
-    of a range, of a ratio): such a pair describes one change or span, never two totals to compare."""
+    of a range, of a ratio): such a pair describes one change or span, never two totals to compare. The end
+    a change reaches stays: "$3.2m, against $1.5m in 2022" still gives the size now."""
     ids = {c.id for c in claims}
     linked = {c.id for c in claims if c.related in ids} | {c.related for c in claims if c.related in ids}
-    return [c for c in claims if c.id not in linked]
+    return [c for c in claims if c.id not in linked or c.relation == "change_to"]
 
 
 # "pledged £425 million (not £785 million)", "rather than £5m": a figure the statement denies.
@@ -607,12 +608,15 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
                       rf"(?:an?\s+)?(?:(?:total|overall|combined|entire|whole)\s+)?(?:{cues})\s*$", prefix)
     if named:  # "the Orchard Grant is worth £14m", "X has a total budget of £5m": the subject's name just before
         words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
-        return words[-1].rstrip("s") in topic_words
+        if words[-1].rstrip("s") in topic_words:
+            return True
     # "X's budget for 2025-26 is £94m", "Y's total prize pool totals $3m": the subject's own size, said of it
-    owned = re.search(r"([a-z’'\-]+)['’]s\s+(?:[a-z-]+\s+){0,2}?(?:budget|cost|value|worth|size|pool|pot|funding)\b"
+    owned = re.search(r"([a-z’'\-]+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:budget|cost|value|worth|size|pool|pot|funding)\b"
                       r"[^.;]{0,60}?\b(?:is|was|are|were|totals?|totalled|stands? at|came to|comes? to)\s*$", prefix)
     if owned:
         return owned.group(1).rstrip("s") in topic_words
+    if named:
+        return False
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
     for word in following:
         if word in _PREPOSITIONS:
