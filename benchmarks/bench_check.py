@@ -42,56 +42,49 @@ STAGES = ("read", "extract", "attribute: parse", "attribute: rest", "group", "ru
 def split(path: str, as_of: str) -> dict:
     """CPU seconds per stage over `path`, the per-document stages batched as the pipeline batches them."""
     from factcheck import pipeline
-    from factcheck.attribute import attribute_claims, parse, prepare_parses
+    from factcheck.attribute import parse
     from factcheck.config import Settings
     from factcheck.dates import parse_as_of
     from factcheck.documents import iter_documents
     from factcheck.engine import evaluate_rules, load_rules, rules_need_text
     from factcheck.engine.texts import needed_text
-    from factcheck.extract import extract_claims
     from factcheck.group import group_claims
     from factcheck.models import CheckResult, Coverage, DocumentSummary, RuleInfo
     from factcheck.render import render_result
 
     clock = time.process_time
     spent = dict.fromkeys(STAGES, 0.0)
-    parse_sentences = parse.parse_sentences
 
-    def timed_parse(items):  # the parse's share of attribution (its first call loads the model)
-        t0 = clock()
-        try:
-            return parse_sentences(items)
-        finally:
-            spent["attribute: parse"] += clock() - t0
+    def timed(stage: str, fn):
+        def run(*args, **kwargs):
+            t0 = clock()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[stage] += clock() - t0
+        return run
 
-    parse.parse_sentences = timed_parse
-    t0 = clock()
-    parse.available()  # the model loads on first use: counted in the parse
-    spent["attribute: parse"] += clock() - t0
+    # The pipeline's own per-document loop, its stages timed where it calls them: the split follows the
+    # pipeline as it changes. The text layout (made once per document, for both stages) counts as extraction.
+    parse.parse_sentences = timed("attribute: parse", parse.parse_sentences)
+    timed("attribute: parse", parse.available)()  # the model loads on first use: counted in the parse
+    loading = spent["attribute: parse"]
+    pipeline.TextLayout = timed("extract", pipeline.TextLayout)
+    pipeline.extract_claims = timed("extract", pipeline.extract_claims)
+    pipeline.prepare_parses = timed("attribute: rest", pipeline.prepare_parses)
+    pipeline.attribute_claims = timed("attribute: rest", pipeline.attribute_claims)
     settings, rules = Settings(), load_rules()
     keep_text = rules_need_text(rules)
-    docs = iter(iter_documents([path], parse_as_of(as_of), settings, []))
+    reader = iter(iter_documents([path], parse_as_of(as_of), settings, []))
+    docs = iter(timed("read", lambda: next(reader, None)), None)
     claims, summaries, texts, chars = [], [], {}, 0
-    while True:
-        t0 = clock()
-        chunk = [d for _, d in zip(range(pipeline.PARSE_BATCH_DOCUMENTS), docs, strict=False)]
-        t1 = clock()
-        spent["read"] += t1 - t0
-        if not chunk:
-            break
-        batch = [(doc, extract_claims(doc, settings)) for doc in chunk]
-        t2 = clock()
-        spent["extract"] += t2 - t1
-        prepare_parses(batch)
-        batch = [(doc, attribute_claims(doc, found)) for doc, found in batch]
-        spent["attribute: rest"] += clock() - t2
-        for doc, found in batch:
-            claims.extend(found)
-            summaries.append(DocumentSummary.of(doc))
-            chars += len(doc.text)
-            if keep_text and found:
-                texts[doc.id] = needed_text(rules, found, doc.text)
-    spent["attribute: rest"] -= spent["attribute: parse"]
+    for doc, found in pipeline._documents_with_claims(docs, settings):
+        claims.extend(found)
+        summaries.append(DocumentSummary.of(doc))
+        chars += len(doc.text)
+        if keep_text and found:
+            texts[doc.id] = needed_text(rules, found, doc.text)
+    spent["attribute: rest"] -= spent["attribute: parse"] - loading  # attribution's own calls of the parse
     t0 = clock()
     groups = group_claims(claims, settings)
     t1 = clock()

@@ -2,23 +2,18 @@
 
     pip install text2num word2number number-parser && python benchmarks/number_words_compare.py
 
-(README: "Numbers in words". Run in a separate virtual environment if you prefer: it loads our parser
-straight from factcheck/extract/numbers.py.)
+(README: "Numbers in words". Our parser is factcheck/extract/numbers.py, its words in
+factcheck/text/vocabulary.py; run it where factcheck is installed.)
 """
 import contextlib
-import importlib.util
 import time
-from pathlib import Path
 
 from number_parser import parse_number as np_parse
 from text_to_num import text2num
 from word2number import w2n
 
-_spec = importlib.util.spec_from_file_location(
-    "numbers", Path(__file__).resolve().parent.parent / "factcheck" / "extract" / "numbers.py")
-_numbers = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_numbers)
-parse_words = _numbers.parse_words
+from factcheck.extract.numbers import parse_words
+
 CASES = [("seventeen", 17), ("three thousand and six", 3006), ("two hundred and fifty thousand", 250000),
          ("seven hundred twenty-one thousand twelve", 721012), ("twenty-one thousand eleven", 21011),
          ("a hundred and two", 102), ("three million, two hundred and forty", 3000240),

@@ -14,10 +14,10 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from .models import DocumentMeta, Section
-from .topics import vocab
+from .text.vocabulary import MONTH_PATTERN
+from .text.vocabulary import words as vocab
 
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTHS = MONTH_PATTERN
 # "25th March 2015", "3 November 2016", "March 25, 2015", "04-Nov-2016", "2016-11-03", "25/03/2015"
 DATE_PATTERN = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \-]{_MONTHS}\.?[ \-,]+\d{{4}}"

@@ -3,15 +3,14 @@
 read -> extract -> attribute -> group -> rules. Rendering is the caller's (see factcheck.render).
 
 The per-document stages (read, extract, attribute) are independent across documents, so they run on
-an engine: in this process (`jobs=1`), in worker processes (`jobs=N`, factcheck.parallel) or on a
-Dask cluster (`engine="dask"`, factcheck.engines.dask_engine). Grouping and rules see all claims.
+an engine (factcheck.run): in this process (`jobs=1`), in worker processes (`jobs=N`) or on a Dask
+cluster (`engine="dask"`). Grouping and rules see all claims.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from functools import partial
 from itertools import islice
@@ -23,17 +22,17 @@ from .dates import parse_as_of
 from .documents import iter_documents, skipped_inputs
 from .engine import evaluate_rules, load_rules, rules_need_text
 from .engine.texts import needed_text
-from .errors import InputError, UsageError
+from .errors import InputError
 from .extract import extract_claims
 from .group import group_claims
 from .models import CheckResult, Claim, Coverage, Document, DocumentSummary, Finding, Group, InputProblem, RuleInfo
-from .parallel import Unit, chunked, iter_units, ordered_map, pack_claims, read_unit, unpack_claims
+from .run import check_engine, map_blocks, map_chunks, session, whole_files_from
+from .run.local import Unit, chunked, iter_units, pack_claims, read_unit, unpack_claims
+from .text.layout import TextLayout
 
 if TYPE_CHECKING:
     from .ledger import AddOutcome, Ledger
 
-ENGINES = ("local", "dask")
-DASK_WHOLE_FILES_FROM = 64  # inputs of this many files go to Dask workers as paths, fewer as chunks of records
 # What the per-document stages hand on: the document's summary, its claims, and its text when a rule reads it.
 Processed = tuple[DocumentSummary, list[Claim], str | None]
 
@@ -46,8 +45,9 @@ def extract_documents(paths: Sequence[str], as_of: date | str | None = None, set
 
 
 def document_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
-    """The extract and attribute stages for one document."""
-    return attribute_claims(doc, extract_claims(doc, settings))
+    """The extract and attribute stages for one document (its text analysed once, for both)."""
+    layout = TextLayout(doc.text)
+    return attribute_claims(doc, extract_claims(doc, settings, layout), layout)
 
 
 PARSE_BATCH_DOCUMENTS = 256  # documents whose claim sentences are parsed in one batch (one nlp.pipe call): about
@@ -64,16 +64,19 @@ def _documents_with_claims(documents: Iterable[Document], settings: Settings | N
     """
     documents = iter(documents)
     while chunk := list(islice(documents, PARSE_BATCH_DOCUMENTS)):
-        batch = [(doc, _stage(guard, doc, extract_claims, doc, settings)) for doc in chunk]
+        layouts = [TextLayout(doc.text) for doc in chunk]  # each text analysed once, for both stages
+        batch = [(doc, _stage(guard, doc, extract_claims, doc, settings, layout))
+                 for doc, layout in zip(chunk, layouts, strict=True)]
         if attribute:
-            ready = [(doc, claims) for doc, claims in batch if isinstance(claims, list)]
+            ready = [(i, doc, claims) for i, (doc, claims) in enumerate(batch) if isinstance(claims, list)]
             try:
-                prepare_parses(ready)
+                prepare_parses([(doc, claims) for _, doc, claims in ready], [layouts[i] for i, _, _ in ready])
             except Exception:  # only a warm-up of the parse cache: each document is parsed on its own below
                 if not guard or os.environ.get("FACTCHECK_DEBUG"):
                     raise
             batch = [(doc, claims if isinstance(claims, InputProblem) else
-                      _stage(guard, doc, attribute_claims, doc, claims)) for doc, claims in batch]
+                      _stage(guard, doc, attribute_claims, doc, claims, layout))
+                     for (doc, claims), layout in zip(batch, layouts, strict=True)]
         yield from batch
 
 
@@ -104,8 +107,7 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
     rules after. The result is the same for every `jobs` and engine.
     """
     as_of_date, settings = parse_as_of(as_of), settings or Settings()
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
+    check_engine(engine)
     if engine == "local" and jobs <= 1:
         for doc, claims in _documents_with_claims(iter_documents(paths, as_of_date, settings, problems), settings,
                                                   attribute, guard=problems is not None):
@@ -116,14 +118,8 @@ def process_documents(paths: Sequence[str], as_of: date | str | None = None, set
         return
     work = partial(_process_chunk, as_of=as_of_date, settings=settings, attribute=attribute, keep_text=keep_text,
                    texts_without_claims=texts_without_claims, text_rules=text_rules)
-    chunks = chunked(iter_units(paths, as_of_date, settings,
-                                whole_files_from=None if engine == "local" else DASK_WHOLE_FILES_FROM))
-    if engine == "dask":
-        from .engines.dask_engine import map_ordered
-        results = map_ordered(work, chunks, scheduler=scheduler, jobs=jobs)
-    else:
-        results = ordered_map(work, chunks, jobs)
-    for items in results:
+    chunks = chunked(iter_units(paths, as_of_date, settings, whole_files_from=whole_files_from(engine)))
+    for items in map_chunks(work, chunks, engine, jobs, scheduler):
         for summary, packed, text, problem in items:
             if problem is not None:
                 if problems is None:
@@ -194,7 +190,7 @@ def record(paths: Sequence[str], ledger: Ledger, as_of: date | str | None = None
                 continue
             yield ledger.add(doc, claims)
         return
-    with _session(engine, scheduler, jobs):
+    with session(engine, scheduler, jobs):
         for summary, claims, text in process_documents(paths, as_of_date, settings, problems, jobs=jobs,
                                                        engine=engine, scheduler=scheduler, keep_text=True,
                                                        texts_without_claims=True):
@@ -232,7 +228,7 @@ def check(paths: Sequence[str], as_of: date | str | None = None, settings: Setti
     settings = settings or Settings()
     rules = load_rules(rule_dirs) if rules is None else rules
     problems: list[InputProblem] = []
-    with _session(engine, scheduler, jobs):  # one cluster for both phases
+    with session(engine, scheduler, jobs):  # one cluster for both phases
         processed = process_documents(paths, as_of, settings, problems, jobs=jobs, engine=engine,
                                       scheduler=scheduler, keep_text=rules_need_text(rules), text_rules=rules)
         if progress is not None:
@@ -278,7 +274,6 @@ def _check_processed(processed: Iterable[Processed], settings: Settings, rules: 
     if ledger is not None:
         return _check_against_ledger(ledger, claims, documents, coverage, rules, settings, text_map)
     if blocks is not None:
-        from .engines.dask_engine import map_blocks
         work = partial(_group_and_evaluate, settings=settings, rules=rules, texts=text_map)
         done = map_blocks(claims, block_of, work, scheduler=blocks[0], jobs=blocks[1])
         groups = [g for block_groups, _ in done for g in block_groups]
@@ -329,10 +324,3 @@ def _check_against_ledger(ledger: Ledger, new_claims: list[Claim], documents: li
                        findings=findings, documents=documents, coverage=coverage,
                        rules=[RuleInfo.of(rule) for rule in rules])
 
-
-def _session(engine: str, scheduler: str | None, jobs: int) -> AbstractContextManager:
-    """The Dask client both phases share (one local cluster, not two); nothing for the local engine."""
-    if engine != "dask":
-        return nullcontext()
-    from .engines.dask_engine import client_for
-    return client_for(scheduler, jobs)

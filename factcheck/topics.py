@@ -21,11 +21,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-
-def vocab(text: str) -> frozenset[str]:
-    """A vocabulary written as whitespace-separated words."""
-    return frozenset(text.split())
-
+from .text.vocabulary import FUNCTION_CAPS as FUNCTION_CAPS  # re-exported: the stages import it from here too
+from .text.vocabulary import MONTHS_LOWER, WEEKDAYS_LOWER
+from .text.vocabulary import STOP as STOP
+from .text.vocabulary import words as vocab
 
 # Heads that name a funding vehicle or a body: the strongest lower-case topics.
 VEHICLE_HEADS = vocab("""
@@ -45,14 +44,6 @@ VEHICLE_CLASS = vocab("""
 programme program fund scheme plan initiative grant pilot project partnership
 """)
 
-STOP = vocab("""
-a an the this that these those its it their our my your his her we they you i he she them us of for and or nor
-in on at to into onto towards toward from by with within without over under about around some such as than
-then so also is are was were be been being has have had will would shall should can could may might must do
-does did not no but if which who whom whose what when where while all any each every both either neither more
-most less least very much many few other another same own only just there here up down out since per via
-between through during before after across against among amongst including include includes included
-""")
 # Words that end a noun phrase when walking back from its head (verbs and adverbs the regexes meet).
 VERBISH = vocab("""
 announced said confirmed told allocated invested injected provided committed received spent funded launched
@@ -70,9 +61,8 @@ PLACES = vocab("""
 england scotland wales ireland britain uk gb london europe eu nhs
 """) - {"nhs"}
 # Capitalised words that are dates or document furniture, never a subject on their own.
-NOT_SUBJECTS = vocab("""
-january february march april may june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday answer answers question questions phase table annex figure total value note
+NOT_SUBJECTS = MONTHS_LOWER | WEEKDAYS_LOWER | vocab("""
+answer answers question questions phase table annex figure total value note
 notes source sources yes no round rounds stage tranche wave part section schedule kg km
 """) | {"official report", "written statement", "written question", "united kingdom", "great britain",
        "northern ireland", "the united kingdom", "house of commons", "house of lords"}
@@ -82,16 +72,6 @@ NON_SUBJECT_WORDS = vocab("""
 gva gdp gni gnp vat fte ftes percent cent pence per kg km mg ml tonne tonnes metre metres meter meters hour hours
 mile miles litre litres mw gw twh kwh spring summer autumn winter budget statement spending review fiscal event
 estimates supplementary
-""")
-# Sentence-initial capitals that are ordinary words, never names.
-FUNCTION_CAPS = vocab("""
-the a an this that these those in on at since for with by from to of our we it its i however although although
-but and so as while when where if there here what which who how why yes no further furthermore moreover
-meanwhile also all each every some many most right last next today yesterday currently additionally
-""")
-
-_MONTHS = vocab("""
-january february march april may june july august september october november december
 """)
 _IDIOM_NOUNS = vocab("""
 response addition total order line place respect relation particular practice principle part turn return full
@@ -226,7 +206,7 @@ def topic_key(text: str | None) -> str | None:
     tokens = _key_tokens(text)
     kept = [t for t in tokens if t not in _MEASURE_TOKENS]
     tokens = kept or tokens
-    if all(t in NON_SUBJECT_WORDS or t in _MONTHS for t in tokens):
+    if all(t in NON_SUBJECT_WORDS or t in MONTHS_LOWER for t in tokens):
         return None  # "GVA", "per cent", "April", "Autumn Budget": a measure or a date, not a subject
     return " ".join(tokens) or None
 

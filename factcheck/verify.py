@@ -32,8 +32,10 @@ from rapidfuzz.distance import Levenshtein
 from .config import Settings
 from .documents import iter_documents, read_text
 from .extract import extract_claims
-from .ledger import Ledger, Passage, split_passages
+from .ledger import Ledger, Passage
 from .models import Claim, Document, InputProblem
+from .text.passages import split_passages
+from .text.vocabulary import SEARCH_STOP_WORDS
 
 Verdict = Literal["verbatim", "paraphrase", "figures_differ", "not_found"]
 DifferenceKind = Literal["value", "scale", "qualifier", "unit", "missing"]
@@ -41,15 +43,6 @@ DifferenceKind = Literal["value", "scale", "qualifier", "unit", "missing"]
 _ELISION = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\))\s*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*", re.UNICODE)
 _KEEP = set("£$€%")
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-that the their theirs them themselves then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yours yourself yourselves
-said says say will shall may might must per cent percent mr mrs ms hon
-""".split())  # noqa: SIM905 (a word list reads better as text)
 MAX_CANDIDATES = 40
 MAX_QUERY_TERMS = 12
 MAX_MATCHES = 5
@@ -152,7 +145,7 @@ def content_words(text: str) -> list[str]:
     seen: dict[str, None] = {}
     for w in _WORD.findall(text):
         lw = w.casefold()
-        if lw[0].isdigit() or lw in STOPWORDS or len(lw) < 3:
+        if lw[0].isdigit() or lw in SEARCH_STOP_WORDS or len(lw) < 3:
             continue
         seen.setdefault(lw.replace("’", "'"), None)
     return list(seen)

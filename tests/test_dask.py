@@ -10,8 +10,8 @@ distributed = pytest.importorskip("distributed")
 
 from scale_corpus import write_corpus  # noqa: E402
 
-from factcheck.engines import dask_engine  # noqa: E402
 from factcheck.pipeline import check  # noqa: E402
+from factcheck.run import dask as dask_engine  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +73,11 @@ def _first_letter(word: str) -> str:
 
 def test_archive_of_many_files_goes_to_workers_as_paths(tmp_path: Path, scheduler: str, monkeypatch) -> None:
     """Past the threshold every file is read by a worker itself; the result must not change."""
-    from factcheck import pipeline
+    from factcheck import run
 
     corpus = write_corpus(tmp_path)
     local = check(corpus, as_of="2024-01-01", jobs=1)
-    monkeypatch.setattr(pipeline, "DASK_WHOLE_FILES_FROM", 2)
+    monkeypatch.setattr(run, "DASK_WHOLE_FILES_FROM", 2)
     on_dask = check(corpus, as_of="2024-01-01", engine="dask", scheduler=scheduler)
     assert [c.model_dump() for c in on_dask.claims] == [c.model_dump() for c in local.claims]
     assert on_dask.findings == local.findings

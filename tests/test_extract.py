@@ -421,3 +421,9 @@ def test_a_figure_after_a_label_and_a_colon_is_a_claim_but_a_numbered_name_is_no
 ])
 def test_a_grouped_number_followed_by_a_comma_is_read_whole(text, expected):
     assert [(c.text, c.value) for c in extract_claims(read_text(text))] == expected
+
+
+def test_a_count_dated_by_its_year_is_no_fraction():
+    text = "Ferry delays fell from 140 in 2022 to 175 in 2023, but 1 in 8 sailings ran late."
+    claims = extract_claims(read_text(text))
+    assert [(c.text, c.kind) for c in claims] == [("140", "count"), ("175", "count"), ("1 in 8", "percent")]

@@ -129,10 +129,10 @@ def test_a_stage_failing_on_one_document_costs_only_that_document(tmp_path, monk
 
     real = pipeline.attribute_claims
 
-    def fragile(doc, claims):
+    def fragile(doc, claims, *layout):
         if "kilns" in doc.text:  # stands for any bug one text triggers
             raise ValueError("boom")
-        return real(doc, claims)
+        return real(doc, claims, *layout)
 
     monkeypatch.setattr(pipeline, "attribute_claims", fragile)
     data = write_jsonl(tmp_path / "answers.jsonl", statements(16))

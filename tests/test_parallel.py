@@ -11,16 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scale_corpus import SENTENCES, write_corpus
 
-from factcheck import documents, parallel
+from factcheck import documents
 from factcheck.documents import read_text
 from factcheck.extract import extract_claims
-from factcheck.parallel import ordered_map, pack_claims, unpack_claims
 from factcheck.pipeline import check, process_documents
+from factcheck.run import local
+from factcheck.run.local import ordered_map, pack_claims, unpack_claims
 
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setattr(parallel, "CHUNK_CHARS", 600)  # many small chunks, so order across chunks matters
+    monkeypatch.setattr(local, "CHUNK_CHARS", 600)  # many small chunks, so order across chunks matters
     return write_corpus(tmp_path)
 
 

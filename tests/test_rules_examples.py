@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import example_cases, load_rules, run_example, shipped_rules_dir
+from factcheck.engine import load_rules, shipped_rules_dir
 from factcheck.engine.reference import REFERENCE_END, REFERENCE_START, rules_reference
+from factcheck.rule_examples import example_cases, run_example
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()

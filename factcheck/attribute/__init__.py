@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from ..models import Claim, Document
+from ..text.layout import TextLayout
+from ..text.sentences import stop_fragments
 from ..topics import NON_SUBJECT_WORDS, sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
@@ -25,14 +27,18 @@ from .subject import MEASURE_NOUNS, PRONOUNS, Subject, find_subject, mentions
 __all__ = ["attribute_claims", "prepare_parses"]
 
 
-def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
-    """Claims of one document, with topic/metric/period/role/recipient filled where the text says."""
-    claims = [_with_period(doc.text, c) for c in cues.attribute_claims(doc, claims)]
+def attribute_claims(doc: Document, claims: list[Claim], layout: TextLayout | None = None) -> list[Claim]:
+    """Claims of one document, with topic/metric/period/role/recipient filled where the text says.
+
+    layout: the document's analysed text, when the caller has it from extraction (the pipeline).
+    """
+    layout = layout or TextLayout(doc.text)
+    claims = [_with_period(doc.text, c) for c in cues.attribute_claims(doc, claims, layout)]
     if not claims or not parse.available():
         return claims
-    ctx = read_context(doc)
-    _collect_names(doc, ctx, max(c.start for c in claims))
-    cells, questions, keys = _parse_plan(doc, claims)
+    ctx = read_context(doc, layout)
+    _collect_names(doc, ctx, max(c.start for c in claims), layout)
+    cells, questions, keys = _parse_plan(doc, claims, layout)
     by_key = parse.parse_sentences(keys.values())
     parsed = {text: by_key[key] for text, key in keys.items() if key in by_key}
     spans = {text: key[1] for text, key in keys.items()}
@@ -54,21 +60,24 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def prepare_parses(documents: list[tuple[Document, list[Claim]]]) -> None:
+def prepare_parses(documents: list[tuple[Document, list[Claim]]], layouts: list[TextLayout] | None = None) -> None:
     """Parse the sentences the given documents' claims will need, in one batch (they are then cached), so
-    attributing them one by one does not call the parser per document."""
+    attributing them one by one does not call the parser per document. `layouts`: the documents' analysed
+    texts, in the same order, when the caller has them."""
     if parse.available():
-        parse.parse_sentences(key for doc, claims in documents if claims
-                              for key in _parse_plan(doc, claims)[2].values())
+        found = layouts or [TextLayout(doc.text) for doc, _ in documents]
+        parse.parse_sentences(key for (doc, claims), layout in zip(documents, found, strict=True) if claims
+                              for key in _parse_plan(doc, claims, layout)[2].values())
 
 
-def _parse_plan(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], dict[str, str], dict[str, parse.Key]]:
+def _parse_plan(doc: Document, claims: list[Claim], layout: TextLayout,
+                ) -> tuple[dict[str, str], dict[str, str], dict[str, parse.Key]]:
     """What to parse for a document: its claims' sentences (with the figures' spans), the questions
     answers answer, table row labels. Returns (table-cell claim id -> row label, claim id -> question,
     text -> key)."""
     cells: dict[str, str] = {}
     for c in claims:
-        cell = cues.table_cell(doc.text, c)
+        cell = cues.table_cell(layout.tables, c)
         if cell:
             cells[c.id] = cell.label or ""
     questions = {c.id: q for c in claims if c.id not in cells and (q := _question_before(doc.text, c.sentence_start))}
@@ -88,14 +97,14 @@ def _with_period(text: str, claim: Claim) -> Claim:
     return claim if period == claim.period else claim.model_copy(update={"period": period})
 
 
-def _collect_names(doc: Document, ctx: Context, until: int) -> None:
+def _collect_names(doc: Document, ctx: Context, until: int, layout: TextLayout) -> None:
     """Named mentions of every sentence up to the last claim: what "it" and "the fund" may stand for."""
     text = doc.text[:until]
-    proper = cues.proper_words(doc.text)
-    for m in re.finditer(r"[^\n.!?]+", text):
-        for cand in sentence_candidates(m.group(0), proper):
+    proper = layout.proper_words
+    for start, fragment in stop_fragments(text):
+        for cand in sentence_candidates(fragment, proper):
             if cand.named and cand.strength >= 2.0:
-                ctx.add(m.start() + cand.start, ctx.full_name(cand.text))
+                ctx.add(start + cand.start, ctx.full_name(cand.text))
 
 
 def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, int]], ctx: Context) -> dict | None:

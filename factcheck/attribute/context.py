@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from ..dates import is_publication_line
 from ..models import Document
+from ..text.layout import TextLayout
+from ..text.sentences import proper_words
 from ..topics import (
     ACTOR_WORDS,
     NOT_SUBJECTS,
@@ -25,7 +27,6 @@ from ..topics import (
     topic_key,
     vocab,
 )
-from .cues import proper_words
 
 _NAME_WORD = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|for|and|the|on|in|&)"
@@ -131,14 +132,14 @@ def _head_word(text: str) -> str:
     return singular(words[-1].lower()) if words else ""
 
 
-def _headline(doc: Document) -> str | None:
-    """The subject a title or headline names (the first named phrase in it)."""
+def _headline(doc: Document, mid_sentence: set[str]) -> str | None:
+    """The subject a title or headline names (the first named phrase in it); `mid_sentence`: the words the
+    document capitalises mid-sentence (text.sentences.proper_words)."""
     lines = [doc.meta.title or ""]
     # the first line that is not a publication line ("Press release, 5 May 2022.")
     first = next((ln for ln in doc.text.splitlines()[:4] if ln.strip() and not is_publication_line(ln)), "")
     if len(first) <= 150 and not first.rstrip().endswith((".", "?")):
         lines.append(first.lstrip("# ").strip())
-    mid_sentence = proper_words(doc.text)
     for line in lines:
         capitals = re.findall(r"[A-Z][\w’'-]+", line)
         # "Audit observations on the Vindhya corridor": a headline's first word is capitalised anyway, and
@@ -155,12 +156,13 @@ def _headline(doc: Document) -> str | None:
     return None
 
 
-def read_context(doc: Document) -> Context:
-    """What the whole document tells about its subjects: aliases, headline, dated sections."""
+def read_context(doc: Document, layout: TextLayout | None = None) -> Context:
+    """What the whole document tells about its subjects: aliases, headline, dated sections.
+    `layout`: the document's analysed text, when the caller has it."""
     ctx = Context(sections=[s.start for s in doc.sections])
     for m in _ALIAS.finditer(doc.text):
         full = initials_match(m.group("name"), m.group("abbr"))
         if full:
             ctx.aliases.setdefault(m.group("abbr"), full)
-    ctx.headline = _headline(doc)
+    ctx.headline = _headline(doc, layout.proper_words if layout is not None else proper_words(doc.text))
     return ctx

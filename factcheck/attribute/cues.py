@@ -19,8 +19,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..extract.sentences import MAX_SENTENCE_CHARS, sentence_pieces, unwrap
 from ..models import Claim, Document, Role
+from ..text.layout import TextLayout
+from ..text.sentences import proper_words as proper_words  # re-exported: callers found it here
+from ..text.tables import Tables, cells, column_at, row_at
+from ..text.vocabulary import FULL_MONTH_PATTERN
 from ..topics import (
     NOT_SUBJECTS,
     STOP,
@@ -34,8 +37,6 @@ from ..topics import (
 )
 
 # Sentence ends, line breaks, and headings glued to the text by scraping ("Commons ChamberHigh-needs").
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
-_ABBREV = re.compile(r"\b(?:hon|Mr|Mrs|Ms|Dr|St|No|Rt|Prof|Sir|vs|etc|e\.g|i\.e|Cllr|Gov|Dept)\.$")
 
 # ---- cue vocabularies (kept together so a reader sees every rule) ----
 _MONEY_NOUN = r"(?:funding|investment|money|spending|budget|allocations?|grants?|capital|revenue)"
@@ -98,8 +99,7 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
 _CUMULATIVE = re.compile(r"\b(?:so far|to date|till date|already|since|cumulative(?:ly)?|thus far|"
                          r"up to now|until now|over the (?:past|last))\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
-_MONTH = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
-          r"October|November|December)\s+(?:19|20)\d\d")
+_MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + FULL_MONTH_PATTERN + r"\s+(?:19|20)\d\d"
 _PERIOD = re.compile(
     r"\b(?:(?P<mspan>(?:from|between)\s+" + _MONTH + r"\s*(?:to|and|until|-|–)\s*" + _MONTH + r")"
     r"|(?P<until>(?:until|till|to|through|by)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r")"
@@ -147,38 +147,9 @@ class _Choice:
     local: bool = False  # meaningful only within this document
 
 
-def _sentences(text: str) -> list[_Sentence]:
-    """Split into sentences (and lines: headings, bullets and table rows end a sentence too)."""
-    text = unwrap(text)
-    out: list[_Sentence] = []
-    paragraph = 0
-    pos = 0
-    for m in _SENT_SPLIT.finditer(text):
-        if m.start() > pos and "\n" not in m.group(0) and _ABBREV.search(text, max(pos, m.start() - 6), m.start() + 1):
-            continue
-        if m.start() > pos:
-            out.append(_Sentence(pos, m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start(),
-                                 text[pos:m.start() + 1], paragraph))
-        if "\n" in m.group(0):
-            paragraph += 1
-        pos = m.end()
-    if pos < len(text):
-        out.append(_Sentence(pos, len(text), text[pos:], paragraph))
-    return [piece for sent in out for piece in _pieces(text, sent)]
-
-
-def _pieces(text: str, sent: _Sentence) -> list[_Sentence]:
-    """An overlong sentence in the pieces extraction reads it in, so the work per figure stays bounded."""
-    if sent.end - sent.start <= MAX_SENTENCE_CHARS:
-        return [sent]
-    starts = sentence_pieces(text, sent.start, sent.end)
-    ends = [*starts[1:], sent.end]
-    return [_Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
-
-
-def proper_words(text: str) -> set[str]:
-    """Words the document capitalises mid-sentence: they are names even at the start of a sentence."""
-    return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
+def _sentences(layout: TextLayout) -> list[_Sentence]:
+    """The text's sentences (text.sentences), each to collect its subject candidates."""
+    return [_Sentence(s.start, s.end, s.text, s.paragraph) for s in layout.sentences]
 
 
 def _resolve(anaphor: Candidate, history: list[tuple[int, Candidate]], pos: int) -> Candidate | None:
@@ -314,13 +285,14 @@ def _merge_titles(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
+def attribute_claims(doc: Document, claims: list[Claim], layout: TextLayout | None = None) -> list[Claim]:
     """Claims of one document, with topic/metric/period/role filled where the text says."""
     if not claims:
         return claims
-    text = doc.text
-    proper = proper_words(text)
-    sentences = _sentences(text)
+    layout = layout or TextLayout(doc.text)
+    proper = layout.proper_words
+    sentences = _sentences(layout)
+    tables = layout.tables
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
     for idx, claim in enumerate(claims):
@@ -368,7 +340,7 @@ def attribute_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
                     slots[k] = (Candidate(cand.start, cand.end, ante.text, ante.strength, ante.head), bonus)
         for k, idx in enumerate(idxs):
             claim = claims[idx]
-            cell = table_cell(text, claim)
+            cell = table_cell(tables, claim)
             if cell:
                 update = _context(claim, sent, sent_claims, k, cell.label)
                 update.update(_cell_measure(cell, update, claim), topic_local=True)
@@ -415,39 +387,26 @@ class _Cell:
     header: str | None  # the column's heading: what the figure measures, or when
 
 
-MAX_TABLE_ROW = 2000  # characters in a table row
-MAX_TABLE_ROWS = 500  # rows above a cell searched for the table's heading
-
-
-def table_cell(text: str, claim: Claim) -> _Cell | None:
+def table_cell(tables: Tables, claim: Claim) -> _Cell | None:
     """A figure in a table row ("Agency staff | £4.5m | £5.1m"), with its row label and column heading."""
-    line_start = text.rfind("\n", max(0, claim.start - MAX_TABLE_ROW), claim.start) + 1
-    line_end = text.find("\n", claim.end, claim.end + MAX_TABLE_ROW)
-    if (line_start == 0 and claim.start > MAX_TABLE_ROW) or (line_end < 0 and len(text) - claim.end > MAX_TABLE_ROW):
-        return None  # a line this long is prose, not a table row (and scanning it for each figure is quadratic)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if line.count("|") < 1:
+    text = tables.text
+    row = row_at(text, claim.start, claim.end)
+    if row is None:
+        return None  # a line this long is prose, not a table row
+    line_start, line_end = row
+    line = text[line_start:line_end]
+    if "|" not in line:
         return None
-    cells = line.strip().strip("|").split("|")
-    label = cells[0].strip(" -*")
-    column = line[:claim.start - line_start].strip().lstrip("|").count("|")
+    label = cells(line)[0].strip(" -*")
+    column = column_at(text, line_start, claim.start)
     if column == 0 or not re.search(r"[A-Za-z]{3}", label) or len(label) > 80:
         return None
     if label.lower() in NOT_SUBJECTS or label.lower() in {"grand total", "other", "all", "overall", "unknown"}:
         label = ""  # a total or "other" row: the cell is not about a named subject
     header = None
-    pos = line_start
-    first = line_start
-    for _ in range(MAX_TABLE_ROWS):  # walk up to the first row of this table (bounded: once per figure)
-        if pos <= 0:
-            break
-        prev_start = text.rfind("\n", max(0, pos - 1 - MAX_TABLE_ROW), pos - 1) + 1
-        if "|" not in text[prev_start:pos]:
-            break
-        first = prev_start
-        pos = prev_start
+    first = tables.heading_row(line_start)
     if first < line_start:
-        head_cells = text[first:text.find("\n", first)].strip().strip("|").split("|")
+        head_cells = tables.headings(first)
         if column < len(head_cells):
             header = head_cells[column].strip(" -*") or None
     return _Cell(re.sub(r"^\(?[a-z]{1,3}\)\s*", "", label) or None, column, header)

@@ -19,6 +19,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
+from ..text.vocabulary import MONTHS_LOWER, SEASONS_LOWER, WEEKDAYS_LOWER
 from ..topics import ACTOR_WORDS, NON_SUBJECT_WORDS, NOT_SUBJECTS, PLACES, STOP, singular, vocab
 from .parse import Parsed
 
@@ -78,10 +79,8 @@ profit profits money amount total sum figure price fee fees allocation pot purse
 pool envelope goal goals target targets aim ceiling cap
 """)
 # Names of times, not things: "Tuesday night", "Monday", "Spring 2024".
-_TIME_WORDS = vocab("""
-monday tuesday wednesday thursday friday saturday sunday night morning afternoon evening weekend week day month
-year quarter spring summer autumn winter january february march april may june july august september october
-november december
+_TIME_WORDS = WEEKDAYS_LOWER | SEASONS_LOWER | MONTHS_LOWER | vocab("""
+night morning afternoon evening weekend week day month year quarter
 """)
 
 

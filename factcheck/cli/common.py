@@ -77,8 +77,8 @@ def _remember_limit(ctx: click.Context, _param: click.Parameter, value: int | No
 
 def engine_options(f: Callable) -> Callable:
     """--jobs, --engine, --scheduler: where the per-document stages run (the output never depends on it)."""
-    from ..parallel import default_jobs
-    from ..pipeline import ENGINES
+    from ..run import ENGINES
+    from ..run.local import default_jobs
 
     f = click.option("--scheduler", metavar="ADDRESS", default=None,
                      help="Address of a running Dask scheduler (with --engine dask; default: a local cluster).")(f)

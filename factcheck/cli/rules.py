@@ -7,9 +7,10 @@ import sys
 
 import click
 
-from ..engine import Rule, load_rules, run_examples
+from ..engine import Rule, load_rules
 from ..engine.reference import explain_rule, rules_reference
 from ..errors import ExitCode, UsageError
+from ..rule_examples import run_examples
 from .common import handle_errors
 
 rules_option = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),

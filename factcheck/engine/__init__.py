@@ -2,7 +2,9 @@
 
     rules = load_rules()                      # shipped rules (+ extra files/directories)
     findings = evaluate_rules(rules, claims, groups, settings, texts)
-    results = run_examples(rules)             # each rule's flag/pass examples through the pipeline
+
+Each rule's flag/pass examples run through the whole pipeline in factcheck.rule_examples (above the
+pipeline, which imports this package).
 """
 
 from __future__ import annotations
@@ -11,10 +13,8 @@ from .checks import CHECK_KINDS
 from .evaluate import evaluate_rules, finding_id, rules_need_text
 from .loader import load_rule_file, load_rules, parse_rule, shipped_rules_dir
 from .schema import SEVERITIES, SEVERITY_RANK, Rule
-from .selftest import ExampleResult, example_cases, run_example, run_examples
 
 __all__ = [
-    "CHECK_KINDS", "SEVERITIES", "SEVERITY_RANK", "ExampleResult", "Rule", "evaluate_rules", "example_cases",
-    "finding_id", "load_rule_file", "load_rules", "parse_rule", "rules_need_text", "run_example", "run_examples",
-    "shipped_rules_dir",
+    "CHECK_KINDS", "SEVERITIES", "SEVERITY_RANK", "Rule", "evaluate_rules", "finding_id", "load_rule_file",
+    "load_rules", "parse_rule", "rules_need_text", "shipped_rules_dir",
 ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..extract.sentences import unwrap
 from ..models import Claim
+from ..text.sentences import unwrap
 from .checks import CHECK_KINDS
 from .schema import Rule
 

@@ -15,38 +15,43 @@ import bisect
 
 from ..config import Settings
 from ..models import Claim, Document
+from ..text.layout import TextLayout
+from ..text.sentences import Sentences
+from ..text.tables import Tables
 from .figure import Figure
 from .links import link
 from .scan import scan
-from .sentences import Sentences, unwrap
-from .tables import Tables, table_cell
+from .tables import table_cell
 
 _DEFAULT_SETTINGS = Settings()
 
 
-def extract_claims(doc: Document, settings: Settings | None = None) -> list[Claim]:
-    """Every numeric claim in `doc`, in text order."""
+def extract_claims(doc: Document, settings: Settings | None = None, layout: TextLayout | None = None) -> list[Claim]:
+    """Every numeric claim in `doc`, in text order.
+
+    layout: the document's analysed text, when the caller hands it on to attribution too (the pipeline).
+    """
     settings = settings or _DEFAULT_SETTINGS
+    layout = layout or TextLayout(doc.text)
     # Read with soft line wraps as spaces (same length, so offsets hold): "hired 2,315\nnew paramedics".
-    text = unwrap(doc.text)
+    text = layout.unwrapped
     figures = list(scan(text, settings.extract_all_numbers))
     if not figures:
         return []
-    sentences = Sentences(doc.text)
+    sentences = layout.sentence_lookup()
     figures = link(text, figures, sentences)
-    return _to_claims(doc, figures, sentences, settings.approx_tolerance, settings.extract_all_numbers)
+    return _to_claims(doc, figures, sentences, layout.tables, settings.approx_tolerance, settings.extract_all_numbers)
 
 
 # ---- pass 3: claims -------------------------------------------------------------------------------
 
-def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, tolerance: float,
+def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, tables: Tables, tolerance: float,
                all_numbers: bool = False) -> list[Claim]:
     text = doc.text
     prefix = doc.sha256[:12]
     relative = [(s.start, text.find("\n", s.start)) for s in doc.sections if s.date_origin == "relative"]
     relative_starts = [s for s, _ in relative]  # sorted, as sections are: a bisect finds the header before
     claims: list[Claim] = []
-    tables = Tables()
     line, line_pos, line_start = 1, 0, 0
     section_i = 0
     sections = doc.sections

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.sentences import Sentences
 from .figure import Figure
 from .patterns import BETWEEN_BEFORE, CHANGE_FROM_BEFORE, EVERY_BEFORE, FROM_BEFORE, MONTHS, change_word
-from .sentences import Sentences
 from .units import NOUN_STOPS, minor_factor
 
 _GAP_DASH = re.compile(r"\s?[-–—]\s?")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .units import ADDRESS_WORDS, TIME_UNITS, counted_noun, words
+from ..text.vocabulary import MONTHS_LOWER, words
+from .units import ADDRESS_WORDS, TIME_UNITS, counted_noun
 
 # A number right after one of these words names something: "phase 1", "section 106", "Question 183040".
 LABEL_WORDS = words("""
@@ -29,8 +30,7 @@ CAPITALISED_LABELS = words("year years week weeks day days month term quarter")
 # Words after which a year-like number is a year: "in 2019 schools closed", "the 2019 review".
 YEAR_CONTEXT = words("""in since from by until till to of during before after between and or the a an this that
 its their our his her for on at as with within through throughout year years summer spring autumn winter
-early late mid end start financial calendar
-academic fiscal january february march april may june july august september october november december""")
+early late mid end start financial calendar academic fiscal""") | MONTHS_LOWER
 # Emergency and service numbers: "999 calls", "111 service".
 SERVICE_NUMBERS = frozenset({"999", "111", "101", "112", "911", "105", "119"})
 SERVICE_NOUNS = words("call calls caller callers control service services number line lines operator operators "

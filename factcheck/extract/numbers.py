@@ -8,23 +8,9 @@ from __future__ import annotations
 
 import re
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-ZERO_WORDS = {"nought": 0, "naught": 0, "nil": 0}  # zero alone; not part of a larger number in words
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-# Scale words, plural too ("three billions", "two hundred dozens"); the Indian lakh and crore.
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lac": 1e5, "lkh": 1e5,
-          "crore": 1e7, "cr": 1e7, "koti": 1e7, "krore": 1e7, "dozen": 12.0}
-SCALES |= {f"{w}s": v for w, v in SCALES.items() if w not in ("cr", "koti")}
-SCALES |= {"lacs": 1e5}
-# Abbreviated scales written after digits: "£4.7m", "$3bn", "50k"; capitals only glued: "3M", "$10K", "€10B".
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "mm": 1e6, "t": 1e12}
-# Denominators of fractions written in words: "two thirds", "a quarter", "three fifths".
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-                "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+from ..text.vocabulary import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, ZERO_WORDS
+
+__all__ = ["DENOMINATORS", "SCALES", "SCALE_ABBREVIATIONS", "TENS", "UNITS", "ZERO_WORDS"]  # the number words
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)

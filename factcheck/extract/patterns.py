@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
+from ..text.vocabulary import MONTH_PATTERN
 from .currency_data import NAMES
-from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, UNITS, WORD_NUMBER, ZERO_WORDS
+from .numbers import DENOMINATORS, DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, ZERO_WORDS
 
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]|20)\d\d"
 
@@ -32,9 +32,10 @@ _SKIP = "|".join([
 
 _UNIT_WORDS = "|".join(UNITS)
 _DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a|one) hundred)"
+_SMALL_NUMBER = rf"\d+|(?:{_UNIT_WORDS}|{'|'.join(TENS)}|(?:a|one) hundred)"
 _FRACTION = (
-    # "one in five", "1 in 10", "three out of four"
+    # "one in five", "1 in 10", "three out of four"; not "212 in 2023", "40 in 2023-24" (a figure and its year)
+    r"(?!\d{2,}\s+in\s+(?:1[5-9]|20)\d\d\b|\d+\s+in\s+(?:1[5-9]|20)\d\d\s?[-–/]\s?\d)"
     rf"(?P<fa>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<fb>{_SMALL_NUMBER})(?![\w.,]\d|[\w%])"
     # "two thirds", "a quarter", "three-fifths", "one half"
     rf"|(?P<fn>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<fd>{_DENOMS})\b"

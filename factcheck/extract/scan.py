@@ -11,6 +11,7 @@ import math
 import re
 
 from ..models import ClaimKind
+from ..text.vocabulary import MONTH_WORDS, words
 from . import nonclaims
 from .figure import Figure
 from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, ZERO_WORDS, parse_number
@@ -37,13 +38,10 @@ from .units import (
     currency_code,
     currency_name_before,
     minor_factor,
-    words,
 )
 
 # Last words of qualifiers: the qualifier regex only runs when the word before a figure is one of these.
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_BOUND)
-MONTH_NAMES = words("January February March April May June July August September October November December "
-                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _NEGATIVE_WORDS = frozenset({"minus", "negative"})
 # "pounds of X" weighs X unless X is money: "20 million pounds of funding" is money, "of food" is not.
 _MONEY_NOUNS = words("""funding funds money investment investments spending spend support aid cuts savings tax taxes
@@ -126,12 +124,12 @@ def scan(text: str, all_numbers: bool = False):
         if frac:
             fig = _fraction(text, m, prev)
         elif before is None and not currency_code(prev) and (
-                nonclaims.is_label(prev, text, start) or prev in MONTH_NAMES or _named(text, start, prev)
+                nonclaims.is_label(prev, text, start) or prev in MONTH_WORDS or _named(text, start, prev)
                 or (label_end >= 0 and "," not in m.group("num") and _LABEL_LIST.fullmatch(text, label_end, start))
                 or (noun_end >= 0 and _NOUN_THEN_LABEL.fullmatch(text, noun_end, start)
                     and _LABEL_NUMBER.fullmatch(m.group("num")) and not _NOT_A_LABEL_NOUN.search(prev)
                     and not any(w.lower() in NOUN_STOPS for w in text[noun_end:start].split()))):
-            label_end = -1 if prev in MONTH_NAMES else m.end()  # "June 2, 1,075 patients": a date, then a count
+            label_end = -1 if prev in MONTH_WORDS else m.end()  # "June 2, 1,075 patients": a date, then a count
             if all_numbers and (number := _number(text, m)) is not None:
                 yield number
             continue
@@ -481,7 +479,7 @@ def _qualified(text: str, start: int, prev: str) -> bool:
 
 def _named(text: str, start: int, prev: str) -> bool:
     """A number right after a capitalised word inside a sentence is part of a name: 'Euro 1', 'Hornsea 2'."""
-    if not prev[:1].isupper() or prev in MONTH_NAMES or not prev.isalpha():
+    if not prev[:1].isupper() or prev in MONTH_WORDS or not prev.isalpha():
         return False
     at = text.rfind(prev, max(0, start - 30), start)
     if at >= 0 and text[at + len(prev):start].strip(" \t\xa0"):

@@ -1,23 +1,17 @@
-"""Numbers in '|' tables: a cell that is only a number is a count named by its column (or row)."""
+"""Numbers in '|' tables: a cell that is only a number is a count named by its column (or row).
+
+The table's shape (rows, columns, heading row) is read by text.tables; this is what extraction makes of it."""
 
 from __future__ import annotations
 
 import re
 
+from ..text.tables import Tables, column_at, row_at
+from ..text.vocabulary import MONTH_PATTERN
 from .figure import Figure
-from .patterns import MONTHS
 from .units import normalise_heading
 
 _PER_CENT = re.compile(r"\bper ?cent", re.IGNORECASE)
-_MAX_ROW = 2000  # a line longer than this is prose, not a table row
-
-
-class Tables:
-    """Per-document memo: each table row finds its heading row once, each heading row is split once."""
-
-    def __init__(self) -> None:
-        self.heading_row: dict[int, int] = {}  # line start -> start of its block's heading row
-        self.headings: dict[int, list[str]] = {}  # heading row start -> its cells
 
 
 def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
@@ -27,15 +21,10 @@ def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
     "2023"), in which case the row's first cell does. A heading with "£m", "£000" or "%" makes the
     cell money or a percentage at that scale.
     """
-    newline = text.rfind("\n", max(0, fig.start - _MAX_ROW), fig.start)
-    if newline < 0 and fig.start > _MAX_ROW:
+    row = row_at(text, fig.start, fig.end)
+    if row is None:
         return False
-    line_start = newline + 1
-    line_end = text.find("\n", fig.end, fig.end + _MAX_ROW)
-    if line_end < 0:
-        if fig.end + _MAX_ROW < len(text):
-            return False
-        line_end = len(text)
+    line_start, line_end = row
     left = text.rfind("|", line_start, fig.start)
     right = text.find("|", fig.end, line_end)
     if left < 0 and right < 0:
@@ -46,14 +35,11 @@ def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
         return False
     if not text[line_start:cell_start].replace("|", "").strip():
         return False  # the first cell of a row labels the row ("3 | Wenalt Farm"): not a count
-    header_start = _heading_row(text, line_start, tables.heading_row)
+    header_start = tables.heading_row(line_start)
     if header_start == line_start:
         return False  # a number in the heading row is a heading
-    headings = tables.headings.get(header_start)
-    if headings is None:
-        header_end = text.find("\n", header_start)
-        headings = tables.headings[header_start] = text[header_start:header_end].split("|")
-    column = text.count("|", line_start, fig.start)
+    headings = tables.headings(header_start, keep_outer=True)
+    column = column_at(text, line_start, fig.start, keep_outer=True)
     heading = headings[column].strip() if column < len(headings) else ""
     row_label = text[line_start:text.find("|", line_start, line_end)].strip() if column else ""
     if _DATE_HEADING.search(heading) and len(text[fig.start:fig.end].strip()) == 4:
@@ -64,26 +50,8 @@ def table_cell(text: str, fig: Figure, tables: Tables) -> bool:
     return True
 
 
-def _heading_row(text: str, line_start: int, headers: dict[int, int]) -> int:
-    """Start of the first line of the block of '|' lines holding `line_start` (memoised per row)."""
-    walked = []
-    current = line_start
-    while current > 0 and current not in headers:
-        prev_newline = text.rfind("\n", max(0, current - 1 - _MAX_ROW), current - 1)
-        if prev_newline < 0 and current - 1 > _MAX_ROW:
-            break
-        if "|" not in text[prev_newline + 1:current - 1]:
-            break
-        walked.append(current)
-        current = prev_newline + 1
-    header = headers.get(current, current)
-    for row in (*walked, current):
-        headers[row] = header
-    return header
-
-
 _DATE_HEADING = re.compile(r"\b(?:year|date|period|month|quarter|fy)\b", re.IGNORECASE)
-_PERIOD = re.compile(rf"\d|\b{MONTHS}\b|\b(?:total|q[1-4])\b", re.IGNORECASE)
+_PERIOD = re.compile(rf"\d|\b{MONTH_PATTERN}\b|\b(?:total|q[1-4])\b", re.IGNORECASE)
 _MONEY_HEADING = re.compile(r"£\s?(bn|billion|m|million|k|000s?|thousand)?\b|\(£\)", re.IGNORECASE)
 _TABLE_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "000": 1e3, "000s": 1e3,
                  "thousand": 1e3}

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..text.vocabulary import words
 from .currency_data import CODES, FAMILY, MINOR_DIGITS, NAMES, SYMBOLS
 
 __all__ = ["FAMILY"]
-
-
-def words(block: str) -> frozenset[str]:
-    """A set of words written as a whitespace-separated block (easier to read and extend than a list)."""
-    return frozenset(block.split())
 
 
 # ---- currencies --------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@
 See store.py for the schema and guarantees, migrations.py for how the schema evolves.
 """
 
+from ..text.passages import split_passages
 from .migrations import MIGRATIONS, migrate
-from .passages import split_passages
 from .store import DEFAULT_LEDGER, LEDGER_ENV, AddOutcome, Ledger, Passage, StoredDocument, ledger_path
 
 __all__ = ["DEFAULT_LEDGER", "LEDGER_ENV", "MIGRATIONS", "AddOutcome", "Ledger", "Passage", "StoredDocument",

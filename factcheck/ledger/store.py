@@ -33,8 +33,8 @@ from typing import Any, TypeVar
 
 from ..errors import LedgerError
 from ..models import Claim, Document, DocumentMeta, DocumentSummary, Section
+from ..text.passages import split_passages
 from .migrations import migrate, pending_migrations
-from .passages import split_passages
 
 DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV = "FACTCHECK_LEDGER"

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .. import __version__
 from ..models import CheckResult, Claim, DocumentMeta, Finding, Group
+from ..text.vocabulary import MONTH_SHORT
 from .evidence import (
     SEVERITIES,
     ResultView,
@@ -32,7 +33,6 @@ from .evidence import (
 )
 
 DEFAULT_TITLE = "Figures that disagree"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_DOCUMENT_ROWS = 500  # past this, the "Documents read" table lists only the documents findings quote
 SHOWN_STATEMENTS = 6  # a finding quoting more statements shows the rest behind "N more statements"
 MAX_OTHER_CHARTS = 40  # the appendix draws the subjects with the most dates; the JSON result has them all
@@ -392,7 +392,7 @@ def _x_ticks(points: list[ChartPoint], min_gap: float = 64) -> list[tuple[float,
     ticks: list[tuple[float, str]] = []
     for p in points:
         day = date.fromisoformat(p.date)
-        label = f"{MONTHS[day.month - 1]} {day.year}"  # not strftime: its month names follow the locale
+        label = f"{MONTH_SHORT[day.month - 1]} {day.year}"  # not strftime: its month names follow the locale
         if ticks and (p.x - ticks[-1][0] < min_gap or label == ticks[-1][1]):
             continue
         ticks.append((p.x, label))

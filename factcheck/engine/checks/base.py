@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ...config import Settings
 from ...models import Claim, Group, Severity
-from ...topics import STOP, vocab
+from ...text.vocabulary import MONTHS_LOWER, SEASONS_LOWER, STOP
+from ...text.vocabulary import words as vocab
 
 
 class Params(BaseModel):
@@ -181,9 +182,7 @@ GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", 
                          "grant", "grants", "package", "initiative", "project", "projects", "department",
                          "government", "the", "and", "for", "new", "national", "total", "budget", "support",
                          "uk", "england")
-_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "spring", "summer", "autumn", "winter", "year", "years", "month",
-               "financial"}
+_DATE_WORDS = MONTHS_LOWER | SEASONS_LOWER | {"year", "years", "month", "financial"}
 
 
 _PRONOUNS = frozenset({"the", "its", "their", "our", "this", "that", "these", "they", "them", "there"})

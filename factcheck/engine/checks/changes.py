@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...models import Claim
+from ...text.vocabulary import MONTH_SHORT
 from .base import below, claim_at
 
 # A month name right after a number: "from 1 April to 31 March" is a date range, not a change.
-_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:" + "|".join(MONTH_SHORT) + r")[a-z]*\b",
                           re.IGNORECASE)
 _BETWEEN_TO = re.compile(r"^[^.;:!?]{0,30}?\bto\s*$", re.IGNORECASE)
 _ENDS_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)

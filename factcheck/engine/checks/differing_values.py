@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from ...attribute.measure import measure_key
 from ...models import Claim
+from ...text.vocabulary import MONTHS_LOWER
 from .base import (
     GENERIC_SUBJECT_WORDS,
     Context,
@@ -203,8 +204,7 @@ def recipient_of(claim: Claim, params: DifferingValuesParams) -> str | None:
 
 
 # Capitalised words after "for" that are not who gets the money.
-_NOT_RECIPIENTS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december", "this", "that", "these", "those", "each", "every", "all", "its", "their"}
+_NOT_RECIPIENTS = MONTHS_LOWER | {"this", "that", "these", "those", "each", "every", "all", "its", "their"}
 
 
 def _original_suffix(claim: Claim, chars: int) -> str:

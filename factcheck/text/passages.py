@@ -1,4 +1,8 @@
-"""Cut a document into passages (sentences, never crossing a paragraph) for the full-text index."""
+"""Cut a document into passages for the full-text index: sentences that never cross a paragraph.
+
+Coarser than text.sentences on purpose: a hard-wrapped line runs on (only a blank line, a heading or a list
+item ends a paragraph), and a passage is cut only to keep one hit readable.
+"""
 
 from __future__ import annotations
 

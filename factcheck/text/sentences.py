@@ -1,23 +1,30 @@
-"""Sentence boundaries in one regex pass, so finding a claim's sentence is a bisect, not a re-scan.
+"""Where sentences end: the one module that cuts English text into sentences.
 
 A full stop ends a sentence when whitespace and a capital, digit, currency sign or opening quote
 follow, unless it closes an abbreviation ("hon.", "Mr.", "e.g.", an initial). A line break ends a
 sentence too (headings, table rows and list items stand alone) unless it is a soft wrap inside a
 paragraph of hard-wrapped prose, which `unwrap` turns into a space first.
+
+Two readers use these boundaries:
+- `Sentences`: the sentence around an offset (extraction gives each claim its sentence), found by
+  scanning only near the claims;
+- `split_sentences`: every sentence of a text in order, with its paragraph (attribution walks them to
+  carry a subject from one sentence to the next). Its cuts are coarser (see there).
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..topics import FUNCTION_CAPS
+from .vocabulary import FUNCTION_CAPS, MONTH_ABBREVIATIONS
 
 ABBREVIATIONS = ("hon", "Hon", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Rt", "Gen", "Col", "Capt",
                  "Lt", "Sgt", "Cllr", "Rev", "Revd", "Sr", "Jr", "Co", "Ltd", "Inc", "vs", "cf", "approx", "etc",
                  "e.g", "i.e", "E.g", "I.e", "al", "para", "paras", "pp", "ch", "cl", "art", "reg", "fig", "vol",
-                 "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "c",
+                 *MONTH_ABBREVIATIONS, "c",
                  "Govt", "Dept", "est", "ed", "eds", "op", "cit", "viz", "Cmnd", "Cm", "Art", "Reg", "Para")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
 # Each branch starts with a literal character, so the regex engine skips ordinary text quickly.
@@ -47,7 +54,6 @@ def sentence_pieces(text: str, start: int, end: int) -> list[int]:
 _BLOCK_START = re.compile(r"\s*(?:[-*•#>|]|\d{1,2}[.)]\s|\(?[a-z]{1,3}\)\s|$)")
 
 
-@functools.lru_cache(maxsize=4)  # extraction, attribution and the rules read the same text in turn
 def unwrap(text: str) -> str:
     """The text with soft line wraps turned into spaces (same length, so offsets still hold).
 
@@ -96,8 +102,9 @@ class Sentences:
 
     WINDOW = 400
 
-    def __init__(self, text: str) -> None:
-        self.text = unwrap(text)  # same length as the text, so offsets hold
+    def __init__(self, text: str, unwrapped: str | None = None) -> None:
+        """`unwrapped`: unwrap(text), when the caller has it already (a TextLayout)."""
+        self.text = unwrap(text) if unwrapped is None else unwrapped  # same length as the text, so offsets hold
         self._start = 0  # the sentence found last: [start, end), and where the next one starts
         self._end = -1
         self._next = 0
@@ -137,3 +144,72 @@ class Sentences:
         if b - a > MAX_SENTENCE_CHARS:
             return False
         return BOUNDARY.search(self.text, a, b) is None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of `split_sentences`: [start, end) in the (unwrapped) text, and its paragraph's number."""
+
+    start: int
+    end: int
+    text: str  # the sentence as cut: it may run on over the closing quote and one space after `end`
+    paragraph: int
+
+
+# The cuts of `split_sentences`: after . ! ? (and one closing quote or bracket) before a capital, digit,
+# currency sign or opening quote; at every line break (a new paragraph); and between two words run
+# together without a space ("the fundThe scheme", as converted web pages leave them).
+_CUT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(£$€0-9])|\n\s*|(?<=[a-z]{4})(?=[A-Z][a-z]+[\s-])")
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r"|[A-Z])\.$")
+
+
+def split_sentences(text: str, abbreviations: bool = False, unwrapped: str | None = None) -> list[Sentence]:
+    """Every sentence of `text` in order (lines too: headings, bullets and table rows end a sentence), an
+    overlong one in the pieces `sentence_pieces` cuts, each with the number of its paragraph.
+
+    abbreviations: whether a stop that closes an abbreviation or an initial ("hon.", "Dr.", "J.") is
+    passed over, as `BOUNDARY` does. Attribution cuts there (False): its cue reading was tuned on those
+    cuts, and a name after "Dr." then starts a sentence of its own.
+    `unwrapped`: unwrap(text), when the caller has it already (a TextLayout).
+    """
+    text = unwrap(text) if unwrapped is None else unwrapped
+    out: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _CUT.finditer(text):
+        if abbreviations and m.start() > pos and "\n" not in m.group(0) \
+                and _ABBREVIATION_BEFORE.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        if m.start() > pos:
+            end = m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start()
+            out.extend(_pieces(text, Sentence(pos, end, text[pos:m.start() + 1], paragraph)))
+        if "\n" in m.group(0):
+            paragraph += 1
+        pos = m.end()
+    if pos < len(text):
+        out.extend(_pieces(text, Sentence(pos, len(text), text[pos:], paragraph)))
+    return out
+
+
+def _pieces(text: str, sent: Sentence) -> list[Sentence]:
+    """An overlong sentence in the pieces extraction reads it in, so the work per figure stays bounded."""
+    if sent.end - sent.start <= MAX_SENTENCE_CHARS:
+        return [sent]
+    starts = sentence_pieces(text, sent.start, sent.end)
+    ends = [*starts[1:], sent.end]
+    return [Sentence(s, e, text[s:e], sent.paragraph) for s, e in zip(starts, ends, strict=True)]
+
+
+def proper_words(text: str) -> set[str]:
+    """Words the text capitalises mid-sentence: they are names even at the start of a sentence."""
+    return {m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][\w’'-]+)", text)}
+
+
+_FRAGMENT = re.compile(r"[^\n.!?]+")
+
+
+def stop_fragments(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each run between stops and line breaks: the cheapest cut, for scanning every mention
+    of a name, where a cut too many (after "Dr.", inside "2.5") costs less than a sentence boundary missed."""
+    for m in _FRAGMENT.finditer(text):
+        yield m.start(), m.group(0)

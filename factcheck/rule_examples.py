@@ -5,6 +5,8 @@ id such as `differing-totals/flag-0`. An example "flags" when the rule reports a
 own severity (a finding it downgraded, say to info for compatible bounds, does not count).
 todo_flag / todo_pass are known gaps: they are expected to fail, and a todo that starts passing is
 reported as a failure so the list of gaps stays true.
+
+It sits above the pipeline (it runs all of it), not in factcheck.engine, which the pipeline imports.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..config import Settings
-from ..models import DocumentMeta, Finding
-from .schema import Example, Rule
+from .config import Settings
+from .documents import read_text
+from .engine.schema import Example, Rule
+from .models import DocumentMeta, Finding
+from .pipeline import check_documents
 
 EXAMPLE_KINDS = ("flag", "pass", "todo_flag", "todo_pass")
 AS_OF = date(2024, 12, 1)  # fixed, so examples with relative dates give the same result every day
@@ -42,9 +46,6 @@ def example_cases(rules: list[Rule]) -> list[tuple[str, Rule, str, Example]]:
 
 def findings_for(rule: Rule, example: Example, settings: Settings | None = None) -> list[Finding]:
     """The rule's findings on the example's statements, through the whole pipeline."""
-    from ..documents import read_text  # late import: the pipeline imports the engine
-    from ..pipeline import check_documents
-
     statements = [{"text": example}] if isinstance(example, str) else [d.model_dump() for d in example]
     docs = []
     for n, statement in enumerate(statements):

@@ -1,4 +1,4 @@
-"""Multi-process execution: cut the input into independent pieces and map a function over them in order.
+"""The local engine: cut the input into independent pieces and map a function over them in order.
 
 Reading, extraction and attribution of one document never look at another, so they run in worker
 processes. Three things keep this fast and safe:
@@ -32,10 +32,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import documents
-from .config import Settings
-from .errors import InputError
-from .models import Claim, Document, InputProblem
+from .. import documents
+from ..config import Settings
+from ..errors import InputError
+from ..models import Claim, Document, InputProblem
 
 T = TypeVar("T")
 R = TypeVar("R")
