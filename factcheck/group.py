@@ -244,9 +244,10 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     aliases = sorted({tuple(c.topic_aliases) for c in attributed if c.topic_aliases and len(c.topic_aliases) > 1})
     described: dict[str, frozenset[str]] = {}
     for c in attributed:
-        if c.topic_key in specific and c.topic:
+        key = c.topic_key
+        if key and key in specific and c.topic:
             words = described_tokens(c.topic)
-            described[c.topic_key] = described[c.topic_key] & words if c.topic_key in described else words
+            described[key] = described[key] & words if key in described else words
     clusters = cluster_topics(sorted(k for k in specific if k), settings,
                               [list(a) for a in aliases] + _acronyms(attributed, specific), described)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
