@@ -19,9 +19,10 @@ from pathlib import Path
 class Run:
     seconds: float
     cpu_seconds: float  # user + system of the command and its workers: unlike wall time, not inflated by load
-    peak_mb: float
+    peak_mb: float  # Pss of the process tree
     returncode: int
     stderr: str
+    max_rss_mb: float = 0.0  # the largest single process's peak resident set (VmHWM; `time -v`'s maximum RSS)
 
 
 def _children(pid: int) -> list[int]:
@@ -44,6 +45,26 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def _hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_max_rss_mb(pid: int) -> float:
+    """The largest peak resident set (VmHWM) of `pid` and its descendants, in MB."""
+    best, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        best = max(best, _hwm_kb(current))
+        todo += _children(current)
+    return best / 1024
+
+
 def tree_pss_mb(pid: int) -> float:
     """Pss of `pid` and every descendant, in MB."""
     total, todo = 0, [pid]
@@ -62,13 +83,14 @@ def measure(argv: list[str], stdout_path: str = os.devnull, interval: float = 0.
     start = time.perf_counter()
     with open(stdout_path, "wb") as out:
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
-        peak = 0.0
+        peak = max_rss = 0.0
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, max_rss
             while not done.is_set():
                 peak = max(peak, tree_pss_mb(proc.pid))
+                max_rss = max(max_rss, tree_max_rss_mb(proc.pid))
                 done.wait(interval)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -81,9 +103,9 @@ def measure(argv: list[str], stdout_path: str = os.devnull, interval: float = 0.
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if not have_proc:  # the largest single process (KB on Linux, bytes on macOS)
-        peak = max(before, usage.ru_maxrss) / 1024
+        peak = max_rss = max(before, usage.ru_maxrss) / 1024
     cpu = usage.ru_utime + usage.ru_stime - cpu_before
-    return Run(seconds, cpu, peak, proc.returncode, stderr.decode("utf-8", "replace"))
+    return Run(seconds, cpu, peak, proc.returncode, stderr.decode("utf-8", "replace"), max_rss)
 
 
 def peak_rss_mb() -> float:
