@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from render_fixture import EXAMPLE_JSON, build_result
 
@@ -214,6 +214,7 @@ def test_ci_integration_files_use_real_commands_and_formats() -> None:
 # quoting --------------------------------------------------------------------------------------------
 
 @given(st.text(max_size=300), st.integers(0, 300), st.integers(1, 20))
+@example("a\nb", 1, 1)  # a figure that is a line break: found as written
 def test_quote_locates_the_figure_or_keeps_the_sentence_whole(sentence: str, at: int, length: int) -> None:
     from factcheck.render.evidence import marked, quote, shortened
 

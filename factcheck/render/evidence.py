@@ -85,13 +85,13 @@ class ResultView:
 def quote(claim: Claim) -> Quote:
     """The claim's sentence with its figure located by offsets (falling back to a text search)."""
     sentence = claim.sentence or claim.text
-    text = claim.text.replace("\n", " ")  # the sentence has soft line wraps made spaces
-    at = claim.start - claim.sentence_start
-    if not (at >= 0 and sentence[at:at + len(text)] == text):
-        at = sentence.find(text)
-    if at < 0 or not text:
-        return Quote(sentence, "", "")
-    return Quote(sentence[:at], text, sentence[at + len(text):])
+    offset = claim.start - claim.sentence_start
+    # as written, or with its line wraps made spaces as the sentence has them
+    for text in dict.fromkeys((claim.text, claim.text.replace("\n", " "))):
+        at = offset if offset >= 0 and sentence[offset:offset + len(text)] == text else sentence.find(text)
+        if at >= 0 and text:
+            return Quote(sentence[:at], text, sentence[at + len(text):])
+    return Quote(sentence, "", "")
 
 
 def file_of(doc: str, paths: dict[str, str]) -> tuple[str, str | None]:
