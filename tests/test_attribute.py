@@ -537,3 +537,12 @@ def test_what_a_figure_excludes_is_not_its_subject():
     claim = frame_of("The cost of translation in 2024 was £7,100,000, excluding Welsh Sign Language and Gaelic.",
                      "£7,100,000")
     assert claim.topic_key not in ("welsh sign language", "gaelic")
+
+
+@needs_parser
+def test_a_rate_is_measured_by_the_noun_said_to_be_at_it():
+    from factcheck.group import metric_key
+
+    a = frame_of("Unemployment in Norland fell to 3.1% in 2023, the minister said.", "3.1%")
+    b = frame_of("The unemployment rate in Norland was 4.2% in 2023.", "4.2%")
+    assert metric_key(a) == metric_key(b) == "unemployment"

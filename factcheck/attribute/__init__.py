@@ -20,7 +20,7 @@ from ..text.sentences import stop_fragments
 from ..topics import NON_SUBJECT_WORDS, sentence_candidates, topic_key
 from . import cues, parse
 from .context import Context, read_context
-from .measure import counted_noun, is_unknown, question_measure, share_group
+from .measure import counted_noun, is_unknown, question_measure, rate_noun, share_group
 from .period import clause_period, lead_in_period
 from .subject import MEASURE_NOUNS, PRONOUNS, Subject, find_subject, mentions
 
@@ -207,6 +207,9 @@ def _measure(claim: Claim, p: parse.Parsed, question: parse.Parsed | None) -> di
         group = share_group(p, fig)
         if group:
             return {"metric": f"share of {group}"}
+        noun = rate_noun(p, fig) if is_unknown(metric) else None
+        if noun:
+            return {"metric": noun}
     if question is not None and is_unknown(metric):
         asked = question_measure(question, claim.kind)
         if asked:

@@ -74,6 +74,20 @@ def share_group(p: Parsed, fig: int) -> str | None:
     return None
 
 
+def rate_noun(p: Parsed, fig: int) -> str | None:
+    """"Unemployment fell to 3.1%", "the unemployment rate was 4.2%", "inflation stood at 2%": the common
+    noun the sentence says is at that level (the subject of the verb the figure completes)."""
+    i = fig
+    if p.tokens[i].dep == "pobj" and p.tokens[p.tokens[i].head].text.lower() in ("to", "at", "of", "from", "by"):
+        i = p.tokens[i].head  # the preposition
+    head = p.tokens[i].head
+    if p.tokens[i].dep not in ("prep", "attr", "dobj", "acomp", "npadvmod") \
+            or p.tokens[head].pos not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in p.children[head] if p.tokens[c].dep in ("nsubj", "nsubjpass") and p.tokens[c].pos == "NOUN"]
+    return _noun_phrase(p, subjects[0]) if subjects else None
+
+
 def question_measure(p: Parsed, kind: str) -> str | None:
     """"How many technicians ...?" / "What share of households ...?": the measure a question asks for."""
     for i, t in enumerate(p.tokens):
@@ -105,6 +119,7 @@ def measure_key(metric: str, kind: str) -> str:
         m = re.fullmatch(r"(.+?)\s*\((?:%|per cent|percent)\)", metric)
         if m:
             metric = "share of " + m.group(1)
+        metric = re.sub(r"\s+(?:rate|level|figure)$", "", metric)  # "unemployment rate" is "unemployment"
     words = [singular(w.removesuffix("'s")) for w in metric.split()]
     if kind == "count" and words:
         return " ".join(w for w in words if w not in _COUNT_QUALIFIERS) or words[-1]

@@ -70,7 +70,7 @@ class DifferingValuesParams(Params):
     beyond_ratio: Literal["info", "none"] = "info"
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
-    time_varying_kinds: tuple[str, ...] = ("count",)
+    time_varying_kinds: tuple[str, ...] = ("count", "percent")  # a rate ("unemployment at 4.2%") is a level
     # Measures reset from time to time (a fare cap, an allowance, a wage rate: metric "level"): likewise.
     time_varying_metrics: tuple[str, ...] = ("level",)
     # Money given, spent or allocated varies by year and recipient; a stated size of a thing ("the £200
@@ -529,7 +529,7 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
         periods = {period_key(c.period) if c.period else None for c in tied}
         if len(periods) != 1 or None in periods:
-            what = "counts" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
+            what = "counts and shares" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
             reasons.append(f"{what} change over time and these were not said for the same stated period")
     return reasons
 
