@@ -24,14 +24,17 @@ How two topic keys become one subject (keys come from topics.topic_key):
 
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
-50 projects and 72 local authorities of the same programme. Claims with no topic are not grouped;
-the pipeline reports them as `unattributed_claims`.
+50 projects and 72 local authorities of the same programme. Claims with no topic are not grouped by subject;
+the pipeline reports them as `unattributed_claims`, and they meet other such claims only by measure and a
+stated period with a year ("new homes ... since 2019"), the checks asking the sentences to describe them
+alike.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -264,6 +267,13 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
             subject = clusters.get(key, f"{c.doc}\x00{key}")
         unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
         buckets[(subject, c.kind, unit)].append(c)
+    # A claim that names no subject ("We have built 300,000 new homes since 2019") meets others only by its
+    # measure and a stated period with a year in it: what the sentence says it counts, and when.
+    for c in claims:
+        if not c.topic_key and c.kind != "number" and c.period and re.search(r"\d", c.period) \
+                and metric_key(c) not in _UNKNOWN_MEASURES:
+            unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
+            buckets[(f"\x02{metric_key(c)}\x00{c.period.lower()}", c.kind, unit)].append(c)
     groups: list[Group] = []
     for (subject, kind, unit), members in buckets.items():
         canon = _merge_metrics({metric_key(c) for c in members}, settings.metric_match_threshold)
@@ -276,7 +286,8 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
             metric = Counter(c.metric for c in group_claims_ if c.metric).most_common(1)
             groups.append(Group(
                 id=f"g-{digest}",
-                topic=_display_topic([c.topic for c in group_claims_ if c.topic]),
+                topic=_display_topic([c.topic for c in group_claims_ if c.topic]) if any(c.topic for c in group_claims_)
+                else f"{metric[0][0] if metric else mkey} ({group_claims_[0].period}, no subject named)",
                 metric=metric[0][0] if metric else None,
                 kind=kind, unit=unit, claims=list(dict.fromkeys(c.id for c in group_claims_)),
             ))

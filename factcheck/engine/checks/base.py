@@ -124,6 +124,14 @@ def shared_wording(a: Claim, b: Claim, window: int = 4) -> list[str]:
     return sorted(near(a) & near(b))
 
 
+def described_alike(a: Claim, b: Claim) -> list[str]:
+    """Words both sentences put beside their figure besides what it counts and its subject's name
+    ("have built 300,000 new homes" / "212,000 new homes have been built": built)."""
+    own = {w.removesuffix("s") for c in (a, b)
+           for w in re.findall(r"[a-z]+", f"{c.metric or ''} {c.topic or ''} {c.topic_key or ''}".lower())}
+    return [w for w in shared_wording(a, b) if w not in own]
+
+
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for a list of words or phrases from a rule."""
     return _words_pattern(tuple(words))

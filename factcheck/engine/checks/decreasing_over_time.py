@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, describe, interval_note, named_near, shared_wording
+from .base import Context, Hit, Params, below, describe, described_alike, interval_note, named_near, shared_wording
 
 NAME = "decreasing-over-time"
 SUMMARY = "a cumulative figure said later is lower than one said earlier"
@@ -63,10 +63,10 @@ def run(claims: list[Claim], params: DecreasingOverTimeParams, ctx: Context) -> 
 
 
 def _counted_alike(a: Claim, b: Claim, params: DecreasingOverTimeParams) -> list[str]:
-    """Words besides the counted noun that both sentences put beside the figure (empty when none)."""
+    """Words both sentences put beside the figure, when there are enough of them and one is not the counted
+    noun or the subject's name (empty otherwise)."""
     same_words = shared_wording(a, b)
-    counted = {w.removesuffix("s") for c in (a, b) for w in re.findall(r"[a-z]+", (c.metric or "").lower())}
-    return same_words if len(same_words) >= params.shared_words and set(same_words) - counted else []
+    return same_words if len(same_words) >= params.shared_words and described_alike(a, b) else []
 
 
 def _hit(best: Claim, claim: Claim, params: DecreasingOverTimeParams, ctx: Context) -> Hit:

@@ -36,6 +36,7 @@ from .base import (
     claim_suffix,
     date_key,
     describe,
+    described_alike,
     doc_hash,
     interval_note,
     named_near,
@@ -490,8 +491,11 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
     others = {c.id: name for c in involved if (name := other_subject_nearer(c, params))}
     heads = [head_phrase(c, params) for c in involved]
     shared = {h for h in heads if h and heads.count(h) > 1}
+    # a claim that names no subject is tied by the words it is described in, shared with another claim
+    unnamed = {c.id for c in involved if not c.topic_key
+               and any(o is not c and described_alike(c, o) for o in involved)}
     tied = [c for c, h in zip(involved, heads, strict=True)
-            if (subject_named_near(c, params) or h in shared) and c.id not in others]
+            if (subject_named_near(c, params) or h in shared or c.id in unnamed) and c.id not in others]
     conflict = _agree(tied, params.tolerance) if len(tied) >= 2 else None
     if conflict is None:
         loose = [c for c in involved if c not in tied]
