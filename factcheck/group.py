@@ -234,6 +234,11 @@ def _merge_metrics(keys: set[str], threshold: float) -> dict[str, str]:
     return canon
 
 
+def _unit(claim: Claim) -> str | None:
+    """What must match besides subject and measure: the currency of money, "%" for a share."""
+    return claim.unit if claim.kind == "money" else ("%" if claim.kind == "percent" else None)
+
+
 def _display_topic(topics: list[str]) -> str:
     """The most complete form: a name over a lower-case phrase, then the longest, then alphabetical."""
     return max(topics, key=lambda t: (any(w[:1].isupper() for w in t.split()), len(t), t))
@@ -265,15 +270,13 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
             subject = f"\x01{key}\x00{metric_key(c)}\x00{c.period}" if c.period else f"{c.doc}\x00{key}"
         else:
             subject = clusters.get(key, f"{c.doc}\x00{key}")
-        unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
-        buckets[(subject, c.kind, unit)].append(c)
+        buckets[(subject, c.kind, _unit(c))].append(c)
     # A claim that names no subject ("We have built 300,000 new homes since 2019") meets others only by its
     # measure and a stated period with a year in it: what the sentence says it counts, and when.
     for c in claims:
         if not c.topic_key and c.kind != "number" and c.period and re.search(r"\d", c.period) \
                 and metric_key(c) not in _UNKNOWN_MEASURES:
-            unit = c.unit if c.kind == "money" else ("%" if c.kind == "percent" else None)
-            buckets[(f"\x02{metric_key(c)}\x00{c.period.lower()}", c.kind, unit)].append(c)
+            buckets[(f"\x02{metric_key(c)}\x00{c.period.lower()}", c.kind, _unit(c))].append(c)
     groups: list[Group] = []
     for (subject, kind, unit), members in buckets.items():
         canon = _merge_metrics({metric_key(c) for c in members}, settings.metric_match_threshold)

@@ -115,13 +115,13 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     skip = {i for s, e in sentence_spans for i in p.span(s, e)}
     name = None
     found: Subject | None = None
-    candidates = find_subject(p, fig, skip)
+    label_end = _run_in_label_end(p.text)
+    # "**Cost.** The project's sanctioned cost is ...": a run-in heading is a label, not what the figure is about
+    candidates = [c for c in find_subject(p, fig, skip) if c.mention.start >= label_end]
     for found in candidates:
         mention = found.mention
         if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
             continue  # "In addition to the X Fund, ... £5m": the figure is about something else
-        if _in_run_in_label(p.text, mention.start):
-            continue  # "**Cost.** The project's sanctioned cost is ...": a label, not what the figure is about
         if mention.named:
             name = ctx.full_name(mention.text, claim.sentence_start + mention.start)
             ctx.add(claim.sentence_start + mention.start, name)
@@ -135,8 +135,7 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
             _EXCLUDED_TOPIC.pattern + r"[^.;]{0,60}?" + re.escape(claim.topic), claim.sentence, re.I):
         return {"topic": None, "topic_key": None, "topic_aliases": None}  # the cues took what it leaves out
     if name is None:
-        if not (ctx.headline and _names_nothing(claim) and not any(
-                c.mention.named and not _in_run_in_label(p.text, c.mention.start) for c in candidates)):
+        if not (ctx.headline and _names_nothing(claim) and not any(c.mention.named for c in candidates)):
             return None
         # Nothing in the sentence names what the figure is about ("Engineers have repaired 18,900 leaks so far
         # in the programme", "**Cost.** The sanctioned cost is ..."): the statement's headline subject is.
@@ -170,7 +169,7 @@ def _names_nothing(claim: Claim) -> bool:
         return True
     label = _RUN_IN_LABEL.match(claim.sentence)
     if label and claim.topic.lower() in label.group("label").lower():
-        return True
+        return True  # the heading the cues took for a name
     return all(t in MEASURE_NOUNS or t in NON_SUBJECT_WORDS for t in claim.topic_key.split())
 
 
@@ -178,9 +177,10 @@ def _names_nothing(claim: Claim) -> bool:
 _RUN_IN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(?P<mark>\*\*|__|\*|_)(?P<label>[^*_\n]{1,60}?)[.:]?(?P=mark)[.:]?\s")
 
 
-def _in_run_in_label(sentence: str, offset: int) -> bool:
+def _run_in_label_end(sentence: str) -> int:
+    """Where a sentence's run-in heading ends (0 when it has none)."""
     label = _RUN_IN_LABEL.match(sentence)
-    return label is not None and offset < label.end()
+    return label.end() if label else 0
 
 
 def _question_before(text: str, start: int) -> str | None:

@@ -80,8 +80,9 @@ class Context:
         found: dict[str, str] = {}
         for name in [*seen, *([self.headline] if self.headline else [])]:
             long = _name_words(name)
-            if acronym and initials_match(name, short[0]):  # "NCL" after "the Northern Circuit League"
-                found.setdefault(" ".join(w.lower() for w in long), initials_match(name, short[0]) or name)
+            spelt = initials_match(name, short[0]) if acronym else None
+            if spelt:  # "NCL" after "the Northern Circuit League"
+                found.setdefault(" ".join(w.lower() for w in long), spelt)
             elif len(long) > len(short) and _starts_and_follows(short, long):
                 found.setdefault(" ".join(w.lower() for w in long), name)
         # "Heathfield Homes" and "Heathfield Homes annual review": the longer one is the shorter with more words

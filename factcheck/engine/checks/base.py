@@ -193,9 +193,6 @@ GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", 
 _DATE_WORDS = MONTHS_LOWER | SEASONS_LOWER | {"year", "years", "month", "financial"}
 
 
-_PRONOUNS = frozenset({"the", "its", "their", "our", "this", "that", "these", "they", "them", "there"})
-
-
 def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] = GENERIC_SUBJECT_WORDS) -> bool:
     """Whether the claim's subject is named within `window` words of it ("the £5m Harbour Fund").
 
@@ -212,7 +209,7 @@ def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] =
     # the sentence's own words for the subject ("NCL's 2025 prize pool", "The fund, worth $190m"), read as
     # the subject by the attribute stage; a bare pronoun ("it") is too weak to count
     mention = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_mention or "").lower())
-               if len(w) > 2 and w not in _DATE_WORDS and w not in _PRONOUNS}
+               if len(w) > 2 and w not in _DATE_WORDS and w not in STOP}
     if mention and mention <= near:
         return True
     if not distinctive:

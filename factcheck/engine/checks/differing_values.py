@@ -257,11 +257,10 @@ def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str
 
 def _unlinked(claims: list[Claim]) -> list[Claim]:
     """Without the claims linked to another of them by `related` (the two ends of "from £7bn to £6bn",
-    of a range, of a ratio): such a pair describes one change or span, never two totals to compare. The end
-    a change reaches stays: "$3.2m, against $1.5m in 2022" still gives the size now."""
+    of a range, of a ratio): such a pair describes one change or span, never two totals to compare."""
     ids = {c.id for c in claims}
     linked = {c.id for c in claims if c.related in ids} | {c.related for c in claims if c.related in ids}
-    return [c for c in claims if c.id not in linked or c.relation == "change_to"]
+    return [c for c in claims if c.id not in linked]
 
 
 # "pledged £425 million (not £785 million)", "rather than £5m": a figure the statement denies.
