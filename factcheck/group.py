@@ -22,6 +22,9 @@ How two topic keys become one subject (keys come from topics.topic_key):
    row, a sentence's bare opening noun) or a claim whose measure is unknown (a bare "percent" or count)
    groups the claims of its own document only.
 
+A numbered part ("acr pathway 1", "phase 2") meets only the same part: it is never its whole's short or long
+form, nor another part.
+
 A group is then (subject, kind, currency for money, metric): "£6 billion high-needs funding" and
 "increased ... by £130 million" stay apart (metric "funding" vs "funding increase"), and so do
 50 projects and 72 local authorities of the same programme. Claims with no topic are not grouped by subject;
@@ -74,6 +77,10 @@ north south east west northern southern eastern western midland central greater 
 """)
 
 
+# The number or letter that says which part of a named thing a key is ("acr pathway 1"; see topics.topic_key).
+_DESIGNATOR = re.compile(r"\d{1,2}[a-z]?")
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -108,6 +115,8 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
     sa, sb = set(ta), set(tb)
     if sa == sb:
         return "equal"
+    if any(_DESIGNATOR.fullmatch(t) for t in sa ^ sb):
+        return None  # "ACRS Pathway 1", "Phase 2": a numbered part of a thing is not the thing, nor its other parts
     if sa < sb:
         extra = sb - sa
         if extra <= _vehicles() and not (len(extra) > 1 and extra <= described):

@@ -187,7 +187,11 @@ def _key_tokens(text: str) -> list[str]:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
     tokens = []
-    for raw in re.split(r"[^a-z0-9]+", text):
+    raws = re.split(r"[^a-z0-9]+", text.strip())
+    for at, raw in enumerate(raws):
+        if tokens and at == len(raws) - 1 and re.fullmatch(r"\d{1,2}[a-z]?", raw):
+            tokens.append(raw)  # "ACRS Pathway 1": the number says which part of the name, so it is kept
+            continue
         if not raw or raw in _KEY_STOP or raw in _MONEY_TOKENS or any(ch.isdigit() for ch in raw):
             continue
         tok = singular(raw)

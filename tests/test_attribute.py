@@ -211,6 +211,8 @@ def test_percent_metric_is_what_it_is_a_share_of() -> None:
     ("The Harbour Fund has £842 million, running from 1 April 2023 to 31 March 2024.", "£842 million",
      "from 1 April 2023 to 31 March 2024", False),
     ("The Harbour Fund is extended until March 2026 with £742 million.", "£742 million", "until March 2026", False),
+    ("Spending over the next three financial years on the Dock Skills Scheme is forecast at $400 million.",
+     "$400 million", "over the next three financial years", False),
 ])
 def test_period_and_cumulative_cues(text: str, figure: str, period: str | None, cumulative: bool) -> None:
     claim = one(text, figure)
@@ -436,9 +438,27 @@ needs_parser = pytest.mark.skipif(not __import__("factcheck.attribute.parse", fr
     # a symbol-led figure is a number to the parser: it sizes the terminal, not the airport that confirms it
     ("Port Esk Airport has confirmed that the NZ$610m cargo terminal remains on budget.", "NZ$610m",
      "port esk airport cargo terminal"),
+    # "our" parsed as owning the figure itself: it owns the programme the figure sizes
+    ("The board made clear that spending on our new €2.1bn, five-year Northern Grid Upgrade Programme "
+     "(2026-27 to 2030-31) will start in March.", "€2.1bn", "northern grid upgrade programme"),
+    # "Stage 2" says which part of the scheme; money for a class of bodies is given to them
+    ("To date 2,450 families have been rehoused under Lakeland Rehousing Scheme Stage 2.", "2,450",
+     "lakeland rehousing scheme stage 2"),
+    ("The minister announced a one-off top-up, up to $30 million, for RFBs in 2025.", "$30 million", "rfb"),
 ])
 def test_the_subject_is_read_off_the_sentence_structure(text, figure, subject):
     assert frame_of(text, figure).topic_key == subject
+
+
+@needs_parser
+@needs_parser
+@pytest.mark.parametrize(("text", "figure", "recipient"), [
+    ("The minister announced a one-off top-up, up to $30 million, for RFBs in 2025.", "$30 million", "RFBs"),
+    ("This year the agency gave €12 million to help Ukrainians settling in the region.", "€12 million", "Ukrainians"),
+])
+def test_money_for_a_class_of_bodies_or_people_is_a_part_given_to_them(text, figure, recipient):
+    claim = frame_of(text, figure)
+    assert (claim.role, claim.recipient) == ("part", recipient)
 
 
 @needs_parser

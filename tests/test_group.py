@@ -295,3 +295,18 @@ def test_a_thing_of_a_named_owner_is_neither_the_owner_nor_a_thing_of_an_adjecti
     assert clusters["orla transport"] != clusters["orla transport pilot scheme"]
     assert clusters["campus masterplan"] == clusters["university northmoor campus masterplan"]
     assert clusters["human right"] != clusters["welsh human right"]
+
+
+def test_a_numbered_part_of_a_subject_is_not_the_subject() -> None:
+    """ "Stage 2" says which part: it meets the same part, never the whole nor another stage."""
+    def claim(topic: str, doc: str) -> Claim:
+        from factcheck.topics import topic_key
+
+        return Claim(id=f"{doc}:0", doc=doc, start=0, end=3, text="120", sentence="120 families.", kind="count",
+                     value=120, lo=120, hi=120, topic=topic, topic_key=topic_key(topic), metric="families")
+    whole, alias = claim("Lakeland Rehousing Scheme", "a"), claim("LRS", "b")
+    whole = whole.model_copy(update={"topic_aliases": ["lakeland rehousing scheme", "lrs"]})
+    stage2, stage2_again, stage3 = claim("LRS Stage 2", "c"), claim("LRS Stage 2", "d"), claim("LRS Stage 3", "e")
+    groups = group_claims([whole, alias, stage2, stage2_again, stage3])
+    assert together(groups, whole, alias) and together(groups, stage2, stage2_again)
+    assert not together(groups, whole, stage2) and not together(groups, stage2, stage3)

@@ -111,7 +111,8 @@ _PERIOD = re.compile(
     r"|(?P<rel>this|last|next|the current|the previous|each|every|a|per)\s+(?P<unit>financial year|year|week|"
     r"month|day|annum|parliament|spending review period)"
     r"|(?P<adv>annually|weekly|monthly|daily)"
-    r"|(?P<over>(?:over|across|during|within) (?:the )?(?:next |last |past )?(?:\w+ )?(?:years?|months?))"
+    r"|(?P<over>(?:over|across|during|within) (?:the )?(?:next |last |past )?(?:\w+ )?(?:financial |calendar )?"
+    r"(?:years?|months?))"
     r"|(?P<since>since (?:its|the scheme's|the programme's) (?:launch|creation|start|inception)))", re.I)
 
 _SHARE_OF = re.compile(r"^\s*(?:of\s+(?:the\s+|all\s+|our\s+|their\s+|its\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+))"

@@ -1,13 +1,15 @@
 """Subject: the thing a figure belongs to, read off the sentence's dependency tree.
 
-Candidates are the sentence's noun phrases that name something (a proper-noun phrase with its compounds:
-"Riverside Fund", "Kirkby Observatory upgrade", "Bank of England") and anaphors that stand for one
+Candidates are the sentence's noun phrases that name something (a proper-noun phrase with its compounds,
+and a number that says which part: "Riverside Fund", "Kirkby Observatory upgrade", "Bank of England", "ACRS
+Pathway 1") and anaphors that stand for one
 ("it", "there", "the fund", "the company"). The figure's subject is, in order:
 1. the pot a figure is drawn from: the object of "from", "through", "via" or "as part of" (role part);
 2. a giver with a named recipient: "The X Fund has given £12m to Portsmouth" (subject X, role part,
    recipient Portsmouth); a giver that is only an actor ("Ministers gave the X Fund £10m") is not the
    subject, the receiving X is;
-3. a name the money is for ("£1.1bn for the Harbour upgrade");
+3. a name the money is for ("£1.1bn for the Harbour upgrade"); when that is a body, a place or a class of
+   them in the plural ("for IDBs", "to support Afghans"), it is the recipient of a part, not what is sized;
 4. otherwise the candidate nearest the figure in the tree (ties: the earlier phrase, then the nearer
    one in the text) — the subject of "X has a budget of £10m", the possessor in "X's £10m budget",
    the head the figure modifies in "the £10m X", the object of "for X" or "to X".
@@ -139,6 +141,12 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
             break
     # "Bank of England", "University of Leeds": a name that goes on with "of" + name
     tok = p.tokens[head]
+    if tok.pos == "PROPN" and run[-1] == head:
+        # "ACRS Pathway 1", "Phase 2", "Tranche B": a number or letter after a name says which part of it
+        nxt = head + 1
+        if nxt < len(p.tokens) and nxt not in skip and p.tokens[nxt].head == head \
+                and _DESIGNATOR.fullmatch(p.tokens[nxt].text):
+            run = [*run, nxt]
     if tok.pos == "PROPN":
         for c in p.children[head]:
             if c > head and p.tokens[c].dep == "prep" and p.tokens[c].text.lower() == "of" and c == run[-1] + 1:
@@ -148,6 +156,10 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
                     if tail and tail[0] == c + 1:
                         run = [*run, c, *tail]
     return run
+
+
+# Which part of a named thing: "1", "2b", "IV", "B" (not a year: "Programme 2024" is when, and a year is a figure).
+_DESIGNATOR = re.compile(r"\d{1,2}[a-z]?|[IVX]{1,4}|[A-Z]")
 
 
 def _is_name_word(p: Parsed, i: int) -> bool:
@@ -267,13 +279,37 @@ def _as_part_of(p: Parsed, fig: int) -> list[int]:
     return out
 
 
+def _helped(p: Parsed, head: int) -> list[int]:
+    """Objects of a purpose clause on `head`: "Afghans" in "£171m to support Afghans"."""
+    out = []
+    for c in p.children[head]:
+        t = p.tokens[c]
+        if t.dep in ("advcl", "xcomp", "acl") and t.pos == "VERB" \
+                and any(p.tokens[a].dep == "aux" and p.tokens[a].text.lower() == "to" for a in p.children[c]):
+            out.extend(g for g in p.children[c] if p.tokens[g].dep == "dobj")
+            # "to help Ukrainians settle": the helped are the subject of the clause the verb takes
+            out.extend(g for k in p.children[c] if p.tokens[k].dep == "ccomp"
+                       for g in p.children[k] if p.tokens[g].dep == "nsubj")
+    return out
+
+
+def _is_recipient(p: Parsed, m: Mention) -> bool:
+    """A body, a place, or a class of them named in the plural ("IDBs", "Afghans", "Local Enterprise
+    Partnerships"): money for it is handed to it. A singular name ("the Harbour upgrade") is what money buys."""
+    return m.head_word in _BODY_HEADS or p.tokens[m.head].tag == "NNPS" \
+        or re.fullmatch(r"[A-Z]{2,}s", p.tokens[m.head].text) is not None
+
+
 def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subject]:
     """Subjects the figure whose tokens are `fig_tokens` may have, best first (see the module docstring);
     the caller takes the first that names something (an anaphor may not resolve)."""
     fig = p.root_of(fig_tokens)
     if fig is None:
         return []
-    found = [m for m in mentions(p, skip) if m.head not in fig_tokens and not excluded(p, m.head)]
+    # "our" read as owning the figure itself ("on our new £39bn, 10-year X Programme") is a misparse: it
+    # owns the thing the figure sizes, which is then the nearer candidate
+    found = [m for m in mentions(p, skip) if m.head not in fig_tokens and not excluded(p, m.head)
+             and not (m.anaphor and p.tokens[m.head].dep == "poss" and p.tokens[m.head].head in fig_tokens)]
     if not found:
         return []
     by_head = {m.head: m for m in found}
@@ -301,19 +337,29 @@ def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subje
     tok = p.tokens[fig]
     if tok.dep == "pobj" and p.tokens[tok.head].text.lower() == "of":
         holders.append(p.tokens[tok.head].head)
-    elif tok.dep == "dobj":
+    elif tok.dep in ("dobj", "appos"):  # "provided £5m for X", "a grant, £75m, for X"
         holders.append(tok.head)
+    if verb is not None and ((tok.head == verb and tok.dep in ("advmod", "npadvmod", "prep")) or (
+            tok.dep == "pobj" and p.tokens[tok.head].text.lower() != "of"
+            and p.tokens[p.tokens[tok.head].head].pos not in ("NOUN", "PROPN"))):
+        holders.append(verb)  # "announced a grant, up to £75m, for X": the figure hangs from the verb
+    if verb is not None and any(p.tokens[h].dep == "dobj" and p.tokens[h].head == verb for h in holders):
+        holders.append(verb)  # "announced a top-up, £30m, for X": what the verb's object is for
     purpose = {i for h in holders for i in _prep_objects(p, h, _PURPOSE) if i in by_head and by_head[i].named}
+    # "£171m to support Afghans": whom a purpose clause helps is a recipient when it is a body or a class
+    helped = {i for h in [*holders, *([verb] if verb is not None else [])] for i in _helped(p, h)
+              if i in by_head and by_head[i].named and _is_recipient(p, by_head[i])}
 
     def rank(m: Mention) -> tuple:
         d = dist[m.head] if dist[m.head] >= 0 else 99
-        return (0 if m.head in purpose else 1, d, 0 if m.named else 1, 0 if m.start < p.tokens[fig].start else 1,
-                abs(m.start - p.tokens[fig].start))
+        return (0 if m.head in purpose or m.head in helped else 1, d, 0 if m.named else 1,
+                0 if m.start < p.tokens[fig].start else 1, abs(m.start - p.tokens[fig].start))
 
     ranked = sorted([m for m in found if m.named or 0 <= dist[m.head] <= _ANAPHOR_REACH], key=rank)
-    if ranked and ranked[0].head in purpose and ranked[0].head_word in _BODY_HEADS:
-        # "£8.8 million for Adoption England", "a grant of £75m for IDBs": money for a body or place is
-        # given to it, a part with its recipient, not the body's size ("£1.1bn for the Harbour upgrade" is)
+    if ranked and ((ranked[0].head in purpose and _is_recipient(p, ranked[0])) or ranked[0].head in helped):
+        # "£8.8 million for Adoption England", "a grant of £75m for IDBs": money for a body, a place or a
+        # class of them is given to it, a part with its recipient, not the body's size ("£1.1bn for the
+        # Harbour upgrade" is)
         return [Subject(ranked[0], part=True, recipient=ranked[0].text, via="recipient")]
     thing = thing_of(p, fig, skip)
     sized = p.tokens[fig].head

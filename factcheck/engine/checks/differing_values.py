@@ -223,13 +223,16 @@ _APART = re.compile(r"\b(?:in addition to|as well as|on top of|separate(?:ly)? f
 
 def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
     """The sentence sets the figure apart from its subject: "In addition to the Harbour Grant, the
-    department has allocated £267 million" (the figure follows the phrase that names the subject)."""
+    department has allocated £267 million", "The £150m is new funding in addition to the £1.1bn for the
+    Harbour Grant" (the phrase that names the subject before the figure, or just after it)."""
     at = claim_at(claim)
-    if at <= 0:
+    if at < 0:
         return False
     subject = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
                if len(w) > 2 and w not in params.generic_words}
-    for m in _APART.finditer(claim.sentence, 0, at):
+    end = at + len(claim.text)
+    after = _APART.search(claim.sentence + ",", end)
+    for m in [*_APART.finditer(claim.sentence, 0, at), *([after] if after and after.start() < end + 60 else [])]:
         if {w.rstrip("s") for w in re.findall(r"[a-z]+", m.group(1).lower())} & subject:
             return True
     return False
