@@ -114,6 +114,9 @@ class Claim(BaseModel):
     # The words the sentence uses for the subject when they are not its name: a short form, an acronym or an
     # anaphor ("NCL", "the fund"), so a finding can say how it read them.
     topic_mention: str | None = None
+    # Other names the sentence says the figure is in or with ("with Ukraine", "in Western Sahara"): a place or
+    # party that scopes it. Two figures scoped to different ones are not one total misstated.
+    scope: list[str] | None = None
 
     def interval(self) -> tuple[float, float]:
         """The values this claim allows once its qualifier and written precision are respected.

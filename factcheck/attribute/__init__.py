@@ -22,7 +22,7 @@ from . import cues, parse
 from .context import Context, read_context
 from .measure import counted_noun, is_unknown, question_measure, rate_noun, share_group
 from .period import clause_period, lead_in_period
-from .subject import MEASURE_NOUNS, PRONOUNS, Subject, find_subject, mentions
+from .subject import MEASURE_NOUNS, PRONOUNS, Subject, find_subject, mentions, scope_of
 
 __all__ = ["attribute_claims", "prepare_parses"]
 
@@ -117,7 +117,8 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     found: Subject | None = None
     label_end = _run_in_label_end(p.text)
     # "**Cost.** The project's sanctioned cost is ...": a run-in heading is a label, not what the figure is about
-    candidates = [c for c in find_subject(p, fig, skip) if c.mention.start >= label_end]
+    sentence_mentions = mentions(p, skip)
+    candidates = [c for c in find_subject(p, fig, skip, sentence_mentions) if c.mention.start >= label_end]
     for found in candidates:
         mention = found.mention
         if cues.CONTRAST.search(p.text, max(0, mention.start - 30), mention.start):
@@ -156,6 +157,12 @@ def _parse_frame(claim: Claim, p: parse.Parsed, sentence_spans: list[tuple[int, 
     if found and found.part:
         update["role"] = "part"
         update["recipient"] = found.recipient
+    # other names the figure is said to be in or with: not the subject, its recipient or their words
+    recipient = found.recipient if found else None
+    scope = [name for name in scope_of(p, sentence_mentions, found.mention if found else None)
+             if name != recipient and (k := topic_key(name)) and not set(k.split()) & set(key.split())]
+    if scope:
+        update["scope"] = scope
     return update
 
 

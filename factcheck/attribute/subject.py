@@ -279,6 +279,29 @@ def _as_part_of(p: Parsed, fig: int) -> list[int]:
     return out
 
 
+_SCOPE_PREPOSITIONS = vocab("in with within across throughout")
+
+
+def scope_of(p: Parsed, found: list[Mention], subject: Mention | None) -> list[str]:
+    """Names, besides the subject, that the sentence puts the figure in or with: "transactions with
+    Ukraine", "projects in Western Sahara" (objects of "in", "with", "across"), among the sentence's `found`
+    mentions. A name inside the subject's
+    own phrase, or sharing its words ("in eastern DRC" for the DRC programme), is the subject's."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", subject.text)} if subject else set()
+    out = []
+    for m in found:
+        tok = p.tokens[m.head]
+        if not m.named or tok.dep != "pobj" or p.tokens[tok.head].text.lower() not in _SCOPE_PREPOSITIONS:
+            continue
+        if subject and (subject.start <= m.start < subject.end or m.start <= subject.start < m.end):
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
+        if words & own or not any(w[:1].isupper() for w in m.text.split()):
+            continue
+        out.append(m.text)
+    return out
+
+
 def _helped(p: Parsed, head: int) -> list[int]:
     """Objects of a purpose clause on `head`: "Afghans" in "£171m to support Afghans"."""
     out = []
@@ -300,15 +323,18 @@ def _is_recipient(p: Parsed, m: Mention) -> bool:
         or re.fullmatch(r"[A-Z]{2,}s", p.tokens[m.head].text) is not None
 
 
-def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int]) -> list[Subject]:
+def find_subject(p: Parsed, fig_tokens: list[int], skip: set[int],
+                 sentence_mentions: list[Mention] | None = None) -> list[Subject]:
     """Subjects the figure whose tokens are `fig_tokens` may have, best first (see the module docstring);
-    the caller takes the first that names something (an anaphor may not resolve)."""
+    the caller takes the first that names something (an anaphor may not resolve). `sentence_mentions`:
+    mentions(p, skip), when the caller has them."""
     fig = p.root_of(fig_tokens)
     if fig is None:
         return []
     # "our" read as owning the figure itself ("on our new £39bn, 10-year X Programme") is a misparse: it
     # owns the thing the figure sizes, which is then the nearer candidate
-    found = [m for m in mentions(p, skip) if m.head not in fig_tokens and not excluded(p, m.head)
+    found = [m for m in (mentions(p, skip) if sentence_mentions is None else sentence_mentions)
+             if m.head not in fig_tokens and not excluded(p, m.head)
              and not (m.anaphor and p.tokens[m.head].dep == "poss" and p.tokens[m.head].head in fig_tokens)]
     if not found:
         return []

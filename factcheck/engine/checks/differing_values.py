@@ -468,6 +468,10 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
     if increments and len(increments) < len(named):  # two top-ups are compared like totals
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
+    first, second = named[0], named[-1]
+    if first.scope and second.scope and not {s.lower() for s in first.scope} & {s.lower() for s in second.scope}:
+        reasons.append(f"{first.text.strip()!r} is said for {', '.join(first.scope)} and {second.text.strip()!r} "
+                       f"for {', '.join(second.scope)}: figures for different places or parties")
     for claim in named:
         cue = changed.search(claim_prefix(claim, 40))
         if cue:
