@@ -150,13 +150,30 @@ def is_publication_line(line: str) -> bool:
     return _publication_date(line.strip(" #*_>")) is not None and len(line.split()) <= 8
 
 
+# A dateline's place: a city in capitals (or one or two capitalised words), then up to two region parts
+# ("SAULT STE. MARIE, Ont.,", "SUTHERLAND, Northern Cape,", "HOSHANGABAD, Madhya Pradesh").
+_PLACE = r"(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){0,2}"
+# "(Nordic Wire)", "(Reuters)": the agency after a dateline's date.
+_AGENCY = re.compile(r"\s*\([A-Z][^()]{0,40}\)\s*$")
+# A sentence that opens with a dateline, with or without its date: "HOSHANGABAD, Madhya Pradesh — The ...".
+_DATELINE_OPENING = re.compile(r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s+[A-Z0-9][\w.'-]*(?:\s+[\w.'-]+){0,3}){0,3}"
+                               r"(?:\s*\([A-Z][^()]{0,40}\))?\s*(?:—|–|--?|:)\s+")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence's opening dateline ends ("SUTHERLAND, Northern Cape, 2 October 2024 — "), or 0:
+    a place that says where the statement was made, not what its figures are about."""
+    m = _DATELINE_OPENING.match(sentence)
+    return m.end() if m and len(m.group(0)) <= 90 else 0
+
+
 def _publication_date(line: str) -> str | None:
     if not re.search(r"\d", line):
         return None
-    head = _DATELINE_SPLIT.split(line, maxsplit=1)[0]
+    head = _AGENCY.sub("", _DATELINE_SPLIT.split(line, maxsplit=1)[0])
     if len(head) > 60:
         return None
-    place = re.match(r"^([A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
+    place = re.match(r"^" + _PLACE + r",\s+(?=\S*\d|[A-Z][a-z]+ \d)", head)
     found = _full_date(head[place.end():] if place else head)
     if found is None:
         return None

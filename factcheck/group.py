@@ -198,7 +198,7 @@ def cluster_topics(keys: list[str], settings: Settings, aliases: list[list[str]]
     return {k: uf.find(k) for k in keys}
 
 
-def _acronyms(claims: list[Claim], specific: set[str]) -> list[list[str]]:
+def _acronyms(claims: list[Claim], specific: set[str], threshold: float) -> list[list[str]]:
     """An acronym one statement uses ("NCL") and the one name elsewhere whose initials spell it ("Northern
     Circuit League"): the same subject, as when a statement writes "the Northern Circuit League (NCL)"."""
     written = {c.topic.strip(): c.topic_key for c in claims if c.topic and c.topic_key in specific}
@@ -212,9 +212,10 @@ def _acronyms(claims: list[Claim], specific: set[str]) -> list[list[str]]:
             by_initials["".join(w[0].upper() for w in tail if w[:1].isalpha())].add(key)
     out = []
     for text, key in sorted(acronyms.items()):
-        names = by_initials.get(text, set()) - {key}
-        if len(names) == 1:
-            out.append([names.pop(), key])
+        names = sorted(by_initials.get(text, set()) - {key}, key=lambda k: (len(k.split()), k))
+        # one name, or one name and its longer forms ("Escudo Sertão" and "Escudo Sertão campaign")
+        if names and all(_relation(names[0], other, threshold) in ("equal", "short") for other in names[1:]):
+            out.append([*names, key])
     return out
 
 
@@ -265,8 +266,9 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
         if key and key in specific and c.topic:
             words = described_tokens(c.topic)
             described[key] = described[key] & words if key in described else words
-    clusters = cluster_topics(sorted(k for k in specific if k), settings,
-                              [list(a) for a in aliases] + _acronyms(attributed, specific), described)
+    acronyms = _acronyms(attributed, specific, settings.topic_match_threshold)
+    clusters = cluster_topics(sorted(k for k in specific if k), settings, [list(a) for a in aliases] + acronyms,
+                              described)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in attributed:
         key = c.topic_key or ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,8 @@ VEHICLE_HEADS = vocab("""
 programme programmes program programs fund funds scheme schemes plan plans strategy strategies initiative
 initiatives grant grants partnership partnerships project projects pilot pilots model pathway package deal
 premium allowance bursary bursaries budget levy network framework system college academy centre center trust
-board agency review competition challenge service services taskforce commission unit hub
+board agency review competition challenge service services taskforce commission unit hub campaign campaigns
+drive drives
 """)
 # Heads of lower-case subjects ("high-needs funding", "social care"): weaker than a vehicle.
 SUBJECT_HEADS = vocab("""
@@ -93,7 +95,8 @@ one two three four five six seven eight nine ten eleven twelve fifteen twenty th
 years month months week weeks day days lower upper minimum maximum
 """)
 
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*['’]?")
+# A word in any alphabet ("Sertão", "Zürich"): a letter, then letters or digits, joined by apostrophes or hyphens.
+WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*['’]?")
 _IT_SUBJECT = re.compile(r"\s+(has|have|had|is|was|will|'s|’s|provides|provided|covers|supports|supported|funds|"
                          r"funded|received|receives|spent|spends|invested)\b")
 _QUOTED_RE = re.compile(r"[“\"‘]([A-Z][^”\"’]{2,80}?)[”\"’]")
@@ -183,11 +186,16 @@ def singular(word: str) -> str:
     return result
 
 
+def _fold(text: str) -> str:
+    """Accents dropped, so "Sertão" and "Sertao" key alike (letters of other alphabets are kept)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _key_tokens(text: str) -> list[str]:
-    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = _fold(text).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
     tokens = []
-    raws = re.split(r"[^a-z0-9]+", text.strip())
+    raws = re.split(r"[\W_]+", text.strip())
     for at, raw in enumerate(raws):
         if tokens and at == len(raws) - 1 and re.fullmatch(r"\d{1,2}[a-z]?", raw):
             tokens.append(raw)  # "ACRS Pathway 1": the number says which part of the name, so it is kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import dateline_end
 from ..models import Claim, Document
 from ..text.layout import TextLayout
 from ..text.sentences import stop_fragments
@@ -185,9 +186,10 @@ _RUN_IN_LABEL = re.compile(r"\s*(?:\d+[.)]\s*)?(?P<mark>\*\*|__|\*|_)(?P<label>[
 
 
 def _run_in_label_end(sentence: str) -> int:
-    """Where a sentence's run-in heading ends (0 when it has none)."""
+    """Where a sentence's run-in heading or opening dateline ends (0 when it has neither): "**Cost.** ...",
+    "HOSHANGABAD, Madhya Pradesh — ..." label the sentence; they are not what its figures are about."""
     label = _RUN_IN_LABEL.match(sentence)
-    return label.end() if label else 0
+    return label.end() if label else dateline_end(sentence)
 
 
 def _question_before(text: str, start: int) -> str | None:

@@ -89,6 +89,9 @@ _ADDED_TO = re.compile(r"^\s*(?:cash\s+)?(?:boost|uplift|top-up|top up|injection
 _ADDITIONAL_AFTER = re.compile(r"^\s*(?:boost|uplift|top-up|injection|cash injection|more\b(?! than)|extra\b)", re.I)
 _TARGET = re.compile(r"\b(?:will|would|shall|plans? to|aims? to|aiming to|pledged?|commit(?:ted)? to|"
                      r"target(?:s|ed|ing)?|intends? to|going to|expects? to|set to)\b[^.;]{0,40}$", re.I)
+# "will cost", "is expected to cost", "would be worth": a thing's size said before it is built or bought
+_SIZE_VERB = re.compile(r"\b(?:cost|be worth|be valued at)\s+(?:(?:about|around|some|roughly|approximately|an "
+                        r"estimated|up to|more than|over|nearly|almost)\s+)?$", re.I)
 # "by 2030", "the appeal's €7.5 million goal": a figure to reach
 _TARGET_AFTER = re.compile(r"^[^.;]{0,40}\bby (?:20\d\d|the end of)\b|^\s*(?:[a-z-]+\s+)?(?:goal|target|ambition)s?\b",
                            re.I)
@@ -464,6 +467,8 @@ def _role(claim: Claim, before: str, after: str, tied_total: bool) -> tuple[Role
         return "increase", "increase"  # "a £16m boost to the Harbour Fund": a change of its size, not its size
     if _ADDITIONAL.search(tight) or _ADDITIONAL_AFTER.search(after):
         return "increase", None
+    if _SIZE_VERB.search(tight):
+        return "total", None  # "will cost $1.38bn", "would be worth £5m": the size said ahead, not a pledge
     if _TARGET.search(tight) or _TARGET_AFTER.search(after):
         return "target", None
     if _TOTAL.search(tight) or re.match(r"^\s*in total\b", after):
@@ -478,8 +483,10 @@ def _money_metric(window: str) -> str:
         return "savings"
     if re.search(r"\bcost(?:s|ing)?\b", w):
         return "cost"
-    if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?)\b", w):
+    if re.search(r"\b(?:revenue|income|receipts|tax take|recover(?:ed|s|y)?|turnover|net sales|sales)\b", w):
         return "revenue"
+    if re.search(r"(?<![\w-])(?:profits?|earnings|surplus|operating loss|net loss|pre-tax loss)\b", w):
+        return "profit"
     # "nurses are paid £30,000" is pay; "paid from the general fund", "paid to councils" say where money goes
     if re.search(r"\b(?:salary|salaries|pay|paid(?! (?:from|by|out|to|for|through|via|into|back)\b)|wages?|earn\w*)\b",
                  w) and not re.search(r"\bpay(?:ment)?s? for\b", w):

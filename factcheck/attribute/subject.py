@@ -193,8 +193,10 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
         lowered = {w.lower().removesuffix("'s").removesuffix("’s") for w in words}
         text = p.text[p.tokens[run[0]].start:p.tokens[run[-1]].end]
         named = any(_is_name_word(p, j) for j in run)
+        if words[0].lower().rstrip(".") in _PRICE_BASIS:
+            continue  # "£13,661.92 ex VAT", "incl. VAT": what the price includes, not what it is for
         if named:
-            if lowered & _ACTORS or lowered & _TIME_WORDS or (len(run) == 1 and text.lower() in PLACES) \
+            if lowered & _ACTORS or lowered <= _TIME_WORDS | STOP or (len(run) == 1 and text.lower() in PLACES) \
                     or all(w in NOT_SUBJECTS | STOP | NON_SUBJECT_WORDS for w in lowered):
                 continue  # an actor, a time, a country: who spoke, when, where — not what
             if len(text) < 2 or (len(run) == 1 and len(text) <= 2 and text.isupper() and text in {"Q", "A"}):
@@ -211,6 +213,7 @@ def mentions(p: Parsed, skip: set[int]) -> list[Mention]:
     return out
 
 
+_PRICE_BASIS = vocab("ex exc excl inc incl")
 _EXCLUDING = vocab("excluding except besides excepting bar barring")
 
 

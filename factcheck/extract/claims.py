@@ -56,6 +56,8 @@ def _to_claims(doc: Document, figures: list[Figure], sentences: Sentences, table
     section_i = 0
     sections = doc.sections
     for fig in figures:
+        if fig.duration and (fig.bare or fig.relation not in ("change_from", "change_to")):
+            continue  # a span of time that is not an end of a stated change
         if fig.bare and fig.relation is None and fig.qualifier is None and not table_cell(text, fig, tables):
             if not all_numbers:
                 continue

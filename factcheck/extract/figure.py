@@ -22,6 +22,9 @@ class Figure:
     qualifier: str | None = None
     bound: Bound = "exact"
     bare: bool = False  # digits with no unit or noun: kept only when a range, change or table gives context
+    # A span of time ("47 days", "six months"): kept only as an end of a stated change ("waits rose from 47
+    # days to 63 days"); elsewhere it says how long something lasts, not a figure to check.
+    duration: bool = False
     lo: float | None = None
     hi: float | None = None
     relation: Relation | None = None

@@ -21,7 +21,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)  # "fell by 5% to 20%": an a
 # "from £500m in 2019 to £1.5bn", "from £2 billion in 2019-20 to £3 billion": a change whose start is dated.
 # Also with a rate between: "from 1.2 million a day in 2019 to 900,000".
 # Also with the counted noun and a month: "from 3,100 visitors in May to 2,950".
-_GAP_DATED_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?"
+_GAP_DATED_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,4}?"
                            r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|head|person))?"
                            rf"(?:\s+(?:in|during|by|for|on|at\s+the\s+end\s+of)\s+(?:(?:19|20)\d\d(?:\s?[-–/]\s?\d{{2,4}})?"
                            rf"|{MONTHS}(?:\s+(?:19|20)\d\d)?|the\s+(?:first|second|third|fourth|last)\s+quarter))?"
@@ -45,6 +45,8 @@ _DATE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", 
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
+    if a.duration or b.duration:  # spans of time pair only with each other, in the same unit
+        return a.duration and b.duration and a.unit == b.unit
     return a.bare or b.bare or (a.kind == b.kind and (a.kind == "count" or a.unit == b.unit))
 
 
@@ -134,7 +136,9 @@ def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]
                 and (change or not _GAP_TO.fullmatch(text, a.end, b.start))):
             _carry(b, a)
             _carry(a, b)  # "to 900,000" takes the kind and unit of "from 1.2 million a day"
-            if change and a.bare and b.bare:
+            if a.duration and b.duration:
+                a.bare = b.bare = False  # "waits rose from 47 days to 63 days": a change of a span of time
+            elif change and a.bare and b.bare:
                 a.unit = b.unit = _subject_noun(text, change.start())
                 a.bare = b.bare = False
             _link(a, b, "change_from", "change_to")

@@ -379,6 +379,13 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
     noun, raw = counted_noun(text, end)
     first = raw[0].split("-")[0] if raw else ""
     duration = first in TIME_UNITS and (len(raw) == 1 or first.endswith("s") or first == "o'clock")
+    if (duration or (noun and noun.rsplit(" ", 1)[-1] in TIME_UNITS)) and first not in NOT_COUNTED and noun \
+            and ((scale >= 1000 and not _AGO.match(text, end)) or (value >= 10_000 and len(raw) >= 2)):
+        fig.unit = noun  # "48 million hours watched", "12,000 days lost": a quantity of time, counted
+        return fig
+    if duration and not is_words and noun and first != "o'clock":
+        fig.bare, fig.duration, fig.unit = True, True, first  # "from 47 days to 63 days": kept only as a change
+        return fig
     if duration or first in NOT_COUNTED or (noun and noun.rsplit(" ", 1)[-1] in TIME_UNITS):
         return None  # "six months", "three years old", "three times", "five working days"; not "3 day centres"
     if written in nonclaims.SERVICE_NUMBERS and first in nonclaims.SERVICE_NOUNS:
@@ -398,6 +405,9 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
         fig.bare = True  # kept only if a range, change or table gives it a unit ("£100-120bn")
     fig.unit = noun
     return fig
+
+
+_AGO = re.compile(r"\s+\w+\s+(?:ago|old)\b")  # "2 million years ago", "a million years old": when, not how much
 
 
 def _weight(text: str, end: int, after_end: int, written: str) -> bool:

@@ -59,6 +59,11 @@ def currency_code(written: str) -> bool:
     return written in CODES and written not in CODE_WORDS
 
 
+# What makes a lone "R" before digits the rand: a scale word or grouped thousands ("R38 million", "R1,450"),
+# never a bare "R1" or "R0" (a road, a reproduction number).
+_RAND_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\d+(?:\.\d+)?\s?(?:million|billion|bn|m)\b")
+
+
 def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
     """(currency or family, where it starts, negative) for a currency written just before `start`."""
     if start == 0 or (text[start - 1] not in BEFORE_LAST_CHARS
@@ -66,6 +71,8 @@ def currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
         return None
     m = CURRENCY_BEFORE.search(text, max(0, start - 8), start)
     if m is None:
+        if text[start - 1] == "R" and (start < 2 or not text[start - 2].isalnum()) and _RAND_AMOUNT.match(text, start):
+            return "ZAR", start - 1, False  # "R38 million", "R1,450": the rand (a lone "R" is otherwise too vague)
         return None
     if m.group("code"):
         if not currency_code(m.group("code")):

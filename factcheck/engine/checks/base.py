@@ -193,6 +193,9 @@ GENERIC_SUBJECT_WORDS = ("fund", "funds", "funding", "programme", "programmes", 
 _DATE_WORDS = MONTHS_LOWER | SEASONS_LOWER | {"year", "years", "month", "financial"}
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b")
+
+
 def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] = GENERIC_SUBJECT_WORDS) -> bool:
     """Whether the claim's subject is named within `window` words of it ("the £5m Harbour Fund").
 
@@ -202,8 +205,17 @@ def named_near(claim: Claim, window: int, share: float, generic: Iterable[str] =
     skip = set(generic) | _DATE_WORDS
     distinctive = {w for w in re.findall(r"[a-z]+", (claim.topic_key or claim.topic or "").lower())
                    if len(w) > 2 and w not in skip}
+    topic = (claim.topic or "").strip()
+    if not distinctive and 2 <= len(topic) <= 6 and topic.isalpha() and topic.isupper():
+        distinctive = {topic.lower()}  # a short acronym ("ES") names its subject as fully as the name
     # function words do not put a name further away: "X's total prize pool for the 2025 season is $2.4m"
-    before = [w for w in re.findall(r"[a-z]+", claim_prefix(claim, 16 * window)) if w not in STOP][-window:]
+    prefix = claim_prefix(claim, 16 * window)
+    aside = _RELATIVE_CLAUSE.search(prefix)
+    if aside and prefix.rfind(",") > aside.start():
+        # "X, which sells milk, curd and ghee under the Y brand, reported ...": the clause set off by commas
+        # is an aside; the subject is as near as the verb after it
+        prefix = prefix[:aside.start()] + " " + prefix[prefix.rfind(",") + 1:]
+    before = [w for w in re.findall(r"[a-z]+", prefix) if w not in STOP][-window:]
     after = [w for w in re.findall(r"[a-z]+", claim_suffix(claim, 16 * window)) if w not in STOP][:window]
     near = {w.rstrip("s") for w in before + after}
     # the sentence's own words for the subject ("NCL's 2025 prize pool", "The fund, worth $190m"), read as

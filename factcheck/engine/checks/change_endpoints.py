@@ -28,7 +28,7 @@ class ChangeEndpointsParams(Params):
     down_words: tuple[str, ...] = ("decrease", "decreased", "decreasing", "fall", "fell", "fallen", "falling", "drop",
                              "dropped", "decline", "declined", "cut", "reduced", "reduction", "down", "lower",
                              "lowered", "halved")
-    window: int = 30  # characters before "from" in which the direction word must be
+    window: int = 48  # characters before "from" for the direction word ("fell sharply over the past year, from")
     amount_tolerance: float = 0.05  # relative slack when comparing a stated amount with the endpoints
 
 

@@ -79,7 +79,8 @@ class DifferingValuesParams(Params):
     # side the disagreement is info.
     require_size_statement: bool = True
     size_cues: tuple[str, ...] = ("worth", "budget of", "totalling", "totaling", "totals", "total of",
-                                  "valued at", "value of", "size of")
+                                  "valued at", "value of", "size of", "will cost", "is expected to cost",
+                                  "is forecast to cost", "is estimated to cost")
     # "£70 million per year", "£800 million a year": a rate is not a total, and is left out.
     rate_pattern: str = (r"^\s*(?:per|a|an|each|every)\s+(?:year|annum|month|week|day|hour)\b"
                          r"|^\s*(?:annually|hourly)\b")
@@ -116,6 +117,29 @@ def _agree(claims: list[Claim], tolerance: float) -> tuple[Claim, Claim] | None:
     if highest_floor is lowest_ceiling or not below(lowest_ceiling, highest_floor, tolerance):
         return None
     return lowest_ceiling, highest_floor
+
+
+def _across_statements(claims: list[Claim], tolerance: float) -> tuple[Claim, Claim] | None:
+    """The pair that cannot both be true, from two statements when there is one: the extreme pair of one
+    statement (a maintenance budget beside the project's cost) must not hide a disagreement between two.
+
+    Linear: besides the extreme pair, only the extremes among the other statements' claims are tried."""
+    pair = _agree(claims, tolerance)
+    if pair is None or doc_hash(pair[0]) != doc_hash(pair[1]):
+        return pair
+    low, high = pair
+    others = [c for c in claims if doc_hash(c) != doc_hash(low)]
+    if not others:
+        return pair
+    tries = [(min(others, key=lambda c: c.interval()[1]), high), (low, max(others, key=lambda c: c.interval()[0]))]
+    values = defaultdict(set)  # the figures each statement gives
+    for claim in claims:
+        values[doc_hash(claim)].add(claim.value)
+    # a pair whose statements each give both figures is one list said twice, not a disagreement
+    across = [(a, b) for a, b in tries if _disjoint(a, b, tolerance)
+              and b.value not in values[doc_hash(a)] and a.value not in values[doc_hash(b)]]
+    # the closest such pair: the likeliest to be one measure misstated
+    return min(across, key=lambda ab: abs(ab[1].value) / max(abs(ab[0].value), 1e-9)) if across else pair
 
 
 def _disjoint(a: Claim, b: Claim, tolerance: float) -> bool:
@@ -310,11 +334,14 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
     ambiguous += outliers
     if len({(doc_hash(c), c.sentence_start) for c in single}) < 2:
         return
-    conflict = _agree(single, params.tolerance)
+    conflict = _across_statements(single, params.tolerance)
     if conflict is not None:
         low, high = conflict
-        involved = [c for c in single if c in conflict or _disjoint(c, low, params.tolerance)
-                    or _disjoint(c, high, params.tolerance)]
+        pair_statements = {doc_hash(low): low.value, doc_hash(high): high.value}
+        # other figures of the pair's own statements are other things they size, not a third opinion
+        involved = [c for c in single if c in conflict or (
+            (_disjoint(c, low, params.tolerance) or _disjoint(c, high, params.tolerance))
+            and pair_statements.get(doc_hash(c), c.value) == c.value)]
         cues = words_pattern(params.increase_cues)
         periods = {period_key(c.period) if c.period else None for c in involved}
         if all(_is_increment(c, cues) for c in involved) and (len(periods) != 1 or None in periods
@@ -615,7 +642,7 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
     # "the Fund, worth £5m", "the scheme is worth £5m": the size word must follow the subject's name.
     prefix = claim_prefix(claim, 90)
     named = re.search(rf"((?:[a-z’'\-]+\s+){{0,2}}[a-z’'\-]+)[\s,]*(?:(?:is|was|are|were|has been|will be|has)\s+)?"
-                      rf"(?:an?\s+)?(?:(?:total|overall|combined|entire|whole)\s+)?(?:{cues})\s*$", prefix)
+                      rf"(?:an?\s+)?(?:(?:total|overall|combined|entire|whole|[a-z]+)\s+)?(?:{cues})\s*$", prefix)
     if named:  # "the Orchard Grant is worth £14m", "X has a total budget of £5m": the subject's name just before
         words = [w for w in named.group(1).split() if w not in params.generic_words] or named.group(1).split()[-1:]
         if words[-1].rstrip("s") in topic_words:
@@ -625,6 +652,11 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
                       r"[^.;]{0,60}?\b(?:is|was|are|were|totals?|totalled|stands? at|came to|comes? to)\s*$", prefix)
     if owned:
         return owned.group(1).rstrip("s") in topic_words
+    # "the approved budget for the GCDP is $1.52bn", "the cost of the X Bridge was £90m": the same, said with "for"/"of"
+    of_it = re.search(r"\b(?:budget|cost|value|size|price)\s+(?:for|of)\s+(?:the\s+)?((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)"
+                      r"\s+(?:is|was|are|were|totals?|totalled|stands? at|came to|comes? to)\s*$", prefix)
+    if of_it:
+        return of_it.group(1).split()[-1].rstrip("s") in topic_words
     if named:
         return False
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]

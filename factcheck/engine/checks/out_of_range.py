@@ -39,7 +39,10 @@ Params = OutOfRangeParams
 # "of pupils", "of all the schools", "of those eligible children": a share of a (plural) population.
 _SHARE_OF = re.compile(r"^\s*of\s+((?:[\w\-]+\s+){0,2}[\w\-]+)", re.IGNORECASE)
 _DETERMINERS = {"the", "all", "those", "these", "our", "their", "its", "his", "her", "this", "that", "a", "an"}
-_POPULATION_SINGULARS = {"people", "children", "staff", "women", "men", "population", "workforce", "public"}
+_POPULATION_SINGULARS = {"people", "children", "staff", "women", "men", "population", "workforce", "public",
+                         "audience", "electorate", "membership", "cohort", "crowd", "readership"}
+# "made up 127% of the audience": a share's verb, not the change word "up"
+_SHARE_VERB = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.IGNORECASE)
 
 
 def _population(words: list[str], reference: set[str]) -> str | None:
@@ -75,7 +78,7 @@ def run(claims: list[Claim], params: OutOfRangeParams, ctx: Context) -> Iterator
         noun = _population(share.group(1).split(), reference) if share else None
         if noun is None:
             continue
-        if change.search(_own_clause(claim_prefix(claim, 25))):
+        if change.search(_SHARE_VERB.sub("", _own_clause(claim_prefix(claim, 25)))):
             continue
         yield Hit(claims=[claim], fields={"figure": describe(claim), "minimum": f"{params.minimum:g}%",
                                           "maximum": f"{params.maximum:g}%"},
