@@ -204,6 +204,13 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
                   bound="range", lo=a.value, hi=b.value, bare=a.bare, assumption=a.assumption or b.assumption)
 
 
+# Between two steps of a series: the first's noun (a few words) and the year it is for, then a comma or "and"
+# ("611,000 visits in 2022, 648,000 in 2023", "84 in FY2021 and 97 in FY2022").
+_SERIES_STEP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:in|for|during)\s+(?:FY\s?)?"
+                          r"(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?"
+                          r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+
+
 def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
     """'... £6 billion, an increase from £5 billion' and 'for every £1 invested ... £5'; and a bare part
     ("2,600 blocks, of which 2,950 now ...") takes the kind and unit of the figure it is a part of."""
@@ -219,6 +226,11 @@ def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:
                                                                                                          fig.start):
                 _carry(other, fig)
                 fig.relation, fig.partner, other.relation, other.partner = "change_from", other, "change_to", fig
+        if fig.bare and fig.relation is None and i and not fig.duration:
+            other = figures[i - 1]  # "611,000 visits in 2022, 648,000 in 2023": a series' next step, same unit
+            if not other.bare and other.kind in ("count", "money", "percent") and other.relation is None \
+                    and _SERIES_STEP.fullmatch(text, other.end, fig.start) and sentences.same(other.end, fig.start):
+                _carry(other, fig)
         if fig.relation or fig.bare:
             continue
         before = text[max(0, fig.start - 40):fig.start].lower()

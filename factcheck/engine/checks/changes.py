@@ -22,7 +22,7 @@ _MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:" + "|".join(MONTH_SHORT) 
 _BETWEEN_TO = re.compile(r"^[^.;:!?]{0,30}?\bto\s*$", re.IGNORECASE)
 _ENDS_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _ENDS_TO = re.compile(r"\bto\s*$", re.IGNORECASE)
-_BETWEEN_FROM = re.compile(r"^\s*,?\s*(?:[\w-]+\s+){0,2}?from\s*$", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r"^\s*,?\s*(?:[\w-]+,?\s+){0,3}?from\s*$", re.IGNORECASE)  # "to B last year, from A"
 
 
 @dataclass

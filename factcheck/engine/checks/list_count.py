@@ -34,8 +34,9 @@ _INTRO = re.compile(r"^[ \t]*((?:[\w\-’']+[ \t]+){0,3}[\w\-’']+)?[ \t]*"
                     r"(:|[—–-](?=[ \t])|\(|,?[ \t]*namely\b|(?<=[ \t])(?:are|were)\b)[ \t]*", re.IGNORECASE)
 # "Four new clinics will open next year: A, B and C": the counted noun, then a short predicate, then a colon.
 # Or a spaced dash: "Four stations will close in July — A, B and C."
+# Or places after a comma: "Three depots will open next year, in Ashford, Brent and Crewe" (names only).
 _INTRO_PREDICATE = re.compile(r"^[ \t]*((?:[\w’'][\w\-’']*[ \t]+){1,9}[\w’'][\w\-’']*)[ \t]*"
-                              r"(:|(?<=[ \t])[—–-](?=[ \t]))[ \t]*")
+                              r"(:|(?<=[ \t])[—–-](?=[ \t])|,[ \t]*(?:in|at|across)(?=[ \t]+[A-Z]))[ \t]*")
 _OPEN_LIST = re.compile(r"\s*(?:including|includes|such as|among (?:them|others)|e\.g\.|for example|for instance|"
                         r"notably|like)\b", re.IGNORECASE)
 _PREDICATE_NOUN_WORDS = 4  # the counted noun is among the first words after the count
@@ -140,8 +141,8 @@ def find_list(text: str, claim: Claim, params: ListCountParams) -> tuple[list[st
     items = [i for i in _SPLIT.split(body) if i]
     if len(items) < 2 or any(len(i.split()) > params.max_item_words for i in items):
         return None
-    if opener in ("are", "were") and not all(i[:1].isupper() for i in items):
-        return None  # "are now working together" is not a list of names
+    if (opener in ("are", "were") or opener.startswith(",")) and not all(i[:1].isupper() for i in items):
+        return None  # "are now working together", ", in May and June" are not lists of names
     if any(re.match(r"(?:which|who|that|where|whose)\b", i, re.IGNORECASE) or "(" in i for i in items):
         return None  # a clause or an aside inside the list: not a plain list of names
     return (items, *item_count_range(body))
@@ -172,8 +173,8 @@ def run(claims: list[Claim], params: ListCountParams, ctx: Context) -> Iterator[
             continue
         before = text[max(0, claim.start - 12): claim.start].lower()
         if not re.search(r"\b(?:the|these|those|following)\s+$", before) and \
-                not re.match(r"^[ \t]*(?:[\w’'][\w\-’']*[ \t]+){0,9}[\w’'][\w\-’']*(?::|[ \t]+[—–-][ \t])",
-                             text[claim.end: claim.end + 90]):
+                not re.match(r"^[ \t]*(?:[\w’'][\w\-’']*[ \t]+){0,9}[\w’'][\w\-’']*(?::|[ \t]+[—–-][ \t]|"
+                             r",[ \t]*(?:in|at|across)[ \t]+[A-Z])", text[claim.end: claim.end + 90]):
             continue
         if re.search(r"\bincluding\s*$", before):
             continue

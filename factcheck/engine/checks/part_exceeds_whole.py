@@ -1,7 +1,8 @@
 """A part larger than its whole: "a £50 million fund, of which £60 million goes to schools".
 
 A part is a claim that a part cue introduces directly ("of which £60 million", "including 405",
-"of these, 300"), or with use_roles one the attribute stage marked role=part. Its whole is the nearest
+"of these, 300") or opens the clause of ("of which the offshore fleet produced 7.3 TWh"), or with
+use_roles one the attribute stage marked role=part. Its whole is the nearest
 earlier claim of the same kind and unit in the same sentence that is not itself a part; when the cue
 opens its sentence ("Of the total, £2.4 billion ...", "Of these, 300 ..."), the sentence just before
 is searched too. "17 of these 25" is not a cue: there the figure after "of these" is the whole. One
@@ -29,6 +30,10 @@ class PartExceedsWholeParams(Params):
                                   "of this amount,", "of that amount,", "of the amount,", "of this sum,",
                                   "of that sum,", "of the sum,", "of this money,", "of that money,")
     cue_window: int = 25
+    # A cue that opens a relative clause may have its subject and verb before the part: "6.8 TWh, of which
+    # the offshore portfolio alone produced 7.3 TWh" (up to clause_words words, no punctuation between).
+    clause_cues: tuple[str, ...] = ("of which", "of whom")
+    clause_words: int = 7
     # Characters between one sentence's end and the next one's start for them to count as neighbours.
     max_sentence_gap: int = 4
     # The attribute stage's role=part is a guess from wording ("as part of £15 billion" names the whole);
@@ -70,9 +75,11 @@ def _one_for(candidates: list[Claim], part: Claim) -> Claim | None:
 def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> Iterator[Hit]:
     cues = re.compile(r"(?<![\w-])(?<!up to and )(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
                                                               for c in params.part_cues) + r")\s*$", re.IGNORECASE)
+    clause = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.clause_cues)
+                        + rf")\s+(?:[^\W\d][\w’'-]*\s+){{1,{params.clause_words}}}$", re.IGNORECASE)
     earlier: list[tuple[Claim, bool]] = []  # (claim, is it a part), nearest last
     for claim in sorted(claims, key=lambda c: (c.doc, c.start)):
-        cue = cues.search(claim_prefix(claim, params.cue_window))
+        cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90))
         is_part = cue is not None or (params.use_roles and claim.role == "part")
         earlier.append((claim, is_part))
         if not is_part:
