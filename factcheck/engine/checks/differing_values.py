@@ -69,6 +69,11 @@ class DifferingValuesParams(Params):
     # at all (it is more likely two things under one name than one thing misstated).
     untied: Literal["info", "none"] = "info"
     beyond_ratio: Literal["info", "none"] = "info"
+    # A disagreement that is weak evidence (money never stated as the thing's size, counts or shares not said
+    # for one period) whose two sentences share no words describing the figure (besides its subject and
+    # measure: "recruited", "newly qualified") is more likely two things under one name; read on written
+    # answers, none such was a real conflict. Report it at info, or not at all.
+    undescribed_weak: Literal["info", "none"] = "info"
     # Kinds whose true value changes over time (a count of people, claims, schools): they disagree only
     # when said for the same stated period.
     time_varying_kinds: tuple[str, ...] = ("count", "percent")  # a rate ("unemployment at 4.2%") is a level
@@ -353,6 +358,9 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         if (params.untied == "none" and any(_UNTIED in a for a in hit.assumptions)) or \
                 (params.beyond_ratio == "none" and any(_BEYOND in a for a in hit.assumptions)):
             return
+        if params.undescribed_weak == "none" and any(_NO_SIZE in a or _NOT_SAME_TIME in a for a in hit.assumptions) \
+                and not described_alike(*sorted((low, high), key=_when)):
+            return  # weak evidence, and the sentences share no words for what the figure is: two things
         if doc_hash(low) == doc_hash(high) and not _sizes_in_one_statement(low, high, hit, params):
             return
         yield hit
@@ -361,6 +369,8 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
 
 
+_NO_SIZE = "no figure is stated as the size of the thing"
+_NOT_SAME_TIME = "change over time and these were not said for the same stated period"
 _UNTIED = "so the figures may be about different things"
 _BEYOND = "more likely different measures than one misstated"
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -561,13 +571,13 @@ def _weak_evidence(involved: list[Claim], distinct: int, params: DifferingValues
         and all(c.metric and measure_key(c.metric, c.kind) not in params.handed_out_measures for c in (low, high))
     if params.require_size_statement and money and not sized_phrase and not one_period \
             and not any(is_size_statement(c, params) for c in money):
-        reasons.append("no figure is stated as the size of the thing (as in 'the £5m fund' or 'worth £5m'); "
-                       "amounts given or spent differ by year and recipient")
+        reasons.append(f"{_NO_SIZE} (as in 'the £5m fund' or 'worth £5m'); amounts given or spent differ by year "
+                       "and recipient")
     if any(c.kind in params.time_varying_kinds or c.metric in params.time_varying_metrics for c in tied):
         periods = {period_key(c.period) if c.period else None for c in tied}
         if len(periods) != 1 or None in periods:
             what = "counts and shares" if any(c.kind in params.time_varying_kinds for c in tied) else "rates and levels"
-            reasons.append(f"{what} change over time and these were not said for the same stated period")
+            reasons.append(f"{what} {_NOT_SAME_TIME}")
     return reasons
 
 
