@@ -45,6 +45,18 @@ def test_lower_bounds_that_overlap_are_info_only():
     assert run(differing_values, [a, b], compatible_severity="none") == []
 
 
+def test_weak_evidence_is_reported_only_when_both_sentences_describe_the_figure_alike():
+    """Money never stated as the thing's size: with the shipped setting, shown only when the sentences
+    share words for what the figure is (here "dredging"), not for two unrelated sums under one name."""
+    a = claim("£3 million", 3e6, doc="a.txt", precision=5e5, sentence="The Harbour Fund gave £3 million for dredging.")
+    b = claim("£5 million", 5e6, doc="b.txt", precision=5e5, sentence="The Harbour Fund spent £5 million on dredging.")
+    c = claim("£5 million", 5e6, doc="c.txt", precision=5e5, sentence="The Harbour Fund paid £5 million to lifeguards.")
+    [hit] = run(differing_values, [a, b], undescribed_weak="none")
+    assert hit.severity == "info" and any("no figure is stated as the size" in x for x in hit.assumptions)
+    assert run(differing_values, [a, c], undescribed_weak="none") == []
+    assert [h.severity for h in run(differing_values, [a, c])] == ["info"]  # the default still shows it
+
+
 def test_rounding_makes_written_styles_equal():
     a = claim("£4.7m", 4.7e6, doc="a.txt", precision=5e4)
     b = claim("£4,700,000", 4.7e6, doc="b.txt", precision=0.5)
