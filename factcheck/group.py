@@ -7,10 +7,10 @@ How two topic keys become one subject (keys come from topics.topic_key):
 2. Equal: the keys have the same tokens up to spelling (rapidfuzz token_sort_ratio >= topic_match_threshold
    and each differing token has a near twin), or differ only by generic heads ("pause" ~ "pause programme").
 3. Short form: every token of the shorter key is in the longer one, they share the head noun, and the
-   shorter key still has a distinctive token (not generic, not a place) and is either the longer key's
-   tail or keeps two or more distinctive words: "innovation programme" ~ "children social care innovation
-   programme", "flood coastal innovation programme" ~ "flood coastal resilience innovation programme",
-   but not "amazon fund" ~ "andes amazon biodiverse landscape fund", not "social care" (head "care" vs
+   shorter key still has a distinctive token (not generic, not a place) and is the longer key's tail:
+   "innovation programme" ~ "children social care innovation programme", but not "amazon fund" ~ "andes
+   amazon biodiverse landscape fund", not "flood coastal innovation programme" ~ "flood coastal resilience
+   innovation programme" (a wider name: the umbrella that holds it), not "social care" (head "care" vs
    "programme") and not "programme" (nothing distinctive).
    A name may also drop the lower-case words that describe it: "Kestrel programme" ~ "Kestrel helicopter
    programme" (same head, the dropped word written in lower case wherever the long form is written), but
@@ -125,15 +125,16 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
             return "short"  # a name's first word used alone ("Meadowlark's budget" ~ "Meadowlark Meal Initiative")
         # The short form must keep the long key's head and a distinctive word (one common word or a place
         # elsewhere in the long key, "amazon fund" in "andes amazon biodiverse landscape fund", names
-        # something else), and either be a one-word reference at its end ("the Innovation Programme"), or
-        # start where it starts and drop words inside ("Flood and Coastal Innovation Programme"). A name
-        # that drops leading words is a wider name ("Affordable Homes Programme" beside "Social and
-        # Affordable Homes Programme"), unless they are an owner put before a thing ("Campus Masterplan").
+        # something else), and either be a one-word reference at its end ("the Innovation Programme") or
+        # leave out only lower-case words that describe the name. A name that drops leading or inner
+        # capitalised words is a wider name ("Affordable Homes Programme" beside "Social and Affordable Homes
+        # Programme", "Flood and Coastal Innovation Programme" beside "Flood and Coastal Resilience Innovation
+        # Programme", one of the programmes it holds), unless they are an owner put before a thing ("Campus
+        # Masterplan").
         distinctive = [t for t in ta if t not in generic_words() and t not in _PLACE_WORDS]
         owned_thing = sa <= described and len(sb - described) >= 2  # a name of two words or more before it
         named_tail = tb[-len(ta):] == ta and (len(distinctive) == 1 or owned_thing)
-        same_start = ta[0] == tb[0] and len(distinctive) >= 2
-        if ta[-1] == tb[-1] and distinctive and (named_tail or same_start or extra <= described):
+        if ta[-1] == tb[-1] and distinctive and (named_tail or extra <= described):
             return "short"
         return None
     # Spelling variants only: every differing token has a near twin ("organisation" / "organization");

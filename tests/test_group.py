@@ -218,12 +218,18 @@ def test_one_word_inside_a_longer_name_does_not_make_a_short_form() -> None:
     assert not together(groups, aid, other_aid)
 
 
-def test_a_short_form_with_a_distinctive_core_still_joins() -> None:
+def test_a_name_without_an_inner_capitalised_word_is_a_wider_name() -> None:
+    """ "Coastal Flood Innovation Programme" may be the umbrella that holds the "Coastal Flood Resilience
+    Innovation Programme": not its short form, though the same name restated still joins."""
     long = attributed("The £150 million Coastal Flood Resilience Innovation Programme opened.", "£150 million",
                       doc_id="a.txt")[0]
-    short = attributed("The £200 million Coastal Flood Innovation Programme opened.", "£200 million",
+    wider = attributed("The £200 million Coastal Flood Innovation Programme opened.", "£200 million",
                        doc_id="b.txt")[0]
-    assert together(group_claims([long, short]), long, short)
+    again = attributed("Bids to the £180 million Coastal Flood Resilience Innovation Programme closed.",
+                       "£180 million", doc_id="c.txt")[0]
+    groups = group_claims([long, wider, again])
+    assert not together(groups, long, wider)
+    assert together(groups, long, again)
 
 
 def test_a_generic_subject_groups_across_statements_only_when_measure_and_period_agree() -> None:

@@ -99,7 +99,10 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
                     r"a total of)\b[^.;]{0,25}$", re.I)
 # A running total says it has been counting up to now. "As of 13 November, 562,296 tests were booked" is a
 # level at a date, and "worth $190m in total" a size: neither is a count that can only grow.
-_CUMULATIVE = re.compile(r"\b(?:so far|to date|till date|already|since|cumulative(?:ly)?|thus far|"
+# ("its largest to date", "the best yet so far": a superlative ranks the figure, it does not run a total)
+_CUMULATIVE = re.compile(r"(?<!\best )(?<!\blargest )(?<!\bbiggest )(?<!\bhighest )(?<!\blowest )"
+                         r"(?<!\bsmallest )(?<!\bgreatest )(?<!\bmost )"
+                         r"\b(?:so far|to date|till date|already|since|cumulative(?:ly)?|thus far|"
                          r"up to now|until now|over the (?:past|last))\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"
 _MONTH = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + FULL_MONTH_PATTERN + r"\s+(?:19|20)\d\d"

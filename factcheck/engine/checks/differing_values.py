@@ -667,6 +667,17 @@ def is_size_statement(claim: Claim, params: DifferingValuesParams) -> bool:
                       r"\s+(?:is|was|are|were|totals?|totalled|stands? at|came to|comes? to)\s*$", prefix)
     if of_it:
         return of_it.group(1).split()[-1].rstrip("s") in topic_words
+    # "the festival is working with a production budget of R38m", "the 2024 KSF was staged on a budget of
+    # R43m": a budget is the size of what has it, named earlier in the clause ("a total of £X has been paid
+    # to service providers" or "a value of £378m" say how much of something, not whose size)
+    budget = re.search(r"\bbudget\s+of\s*$", prefix)
+    if budget:
+        before = [w.rstrip("s") for w in re.findall(r"[a-z’'\-]+", prefix[:budget.start()])][-12:]
+        mention = {w.rstrip("s") for w in re.findall(r"[a-z]+", (claim.topic_mention or "").lower()) if len(w) > 1}
+        distinctive = {w for w in topic_words if w not in params.generic_words}
+        near = set(before)
+        if (mention and mention <= near) or (distinctive and len(distinctive & near) * 2 >= len(distinctive)):
+            return True
     if named:
         return False
     following = re.findall(r"[a-z’'\-]+", claim_suffix(claim, 60))[:4]
