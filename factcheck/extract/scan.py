@@ -398,6 +398,8 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
         scale_word = bool(scale_written) and scale_written.strip().lower() in SCALES
         if scale >= 1000 and (is_words or scale_word):
             return fig  # "5 million", "two million": a scale word only ever describes a quantity
+        if _part_of_named_whole(text, start, end):
+            return fig  # "Of the 640 people employed, some seven hundred and ten were local": a count of them
         if is_words:
             return None  # "the two": no noun, no claim
         if _claim_position(text, start, prev):
@@ -434,6 +436,19 @@ _OF_WHOM_BEFORE = re.compile(r"\bof[ \t\xa0]+(?:whom|which|these|those|them)[ \t
 _PUT_AT_BEFORE = re.compile(r"\b(?:stood|stands|standing|put|puts|estimated|estimates|valued|set|capped|peaked|fixed|"
                             r"number|figure|total|count)\b[^.;:!?]{0,30}?\bat[ \t\xa0]+\Z", re.IGNORECASE)
 _TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbered", "numbering"})
+
+
+# "Of the 640 people employed on site, some 710 were ...": a sentence that opens on a counted whole.
+_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Of\s+(?:the|these|those|all|its|their|our)\s+[\d,.]+\s+"
+                           r"[a-z][^.;:!?\n]{0,120},\s*(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?\Z")
+_WERE_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|came|come|live|work|said)\b")
+
+
+def _part_of_named_whole(text: str, start: int, end: int) -> bool:
+    """A bare count right after the clause that names its whole and followed by its verb ("Of the 640
+    people employed on site, some 710 were recruited locally"): a part of that whole."""
+    return _WERE_AFTER.match(text, end) is not None and _OF_THE_WHOLE.search(text, max(0, start - 200), start) \
+        is not None
 
 
 def _claim_position(text: str, start: int, prev: str) -> bool:

@@ -25,7 +25,8 @@ NEEDS_TEXT = False
 
 class PartExceedsWholeParams(Params):
     # Each cue must end right before the part figure (only spaces between).
-    part_cues: tuple[str, ...] = ("of which", "of whom", "including", "of these,", "of this,", "of those,",
+    part_cues: tuple[str, ...] = ("of which", "of whom", "including", "includes", "include", "comprises",
+                                  "of these,", "of this,", "of those,",
                                   "of them,", "of the total,", "of this total,", "of that total,", "of that,",
                                   "of this amount,", "of that amount,", "of the amount,", "of this sum,",
                                   "of that sum,", "of the sum,", "of this money,", "of that money,")
@@ -78,7 +79,16 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
     clause = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in params.clause_cues)
                         + rf")\s+(?:[^\W\d][\w’'-]*\s+){{1,{params.clause_words}}}$", re.IGNORECASE)
     earlier: list[tuple[Claim, bool]] = []  # (claim, is it a part), nearest last
+    opener: Claim | None = None  # "Of the 640 people employed, ...": the whole that opens the sentence
     for claim in sorted(claims, key=lambda c: (c.doc, c.start)):
+        lead = claim.sentence[:max(0, claim.start - claim.sentence_start)]
+        if _OPENING_WHOLE.fullmatch(lead):
+            opener = claim
+        elif opener is not None and opener.doc == claim.doc and opener.sentence_start == claim.sentence_start \
+                and _same_measure(opener, claim, check_noun=False) and _AFTER_OPENING.fullmatch(lead):
+            earlier.append((claim, True))
+            yield from _compare(opener, claim, None, params)
+            continue
         cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90))
         is_part = cue is not None or (params.use_roles and claim.role == "part")
         earlier.append((claim, is_part))
@@ -103,30 +113,44 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             loose = [c for c in loose if c.sentence_start == claim.sentence_start or c.unit == claim.unit]
         whole = next((c for c in (_one_for(exact, claim), _one_for(same_noun, claim), _one_for(loose, claim))
                       if c is not None), None)
-        if whole is None:
-            continue
-        if below(whole, claim, params.tolerance):
-            severity, rounding = None, "even at the ends of the whole's written rounding"
-        elif _written_above(claim, whole, params.written_margin):
-            severity, rounding = None, (
-                f"as written, by more than {params.written_margin:.0%}; the rounding of {whole.text.strip()!r} "
-                f"(up to {fmt_number(whole.interval()[1])}) is not taken to excuse a part stated in the same "
-                "breath, since the writer knew both figures")
-        elif _written_above(claim, whole, 0.0):
-            severity = "warning"
-            rounding = (f"as written; only the rounding of {whole.text.strip()!r} (it may stand for up to "
-                        f"{fmt_number(whole.interval()[1])}) leaves room for it, so reported as a warning")
-        else:
-            continue
-        why = f"introduced by {cue.group(0).strip()!r}" if cue else "the attribute stage marked it a part"
-        where = ("the nearest earlier figure of the same kind" if whole.sentence_start == claim.sentence_start
-                 else "the nearest figure of the same kind in the sentence before, which the cue refers back to")
-        yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
-                  severity=severity,
-                  assumptions=[f"{claim.text.strip()!r} is a part of {whole.text.strip()!r}: {why}, and "
-                               f"{whole.text.strip()!r} is {where}",
-                               f"the part is larger than the whole {rounding}",
-                               interval_note(whole), interval_note(claim)])
+        if whole is not None:
+            yield from _compare(whole, claim, cue, params)
+
+
+# "Of the 640 people employed on site, some 710 were recruited locally": a sentence that opens on its whole
+# (the figure after "Of the"), then gives a part of it after the clause's comma.
+_OPENING_WHOLE = re.compile(r"\W*Of\s+(?:the|these|those|all|its|their|our)\s+", re.IGNORECASE)
+_AFTER_OPENING = re.compile(r"\W*Of\s+(?:the|these|those|all|its|their|our)\s+[^,;:.!?]*?\S+\s+[^;:.!?]{0,160},\s*"
+                            r"(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?",
+                            re.IGNORECASE)
+
+
+def _compare(whole: Claim, claim: Claim, cue: re.Match | None, params: PartExceedsWholeParams) -> Iterator[Hit]:
+    """A finding when the part is larger than its whole (see run)."""
+    if below(whole, claim, params.tolerance):
+        severity, rounding = None, "even at the ends of the whole's written rounding"
+    elif _written_above(claim, whole, params.written_margin):
+        severity, rounding = None, (
+            f"as written, by more than {params.written_margin:.0%}; the rounding of {whole.text.strip()!r} "
+            f"(up to {fmt_number(whole.interval()[1])}) is not taken to excuse a part stated in the same "
+            "breath, since the writer knew both figures")
+    elif _written_above(claim, whole, 0.0):
+        severity = "warning"
+        rounding = (f"as written; only the rounding of {whole.text.strip()!r} (it may stand for up to "
+                    f"{fmt_number(whole.interval()[1])}) leaves room for it, so reported as a warning")
+    else:
+        return
+    why = f"introduced by {cue.group(0).strip()!r}" if cue else (
+        "the attribute stage marked it a part" if whole.sentence_start != claim.sentence_start
+        or not _OPENING_WHOLE.match(whole.sentence) else "its sentence opens on the whole ('Of the ...')")
+    where = ("the nearest earlier figure of the same kind" if whole.sentence_start == claim.sentence_start
+             else "the nearest figure of the same kind in the sentence before, which the cue refers back to")
+    yield Hit(claims=[whole, claim], fields={"part": describe(claim), "whole": describe(whole)},
+              severity=severity,
+              assumptions=[f"{claim.text.strip()!r} is a part of {whole.text.strip()!r}: {why}, and "
+                           f"{whole.text.strip()!r} is {where}",
+                           f"the part is larger than the whole {rounding}",
+                           interval_note(whole), interval_note(claim)])
 
 
 def _written_above(part: Claim, whole: Claim, margin: float) -> bool:
