@@ -440,7 +440,8 @@ _TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbe
 
 # "Of the 640 people employed on site, some 710 were ...": a sentence that opens on a counted whole.
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Of\s+(?:the|these|those|all|its|their|our)\s+[\d,.]+\s+"
-                           r"[a-z][^.;:!?\n]{0,120},\s*(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?\Z")
+                           r"[a-z][^.;:!?\n]{0,120},\s*"
+                           r"(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?\Z")
 _WERE_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|came|come|live|work|said)\b")
 
 
