@@ -56,7 +56,13 @@ def _same_measure(a: Claim, b: Claim, check_noun: bool) -> bool:
         return False
     if a.kind != "count":
         return a.unit == b.unit
-    return not (check_noun and a.unit and b.unit) or a.unit.split()[-1].lower() == b.unit.split()[-1].lower()
+    return not (check_noun and a.unit and b.unit) or _same_noun(a.unit, b.unit)
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Counted nouns of one kind: "buses" and "electric buses", "bikes" and "e-bikes"."""
+    x, y = a.split()[-1].lower(), b.split()[-1].lower()
+    return x == y or x.endswith("-" + y) or y.endswith("-" + x)
 
 
 def _just_before(earlier: Claim, claim: Claim, gap: int) -> bool:
@@ -85,7 +91,7 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
         if _OPENING_WHOLE.fullmatch(lead):
             opener = claim
         elif opener is not None and opener.doc == claim.doc and opener.sentence_start == claim.sentence_start \
-                and _same_measure(opener, claim, check_noun=False) and _AFTER_OPENING.fullmatch(lead):
+                and _same_measure(opener, claim, check_noun=True) and _AFTER_OPENING.fullmatch(lead):
             earlier.append((claim, True))
             yield from _compare(opener, claim, None, params)
             continue
@@ -107,7 +113,9 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
         # claims. Of those, 1,041 claims ..." names its whole by the full noun).
         same_noun = [c for c, _ in before if c.unit and claim.unit and _same_measure(c, claim, check_noun=True)]
         exact = [c for c in same_noun if c.unit.lower() == claim.unit.lower()]
-        loose = [c for c, part in before if not part] if cue is not None else []
+        # "The five buildings ... include 461 homes": what a thing includes may be another kind of thing,
+        # so after a verb cue only a figure counting the same noun is the whole
+        loose = [c for c, part in before if not part] if cue is not None and not _VERB_CUE.match(cue.group(0)) else []
         if claim.kind == "count" and claim.unit:  # across sentences, a counted noun must be the same noun
             same_noun = [c for c in same_noun if c.sentence_start == claim.sentence_start]
             loose = [c for c in loose if c.sentence_start == claim.sentence_start or c.unit == claim.unit]
@@ -117,6 +125,7 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             yield from _compare(whole, claim, cue, params)
 
 
+_VERB_CUE = re.compile(r"(?:includes|include|comprises)\b", re.IGNORECASE)
 # "Of the 640 people employed on site, some 710 were recruited locally": a sentence that opens on its whole
 # (the figure after "Of the"), then gives a part of it after the clause's comma.
 _OPENING_WHOLE = re.compile(r"\W*Of\s+(?:the|these|those|all|its|their|our)\s+", re.IGNORECASE)
