@@ -57,6 +57,24 @@ def test_weak_evidence_is_reported_only_when_both_sentences_describe_the_figure_
     assert [h.severity for h in run(differing_values, [a, c])] == ["info"]  # the default still shows it
 
 
+def test_two_lists_of_shares_that_agree_on_nothing_are_two_measures():
+    """Parallel lists ("3.9% of A, 0.7% of B, 0.9% of C had X") where no share agrees measure different
+    things; where the others agree, the one that differs is a disagreement."""
+    def share(text, value, doc, sentence):
+        return claim(text, value, kind="percent", doc=doc, precision=0.05, period="2024", unit="%",
+                     sentence=sentence)
+    a = share("3.9%", 3.9, "a.txt", "In 2024, 3.9% of the Harbour Fund's Irish donors, 0.7% of Welsh donors and "
+                                    "0.9% of Scottish donors were deferred for travel.")
+    b = share("24.1%", 24.1, "b.txt", "In 2024, 24.1% of the Harbour Fund's Irish donors, 18.4% of Welsh donors and "
+                                      "13.6% of Scottish donors were deferred for low iron.")
+    c = share("4.9%", 4.9, "c.txt", "In 2024, 4.9% of the Harbour Fund's Irish donors, 0.7% of Welsh donors and "
+                                    "0.9% of Scottish donors were deferred for travel.")
+    [two_lists] = run(differing_values, [a, b])
+    assert two_lists.severity == "info" and any("not one of them agrees" in x for x in two_lists.assumptions)
+    [misstated] = run(differing_values, [a, c])
+    assert misstated.severity is None
+
+
 def test_rounding_makes_written_styles_equal():
     a = claim("£4.7m", 4.7e6, doc="a.txt", precision=5e4)
     b = claim("£4,700,000", 4.7e6, doc="b.txt", precision=0.5)

@@ -210,7 +210,7 @@ def _measure(claim: Claim, p: parse.Parsed, question: parse.Parsed | None) -> di
     metric = claim.metric or ""
     if claim.kind == "count":
         noun = counted_noun(p, fig)
-        if noun and not metric.endswith("ed"):
+        if noun and not metric.endswith("ed") and len(noun.split()[-1]) > 1:  # not "e" of a split "e-book"
             return {"metric": noun}
     elif claim.kind in ("percent", "percentage_points") and (is_unknown(metric) or metric.startswith("share")):
         group = share_group(p, fig)

@@ -369,6 +369,7 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
         yield _hit(single, None, ambiguous, params, ctx, compatible=True, measure=measure)
 
 
+_PERCENTS = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
 _NO_SIZE = "no figure is stated as the size of the thing"
 _NOT_SAME_TIME = "change over time and these were not said for the same stated period"
 _UNTIED = "so the figures may be about different things"
@@ -506,6 +507,10 @@ def _explained(named: list[Claim], measure: tuple[str, str, str], params: Differ
         reasons.append(f"{increments[0].text.strip()!r} is described as an addition or top-up, which the "
                        "text gives as the reason the figures differ")
     first, second = named[0], named[-1]
+    lists = [set(_PERCENTS.findall(c.sentence)) for c in (first, second)] if first.kind == "percent" else []
+    if lists and min(len(x) for x in lists) >= 3 and not lists[0] & lists[1]:
+        reasons.append(f"each statement lists {len(lists[0])} and {len(lists[1])} shares and not one of them "
+                       "agrees: two lists of the same groups measuring different things, not one share misstated")
     if first.scope and second.scope and not {s.lower() for s in first.scope} & {s.lower() for s in second.scope}:
         reasons.append(f"{first.text.strip()!r} is said for {', '.join(first.scope)} and {second.text.strip()!r} "
                        f"for {', '.join(second.scope)}: figures for different places or parties")
