@@ -267,6 +267,21 @@ def set_apart(claim: Claim, params: DifferingValuesParams) -> bool:
     return False
 
 
+# "£1 billion CDEL or £800 million RDEL", "£5m or £7m": one of two figures offered as alternatives (a
+# threshold, an option), never a statement of what something is
+_OR_FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s+)?(?:[A-Za-z]+\s+)?or\s+$", re.IGNORECASE)
+_OR_FIGURE_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}or\s+(?:[£$€¥₹]|\d)", re.IGNORECASE)
+
+
+def _alternative(claim: Claim) -> bool:
+    at = claim_at(claim)
+    if at < 0:
+        return False
+    before = claim.sentence[max(0, at - 40):at]
+    after = claim.sentence[at + len(claim.text):at + len(claim.text) + 40]
+    return bool(_OR_FIGURE_BEFORE.search(before) or _OR_FIGURE_AFTER.match(after))
+
+
 def measure_class(claim: Claim, params: DifferingValuesParams) -> tuple[str, str, str] | None:
     """(what the figure is, its rate unit, its recipient): only figures of one class are compared.
 
@@ -331,7 +346,9 @@ def _compare(claims: list[Claim], params: DifferingValuesParams, ctx: Context,
     for said in statements.values():
         # Several different figures in one sentence ("up to £86m ..., up to £200m ...") are several things,
         # even when as bounds they could agree.
-        if len({c.value for c in said}) > 1 or _agree(said, params.tolerance) is not None:
+        # ... and so are figures offered as alternatives ("£1bn CDEL or £800m RDEL for X, £250m for Y")
+        if len({c.value for c in said}) > 1 or _agree(said, params.tolerance) is not None \
+                or any(_alternative(c) for c in said):
             ambiguous += 1
         else:
             single.extend(said)
