@@ -171,6 +171,7 @@ def link(text: str, figures: list[Figure], sentences: Sentences) -> list[Figure]
                     continue
         out.append(a)
         i += 1
+    _bare_series(text, out, sentences)
     _link_loose(text, out, sentences)
     for fig in out:
         if fig.bare and fig.relation is None and _BY_BEFORE.search(text, max(0, fig.start - 6), fig.start):
@@ -206,9 +207,26 @@ def _merge_range(text: str, a: Figure, b: Figure, between: bool) -> Figure | Non
 
 # Between two steps of a series: the first's noun (a few words) and the year it is for, then a comma or "and"
 # ("611,000 visits in 2022, 648,000 in 2023", "84 in FY2021 and 97 in FY2022").
-_SERIES_STEP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:in|for|during)\s+(?:FY\s?)?"
-                          r"(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?"
-                          r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_WHEN = rf"(?:in|for|during)\s+(?:(?:FY\s?)?(?:19|20)\d\d(?:\s?[-–/]\s?\d{{2,4}})?|{MONTHS})"
+_SERIES_STEP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+" + _WHEN + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)",
+                          re.IGNORECASE)
+_SERIES_END = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+" + _WHEN + r"\b", re.IGNORECASE)
+
+
+def _bare_series(text: str, figures: list[Figure], sentences: Sentences) -> None:
+    """Three or more bare numbers in a row, each said for a year or month ("enrolment has fallen: 41,000
+    in 2022, 48,500 in 2023 and 56,200 in 2024"): one quantity over time, counts however little is named."""
+    i = 0
+    while i < len(figures):
+        j = i
+        while j + 1 < len(figures) and figures[j].bare and figures[j + 1].bare and not figures[j].duration \
+                and _SERIES_STEP.fullmatch(text, figures[j].end, figures[j + 1].start) \
+                and sentences.same(figures[j].end, figures[j + 1].start):
+            j += 1
+        if j - i >= 2 and _SERIES_END.match(text, figures[j].end) and not figures[j].duration:
+            for fig in figures[i:j + 1]:
+                fig.bare = False
+        i = j + 1
 
 
 def _link_loose(text: str, figures: list[Figure], sentences: Sentences) -> None:

@@ -62,6 +62,8 @@ def is_label(word: str, text: str, start: int) -> bool:
     """'Question 23506', 'phase 1', 'HCWS 150', 'Key Stage 2', 'No. 10', '#5'."""
     if not word:
         return text[start - 1:start] in ("#", "№")
+    if text[max(0, start - 3):start].rstrip()[-1:] in (",", ";"):
+        return False  # "140 research groups, 152 of them": a comma ends the word's phrase; no label
     lower = word.lower().rstrip(".")
     return lower in LABEL_WORDS or (word[0].isupper() and lower in CAPITALISED_LABELS) \
         or bool(_ALL_CAPS.fullmatch(word))

@@ -124,10 +124,12 @@ def scan(text: str, all_numbers: bool = False):
         if frac:
             fig = _fraction(text, m, prev)
         elif before is None and not currency_code(prev) and (
-                nonclaims.is_label(prev, text, start) or prev in MONTH_WORDS or _named(text, start, prev)
+                nonclaims.is_label(prev, text, start) or (prev in MONTH_WORDS and _DAY.fullmatch(m.group("num") or ""))
+                or _named(text, start, prev)
                 or (label_end >= 0 and "," not in m.group("num") and _LABEL_LIST.fullmatch(text, label_end, start))
                 or (noun_end >= 0 and _NOUN_THEN_LABEL.fullmatch(text, noun_end, start)
                     and _LABEL_NUMBER.fullmatch(m.group("num")) and not _NOT_A_LABEL_NOUN.search(prev)
+                    and not _OF_THEM_AFTER.match(text, m.end())
                     and not any(w.lower() in NOUN_STOPS for w in text[noun_end:start].split()))):
             label_end = -1 if prev in MONTH_WORDS else m.end()  # "June 2, 1,075 patients": a date, then a count
             if all_numbers and (number := _number(text, m)) is not None:
@@ -201,6 +203,7 @@ def _number(text: str, m: re.Match) -> Figure | None:
 
 _ID_FOLLOWER = re.compile(r"[A-Za-z0-9_]|[.,]\d")
 # A count's noun running into a small number: "4,000 outstanding plan 2 student loans", "300 Year 6 pupils".
+_DAY = re.compile(r"\d{1,2}")  # "June 2": a date; "in June, 22,100": a count
 _NOUN_THEN_LABEL = re.compile(r"(?:[ \t\xa0]+[A-Za-z][a-z'’-]*){1,3}[ \t\xa0]+")
 _LABEL_NUMBER = re.compile(r"\d{1,2}")
 _NOT_A_LABEL_NOUN = re.compile(r"(?:ing|ed|s)$")  # "50 projects involving 72 authorities": a verb, a plural
@@ -398,8 +401,8 @@ def _figure(text: str, m: re.Match, prev: str, before: tuple[str, int, bool] | N
         scale_word = bool(scale_written) and scale_written.strip().lower() in SCALES
         if scale >= 1000 and (is_words or scale_word):
             return fig  # "5 million", "two million": a scale word only ever describes a quantity
-        if _part_of_named_whole(text, start, end):
-            return fig  # "Of the 640 people employed, some seven hundred and ten were local": a count of them
+        if _part_of_named_whole(text, start, end) or _OF_THEM_AFTER.match(text, end):
+            return fig  # "Of the 640 people employed, some 710 were local", "7,400 of them were women": a count
         if is_words:
             return None  # "the two": no noun, no claim
         if _claim_position(text, start, prev):
@@ -442,6 +445,7 @@ _TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbe
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Of\s+(?:the|these|those|all|its|their|our)\s+[\d,.]+\s+"
                            r"[a-z][^.;:!?\n]{0,120},\s*"
                            r"(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?\Z")
+_OF_THEM_AFTER = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:them|these|those|whom)\b", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|came|come|live|work|said)\b")
 
 

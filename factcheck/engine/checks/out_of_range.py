@@ -47,6 +47,9 @@ _SHARE_VERB = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.IGNORECASE
 
 def _population(words: list[str], reference: set[str]) -> str | None:
     """The plural noun a share is of, or None when it is a share of a reference amount (or unclear)."""
+    if words and words[0].lower() in ("them", "those", "these") and (len(words) == 1 or words[1].lower() in (
+            "who", "that", "which", "were", "are", "had", "have", "passed", "said")):
+        return words[0].lower()  # "112 per cent of them passed": of a group just named
     words = [w.lower() for w in words if w.lower() not in _DETERMINERS]
     if any(w in reference or w[:1].isdigit() for w in words):
         return None

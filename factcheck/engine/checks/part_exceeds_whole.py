@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
-from .base import Context, Hit, Params, below, claim_prefix, describe, fmt_number, interval_note
+from .base import Context, Hit, Params, below, claim_prefix, claim_suffix, describe, fmt_number, interval_note
 
 NAME = "part-exceeds-whole"
 SUMMARY = "a figure given as part of another is larger than it"
@@ -95,7 +95,8 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             earlier.append((claim, True))
             yield from _compare(opener, claim, None, params)
             continue
-        cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90))
+        cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90)) \
+            or _OF_THEM_AFTER.match(claim_suffix(claim, 20))
         is_part = cue is not None or (params.use_roles and claim.role == "part")
         earlier.append((claim, is_part))
         if not is_part:
@@ -125,6 +126,8 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             yield from _compare(whole, claim, cue, params)
 
 
+# "trained 6,800 tutors, and 7,400 of them were women": the count of a group just named
+_OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 _VERB_CUE = re.compile(r"(?:includes|include|comprises)\b", re.IGNORECASE)
 # "Of the 640 people employed on site, some 710 were recruited locally": a sentence that opens on its whole
 # (the figure after "Of the"), then gives a part of it after the clause's comma.

@@ -32,6 +32,7 @@ class TrendWordingParams(Params):
     # judge, but a series ("declined steadily: 38 in 2022, 41 in 2023 and 44 in 2024") only this kind reads.
     series_up_words: tuple[str, ...] = ("rise", "rises", "rose", "risen", "rising", "increase", "increased",
                                         "increasing", "grew", "grown", "climb", "climbed", "climbing", "higher",
+                                        "bounced back", "rebounded", "recovered",
                                         "more frequent", "more common")
     series_down_words: tuple[str, ...] = ("fall", "falls", "fell", "fallen", "falling", "decline", "declined",
                                           "declining", "drop", "dropped", "dropping", "decrease", "decreased",
