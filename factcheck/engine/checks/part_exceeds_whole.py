@@ -95,8 +95,18 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             earlier.append((claim, True))
             yield from _compare(opener, claim, None, params)
             continue
-        cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90)) \
-            or _OF_THEM_AFTER.match(claim_suffix(claim, 20))
+        cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90))
+        if cue is None and _OF_THEM_AFTER.match(claim_suffix(claim, 20)):
+            # "trained 6,800 tutors, and 7,400 of them": "them" is the one earlier figure of its kind in the
+            # sentence; with several ("65 schemes ... 6 ... and 39 ..., with 63 of these") it is unclear which
+            group = [c for c, part in earlier if c.doc == claim.doc and c.sentence_start == claim.sentence_start
+                     and _same_measure(c, claim, check_noun=False)]
+            if any(part for c, part in earlier if c in group):
+                group = []  # "55 of these patients ..., and 1,405 of these patients": both parts of one whole
+            earlier.append((claim, True))
+            if len(group) == 1:
+                yield from _compare(group[0], claim, _OF_THEM_AFTER.match(claim_suffix(claim, 20)), params)
+            continue
         is_part = cue is not None or (params.use_roles and claim.role == "part")
         earlier.append((claim, is_part))
         if not is_part:
