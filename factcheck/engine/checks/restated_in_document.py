@@ -96,7 +96,11 @@ def _same_measure(a: Claim, b: Claim) -> bool:
     if a.kind == "count":
         if not (a.unit and b.unit):
             return True
-        return a.unit.split()[-1].lower().rstrip("s") == b.unit.split()[-1].lower().rstrip("s")
+        # a headline's noun may run on into its verb ("1,900 Durham prisoners gain qualifications"): the
+        # body's noun among the headline's words is the same measure
+        words_a = {w.lower().rstrip("s") for w in a.unit.split()}
+        words_b = {w.lower().rstrip("s") for w in b.unit.split()}
+        return a.unit.split()[-1].lower().rstrip("s") in words_b or b.unit.split()[-1].lower().rstrip("s") in words_a
     return a.unit == b.unit
 
 
