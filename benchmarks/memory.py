@@ -35,24 +35,23 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
-def _pss_kb(pid: int) -> int:
+def _proc_kb(pid: int, name: str, field: str) -> int:
+    """A kB field of /proc/<pid>/<name> ("Pss:" of smaps_rollup, "VmHWM:" of status); 0 once the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def _pss_kb(pid: int) -> int:
+    return _proc_kb(pid, "smaps_rollup", "Pss:")
 
 
 def _hwm_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kb(pid, "status", "VmHWM:")
 
 
 def tree_max_rss_mb(pid: int) -> float:

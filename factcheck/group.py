@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 from .attribute.measure import measure_key
 from .config import Settings
 from .models import Claim, Group
-from .topics import PLACES, SUBJECT_HEADS, VEHICLE_HEADS, described_tokens, singular, vocab
+from .topics import DESIGNATOR, PLACES, SUBJECT_HEADS, VEHICLE_HEADS, described_tokens, singular, vocab
 
 # Words that name a kind of thing rather than which one: never a reason to put two topics together.
 _GENERIC_WORDS = vocab("""
@@ -75,10 +75,6 @@ def _vehicles() -> frozenset[str]:
 _PLACE_WORDS = PLACES | vocab("""
 north south east west northern southern eastern western midland central greater city county
 """)
-
-
-# The number or letter that says which part of a named thing a key is ("acr pathway 1"; see topics.topic_key).
-_DESIGNATOR = re.compile(r"\d{1,2}[a-z]?")
 
 
 class _UnionFind:
@@ -115,7 +111,7 @@ def _relation(a: str, b: str, threshold: float, described: frozenset[str] = froz
     sa, sb = set(ta), set(tb)
     if sa == sb:
         return "equal"
-    if any(_DESIGNATOR.fullmatch(t) for t in sa ^ sb):
+    if any(DESIGNATOR.fullmatch(t) for t in sa ^ sb):
         return None  # "ACRS Pathway 1", "Phase 2": a numbered part of a thing is not the thing, nor its other parts
     if sa < sb:
         extra = sb - sa

@@ -191,13 +191,17 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+# The number that says which part of a named thing a key is: "1" in "acr pathway 1", "2b" (a year is a figure).
+DESIGNATOR = re.compile(r"\d{1,2}[a-z]?")
+
+
 def _key_tokens(text: str) -> list[str]:
     text = _fold(text).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", text)
     tokens = []
     raws = re.split(r"[\W_]+", text.strip())
     for at, raw in enumerate(raws):
-        if tokens and at == len(raws) - 1 and re.fullmatch(r"\d{1,2}[a-z]?", raw):
+        if tokens and at == len(raws) - 1 and DESIGNATOR.fullmatch(raw):
             tokens.append(raw)  # "ACRS Pathway 1": the number says which part of the name, so it is kept
             continue
         if not raw or raw in _KEY_STOP or raw in _MONEY_TOKENS or any(ch.isdigit() for ch in raw):

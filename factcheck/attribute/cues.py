@@ -23,7 +23,7 @@ from ..models import Claim, Document, Role
 from ..text.layout import TextLayout
 from ..text.sentences import proper_words as proper_words  # re-exported: callers found it here
 from ..text.tables import Tables, cells, column_at, row_at
-from ..text.vocabulary import FULL_MONTH_PATTERN
+from ..text.vocabulary import FULL_MONTH_PATTERN, SUPERLATIVES
 from ..topics import (
     NOT_SUBJECTS,
     STOP,
@@ -100,8 +100,7 @@ _TOTAL = re.compile(r"\b(?:total|totals|totalling|totaling|totalled|in total|ove
 # A running total says it has been counting up to now. "As of 13 November, 562,296 tests were booked" is a
 # level at a date, and "worth $190m in total" a size: neither is a count that can only grow.
 # ("its largest to date", "the best yet so far": a superlative ranks the figure, it does not run a total)
-_CUMULATIVE = re.compile(r"(?<!\best )(?<!\blargest )(?<!\bbiggest )(?<!\bhighest )(?<!\blowest )"
-                         r"(?<!\bsmallest )(?<!\bgreatest )(?<!\bmost )"
+_CUMULATIVE = re.compile("".join(rf"(?<!\b{word} )" for word in SUPERLATIVES) +
                          r"\b(?:so far|to date|till date|already|since|cumulative(?:ly)?|thus far|"
                          r"up to now|until now|over the (?:past|last))\b", re.I)
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?"

@@ -22,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from ..text.vocabulary import MONTHS_LOWER, SEASONS_LOWER, WEEKDAYS_LOWER
-from ..topics import ACTOR_WORDS, NON_SUBJECT_WORDS, NOT_SUBJECTS, PLACES, STOP, singular, vocab
+from ..topics import ACTOR_WORDS, DESIGNATOR, NON_SUBJECT_WORDS, NOT_SUBJECTS, PLACES, STOP, singular, vocab
 from .parse import Parsed
 
 # Words that make a phrase an actor speaking or paying, never what a figure is about.
@@ -159,7 +159,7 @@ def _phrase(p: Parsed, head: int, skip: set[int]) -> list[int]:
 
 
 # Which part of a named thing: "1", "2b", "IV", "B" (not a year: "Programme 2024" is when, and a year is a figure).
-_DESIGNATOR = re.compile(r"\d{1,2}[a-z]?|[IVX]{1,4}|[A-Z]")
+_DESIGNATOR = re.compile(DESIGNATOR.pattern + r"|[IVX]{1,4}|[A-Z]")
 
 
 def _is_name_word(p: Parsed, i: int) -> bool:

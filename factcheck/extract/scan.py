@@ -11,7 +11,7 @@ import math
 import re
 
 from ..models import ClaimKind
-from ..text.vocabulary import MONTH_WORDS, words
+from ..text.vocabulary import MONTH_WORDS, OF_A_GROUP, OPENS_ON_WHOLE, ROUNDING_WORD, words
 from . import nonclaims
 from .figure import Figure
 from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALES, UNITS, ZERO_WORDS, parse_number
@@ -442,10 +442,9 @@ _TOTAL_VERBS = frozenset({"totalled", "totaled", "totalling", "totaling", "numbe
 
 
 # "Of the 640 people employed on site, some 710 were ...": a sentence that opens on a counted whole.
-_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Of\s+(?:the|these|those|all|its|their|our)\s+[\d,.]+\s+"
-                           r"[a-z][^.;:!?\n]{0,120},\s*"
-                           r"(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?\Z")
-_OF_THEM_AFTER = re.compile(r"[ \t\xa0]+of[ \t\xa0]+(?:them|these|those|whom)\b", re.IGNORECASE)
+_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)\s*" + OPENS_ON_WHOLE + r"[\d,.]+\s+[a-z][^.;:!?\n]{0,120},\s*"
+                           r"(?:" + ROUNDING_WORD + r"\s+)?\Z")
+_OF_THEM_AFTER = re.compile(r"[ \t\xa0]+" + OF_A_GROUP, re.IGNORECASE)
 _WERE_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|came|come|live|work|said)\b")
 
 

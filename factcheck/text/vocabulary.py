@@ -75,3 +75,14 @@ SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn":
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                 "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
                 "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+
+# Phrases that say a count is part of a group (pattern text, combined by the extractor and the checks).
+# "Of the 640 people employed on site, some 710 were ...": a sentence that opens on its whole.
+OPENS_ON_WHOLE = r"Of\s+(?:the|these|those|all|its|their|our)\s+"
+# "some 710", "about 171,000": a word that rounds the figure after it.
+ROUNDING_WORD = r"(?:some|about|around|nearly|almost|only|just|roughly|over|more than)"
+# "7,400 of them were women": the count of a group just named.
+OF_A_GROUP = r"of\s+(?:them|these|those|whom)\b"
+# "its largest to date": a superlative ranks a figure; the words after it do not make a running total.
+SUPERLATIVES = ("best", "largest", "biggest", "highest", "lowest", "smallest", "greatest", "most")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ...models import Claim
+from ...text.vocabulary import OF_A_GROUP, OPENS_ON_WHOLE, ROUNDING_WORD
 from .base import Context, Hit, Params, below, claim_prefix, claim_suffix, describe, fmt_number, interval_note
 
 NAME = "part-exceeds-whole"
@@ -96,7 +97,8 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
             yield from _compare(opener, claim, None, params)
             continue
         cue = cues.search(claim_prefix(claim, params.cue_window)) or clause.search(claim_prefix(claim, 90))
-        if cue is None and _OF_THEM_AFTER.match(claim_suffix(claim, 20)):
+        of_group = _OF_THEM_AFTER.match(claim_suffix(claim, 20)) if cue is None else None
+        if of_group:
             # "trained 6,800 tutors, and 7,400 of them": "them" is the one earlier figure of its kind in the
             # sentence; with several ("65 schemes ... 6 ... and 39 ..., with 63 of these") it is unclear which
             group = [c for c, part in earlier if c.doc == claim.doc and c.sentence_start == claim.sentence_start
@@ -105,7 +107,7 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
                 group = []  # "55 of these patients ..., and 1,405 of these patients": both parts of one whole
             earlier.append((claim, True))
             if len(group) == 1:
-                yield from _compare(group[0], claim, _OF_THEM_AFTER.match(claim_suffix(claim, 20)), params)
+                yield from _compare(group[0], claim, of_group, params)
             continue
         is_part = cue is not None or (params.use_roles and claim.role == "part")
         earlier.append((claim, is_part))
@@ -137,14 +139,13 @@ def run(claims: list[Claim], params: PartExceedsWholeParams, ctx: Context) -> It
 
 
 # "trained 6,800 tutors, and 7,400 of them were women": the count of a group just named
-_OF_THEM_AFTER = re.compile(r"\s*of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+_OF_THEM_AFTER = re.compile(r"\s*" + OF_A_GROUP, re.IGNORECASE)
 _VERB_CUE = re.compile(r"(?:includes|include|comprises)\b", re.IGNORECASE)
 # "Of the 640 people employed on site, some 710 were recruited locally": a sentence that opens on its whole
 # (the figure after "Of the"), then gives a part of it after the clause's comma.
-_OPENING_WHOLE = re.compile(r"\W*Of\s+(?:the|these|those|all|its|their|our)\s+", re.IGNORECASE)
-_AFTER_OPENING = re.compile(r"\W*Of\s+(?:the|these|those|all|its|their|our)\s+[^,;:.!?]*?\S+\s+[^;:.!?]{0,160},\s*"
-                            r"(?:(?:some|about|around|nearly|almost|only|just|roughly|over|more than)\s+)?",
-                            re.IGNORECASE)
+_OPENING_WHOLE = re.compile(r"\W*" + OPENS_ON_WHOLE, re.IGNORECASE)
+_AFTER_OPENING = re.compile(r"\W*" + OPENS_ON_WHOLE + r"[^,;:.!?]*?\S+\s+[^;:.!?]{0,160},\s*(?:" + ROUNDING_WORD
+                            + r"\s+)?", re.IGNORECASE)
 
 
 def _compare(whole: Claim, claim: Claim, cue: re.Match | None, params: PartExceedsWholeParams) -> Iterator[Hit]:
